@@ -1,0 +1,109 @@
+"""The application object and the options every command shares."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from ledger import __version__
+
+app = typer.Typer(
+    name="ledger",
+    help="A task ledger for a year-long programme, kept as YAML in git. 任务台账。",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"ledger {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
+) -> None:
+    """ledger: projects, claims, milestones and quarterly reports (项目书、认领、季度进展)."""
+
+
+RootOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--root",
+        "-C",
+        help="The ledger folder (default: $LEDGER_ROOT, else the nearest folder with ledger.toml).",
+        show_default=False,
+    ),
+]
+TodayOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--today",
+        help="The day T, YYYY-MM-DD (default: $LEDGER_TODAY, else today in Asia/Shanghai).",
+        show_default=False,
+    ),
+]
+LangOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--lang", help="zh or en (default: ledger.toml's language, else zh).", show_default=False
+    ),
+]
+
+
+@dataclass(frozen=True)
+class Shared:
+    root: Path
+    today: date
+    lang: str | None  # None: the ledger's own language
+
+
+def fail(key: str, lang: str | None, **args: object) -> NoReturn:
+    """A usage or settings problem: a message on stderr, exit 2."""
+    from ledger.i18n import t
+
+    typer.echo(f"ledger: {t(key, lang or 'zh', **args)}", err=True)
+    raise typer.Exit(2)
+
+
+def shared(root: Path | None, today: str | None, lang: str | None) -> Shared:
+    """Resolve the shared options, or exit 2 with a message."""
+    from ledger.settings import SettingsError, find_root, parse_day
+
+    if lang is not None and lang not in ("zh", "en"):
+        fail("bad_lang", None, value=lang)
+    try:
+        if today is not None:
+            day = parse_day(today)
+        elif os.environ.get("LEDGER_TODAY"):
+            day = parse_day(os.environ["LEDGER_TODAY"], "bad_today_env")
+        else:
+            day = _shanghai_today()
+        where = find_root(root, os.environ.get("LEDGER_ROOT"), Path.cwd())
+    except SettingsError as exc:
+        fail(exc.key, lang, **exc.args_)
+    return Shared(where, day, lang)
+
+
+def _shanghai_today() -> date:
+    """The one place the clock is read: the programme runs on Beijing time."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    return datetime.now(ZoneInfo("Asia/Shanghai")).date()
+
+
+def use_color() -> bool:
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")

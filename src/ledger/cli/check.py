@@ -1,0 +1,56 @@
+"""``ledger validate`` (alias ``ledger check``)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from ledger.cli.app import LangOpt, RootOpt, TodayOpt, app, shared, use_color
+
+
+class ProblemFormat(StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+FormatOpt = Annotated[
+    ProblemFormat, typer.Option("--format", "-f", help="text, json or github (annotations).")
+]
+StrictOpt = Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")]
+
+
+def validate(
+    root: RootOpt = None,
+    today: TodayOpt = None,
+    lang: LangOpt = None,
+    format: FormatOpt = ProblemFormat.text,
+    strict: StrictOpt = False,
+) -> None:
+    """Check every file of the ledger and report every problem with its file, line and column.
+
+    Exit code: 0 no errors, 1 errors, 2 usage or settings problems.
+    """
+    from ledger.problems import count
+    from ledger.problems import strict as make_strict
+    from ledger.render.problems import FORMATS
+    from ledger.validate import validate as run
+
+    env = shared(root, today, lang)
+    result = run(env.root, env.today)
+    config = result.loaded.config
+    language = env.lang or (config.ledger.language if config is not None else "zh")
+    problems = make_strict(result.problems) if strict else result.problems
+    files = len(result.loaded.texts) + (1 if config is not None else 0)
+    color = use_color() and format is ProblemFormat.text
+    typer.echo(FORMATS[format.value](problems, language, files, color), nl=False)
+    if result.settings_failed:
+        raise typer.Exit(2)
+    errors, _ = count(problems)
+    raise typer.Exit(1 if errors else 0)
+
+
+app.command("validate")(validate)
+app.command("check", help="Same as `ledger validate`.")(validate)

@@ -1,0 +1,29 @@
+"""``ledger schema``: JSON Schema of the files, for editors (e.g. the YAML extension of VS Code)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ledger.cli.app import LangOpt, RootOpt, TodayOpt, app, fail
+
+
+@app.command("schema")
+def schema(
+    name: Annotated[
+        str | None, typer.Argument(help="projects, unit or config (default: all three).")
+    ] = None,
+    root: RootOpt = None,
+    today: TodayOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """Print the JSON Schema of data/projects.yaml, a unit file or ledger.toml."""
+    import json
+
+    from ledger.schema import SCHEMAS, json_schema
+
+    if name is not None and name not in SCHEMAS:
+        fail("bad_schema_name", lang, value=name)
+    doc = json_schema(name) if name else {n: json_schema(n) for n in SCHEMAS}
+    typer.echo(json.dumps(doc, ensure_ascii=False, indent=2))

@@ -1,0 +1,16 @@
+"""The words of the user interface in Chinese and English.
+
+``t(key, lang, **args)`` gives the text; ``zh.WORDS`` and ``en.WORDS`` hold the same keys (a test
+checks it). Problem messages live with their codes in ``ledger.codes``.
+"""
+
+from __future__ import annotations
+
+from ledger.i18n import en, zh
+
+LANGUAGES = ("zh", "en")
+_TABLES = {"zh": zh.WORDS, "en": en.WORDS}
+
+
+def t(key: str, lang: str, **args: object) -> str:
+    return _TABLES.get(lang, zh.WORDS)[key].format(**args)

@@ -1,0 +1,73 @@
+"""ledger.toml: its settings, or the problems that stop every command (exit 2)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from ledger.load.schema import problems_from
+from ledger.load.text import read_text
+from ledger.model import Config
+from ledger.problems import At, Loc, Problem
+
+CONFIG = "ledger.toml"
+_TOML_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+def load_config(root: Path) -> tuple[Config | None, list[Problem]]:
+    text, problems = read_text(root / CONFIG, CONFIG)
+    if text is None:
+        return None, problems
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        m = _TOML_AT.search(message)
+        line, column = (int(m[1]), int(m[2])) if m else (None, None)
+        problem = _TOML_AT.sub("", message).strip()
+        return None, [Problem(CONFIG, "C001", {"problem": problem}, line=line, column=column)]
+    raw = _drop_user_keys(raw)
+    try:
+        config = Config.model_validate(raw)
+    except ValidationError as exc:
+        return None, problems_from(exc, CONFIG, Config, lambda loc, at: _locate(text, loc, at))
+    weights = config.evaluation
+    total = weights.milestones + weights.reports + weights.completion
+    if total != 100:
+        line, column, _ = _locate(text, ("evaluation",), "key")
+        return None, [Problem(CONFIG, "C002", {"total": total}, line=line, column=column)]
+    return config, []
+
+
+def _drop_user_keys(table: dict[str, object]) -> dict[str, object]:
+    return {
+        k: _drop_user_keys(v) if isinstance(v, dict) else v
+        for k, v in table.items()
+        if not k.startswith("x-")
+    }
+
+
+def _locate(text: str, loc: Loc, at: At) -> tuple[int | None, int | None, str | None]:
+    """Where ``[section]`` or ``key =`` is written: tomllib keeps no positions, and a settings
+    file is small enough to search."""
+    lines = text.splitlines()
+    section, key = (str(loc[0]), str(loc[1]) if len(loc) > 1 else None) if loc else ("", None)
+    header = re.compile(rf"^\s*\[\s*{re.escape(section)}\s*\]")
+    start = next((i for i, line in enumerate(lines) if header.match(line)), None)
+    if start is None:
+        return (1, 1, None)
+    if key is None:
+        return (start + 1, 1, None)
+    assign = re.compile(rf"^(\s*){re.escape(key)}\s*=\s*(.*?)\s*(#.*)?$")
+    for i in range(start + 1, len(lines)):
+        if lines[i].lstrip().startswith("["):
+            break
+        m = assign.match(lines[i])
+        if m:
+            if at == "key":
+                return (i + 1, len(m[1]) + 1, None)
+            return (i + 1, m.start(2) + 1, m[2])
+    return (start + 1, 1, None)

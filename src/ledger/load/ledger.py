@@ -1,0 +1,196 @@
+"""Reading a whole ledger: settings, the book and every unit file, with every problem found.
+
+``load`` never stops at the first problem: a file that cannot be read or parsed is reported and
+the rest is still read; a file whose shape is wrong is reported and the parts of it that are
+right (the projects, the claims) are still kept, so that the checks across files can run on them.
+
+Positions: the parser's own problems carry their line and column. Problems found later carry a
+key path (``loc``); ``Loaded.resolve`` turns those into lines and columns, composing the node tree
+of a file only when that file has a problem.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+from yaml.nodes import Node, ScalarNode
+
+from ledger.load.config import CONFIG, load_config
+from ledger.load.schema import describe, problems_from
+from ledger.load.text import read_text
+from ledger.load.yamlparse import compose, find, parse
+from ledger.model import Book, Claim, Config, Ledger, Project, Unit, UnitId
+from ledger.problems import At, Loc, Problem
+
+PROJECTS = "data/projects.yaml"
+UNITS = "data/units"
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass
+class UnitFile:
+    path: str  # data/units/<stem>.yaml
+    stem: str
+    unit: Unit | None  # None when the file could not be read at all
+    claim_rows: tuple[int, ...] = ()  # the index in the file of each of unit.claims
+
+
+@dataclass
+class Loaded:
+    root: Path
+    config: Config | None = None
+    book: Book | None = None
+    project_rows: tuple[int, ...] = ()  # the index in the file of each of book.projects
+    units: list[UnitFile] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    texts: dict[str, str] = field(default_factory=dict)
+    _trees: dict[str, Node | None] = field(default_factory=dict)
+
+    def ledger(self) -> Ledger:
+        """The ledger as loaded; only meaningful when ``problems`` holds no error."""
+        assert self.config is not None and self.book is not None
+        units = {u.unit.id: u.unit for u in sorted(self.units, key=_by_id) if u.unit is not None}
+        return Ledger(self.root, self.config, self.book, units)
+
+    def locate(self, path: str, loc: Loc, at: At) -> tuple[int | None, int | None, str | None]:
+        if path not in self._trees:
+            text = self.texts.get(path)
+            self._trees[path] = compose(text) if text is not None else None
+        node = find(self._trees[path], loc, at)
+        if node is None:
+            return None, None, None
+        raw = node.value if isinstance(node, ScalarNode) else None
+        return node.start_mark.line + 1, node.start_mark.column + 1, raw
+
+    def resolve(self, problems: list[Problem]) -> list[Problem]:
+        """Give every problem that has a key path its line and column."""
+        out = []
+        for p in problems:
+            if p.loc is not None and p.line is None:
+                line, column, _ = self.locate(p.path, p.loc, p.at)
+                p = replace(p, line=line, column=column, loc=None)
+            out.append(p)
+        return out
+
+
+def _by_id(u: UnitFile) -> str:
+    return u.unit.id if u.unit is not None else u.stem
+
+
+def load(root: Path) -> Loaded:
+    loaded = Loaded(root)
+    loaded.config, problems = load_config(root)
+    loaded.problems += problems
+    _load_book(loaded)
+    _load_units(loaded)
+    return loaded
+
+
+def _read_yaml(loaded: Loaded, rel: str) -> dict[str, Any] | None:
+    """The file's top-level mapping, or None with its problems recorded."""
+    text, problems = read_text(loaded.root / rel, rel)
+    loaded.problems += problems
+    if text is None:
+        return None
+    loaded.texts[rel] = text
+    parsed = parse(text, rel)
+    loaded.problems += parsed.problems
+    data = parsed.data
+    if data is None and not parsed.problems:
+        loaded.problems.append(Problem(rel, "F005"))
+    elif data is not None and not isinstance(data, dict):
+        found, found_zh = describe(data)
+        loaded.problems.append(
+            Problem(rel, "Y007", {"found": found, "found_zh": found_zh}, line=1, column=1)
+        )
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _validate(loaded: Loaded, rel: str, model: type[M], data: object) -> M | None:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        loaded.problems += problems_from(
+            exc, rel, model, lambda loc, at: loaded.locate(rel, loc, at)
+        )
+        return None
+
+
+def _valid_items(model: type[M], items: object) -> tuple[list[M], tuple[int, ...]]:
+    """The entries of a list that are right on their own, and where they stand."""
+    good: list[M] = []
+    rows: list[int] = []
+    if isinstance(items, list):
+        for i, item in enumerate(items):
+            try:
+                good.append(model.model_validate(item))
+                rows.append(i)
+            except ValidationError:
+                pass
+    return good, tuple(rows)
+
+
+def _load_book(loaded: Loaded) -> None:
+    data = _read_yaml(loaded, PROJECTS)
+    if data is None:
+        return
+    book = _validate(loaded, PROJECTS, Book, data)
+    if book is not None:
+        loaded.book, loaded.project_rows = book, tuple(range(len(book.projects)))
+        return
+    projects, rows = _valid_items(Project, data.get("projects"))
+    title = data.get("title")
+    loaded.book = Book.model_construct(
+        title=title if isinstance(title, str) else "", projects=projects
+    )
+    loaded.project_rows = rows
+
+
+def _load_units(loaded: Loaded) -> None:
+    folder = loaded.root / UNITS
+    if not folder.is_dir():
+        loaded.problems.append(Problem(UNITS, "F006"))
+        return
+    for file in sorted(folder.iterdir()):
+        rel = f"{UNITS}/{file.name}"
+        if file.suffix != ".yaml":
+            if file.suffix == ".yml":
+                loaded.problems.append(Problem(rel, "F007", {"name": file.name}))
+            continue
+        loaded.units.append(_load_unit(loaded, rel, file.stem))
+
+
+def _load_unit(loaded: Loaded, rel: str, stem: str) -> UnitFile:
+    data = _read_yaml(loaded, rel)
+    if data is None:
+        return UnitFile(rel, stem, None)
+    unit = _validate(loaded, rel, Unit, data)
+    if unit is not None:
+        return UnitFile(rel, stem, unit, tuple(range(len(unit.claims))))
+    claims, rows = _valid_items(Claim, data.get("claims"))
+    name = data.get("name")
+    partial = Unit.model_construct(
+        id=_unit_id(data.get("id")) or stem,
+        name=name if isinstance(name, str) else "",
+        parent=_unit_id(data.get("parent")),
+        claims=claims,
+    )
+    return UnitFile(rel, stem, partial, rows)
+
+
+_UNIT_ID: TypeAdapter[str] = TypeAdapter(UnitId)
+
+
+def _unit_id(value: object) -> str | None:
+    try:
+        return _UNIT_ID.validate_python(value)
+    except ValidationError:
+        return None
+
+
+__all__ = ["CONFIG", "PROJECTS", "UNITS", "Loaded", "UnitFile", "load"]

@@ -1,0 +1,165 @@
+"""Pydantic validation errors to problems a clerk can act on.
+
+Each pydantic error becomes one problem with a code from ``ledger.codes``, placed on the key (an
+unknown key) or the value (a wrong value) it is about; a missing key is placed on the mapping
+that should hold it. ``locate`` answers where a key path sits in the file and, for a scalar, how it
+was written (``no``, ``0012``), so that the message can quote the clerk's own text.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from annotated_types import Ge, Le
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from ledger.codes import CODES
+from ledger.model import CHILDREN, iso_hint
+from ledger.problems import At, Loc, Problem
+
+# (line, column, the scalar's text as written or None)
+Locate = Callable[[Loc, At], tuple[int | None, int | None, str | None]]
+
+_EXPECTED = {
+    "text": "text",
+    "list": "a list",
+    "mapping": "a mapping (key: value)",
+    "number": "a number",
+    "whole number": "a whole number",
+    "date": "a date",
+}
+_EXPECTED_ZH = {
+    "text": "文本",
+    "list": "列表",
+    "mapping": "映射（键: 值）",
+    "number": "数字",
+    "whole number": "整数",
+    "date": "日期",
+}
+_TYPE_ERRORS = {
+    "list_type": "list",
+    "model_type": "mapping",
+    "model_attributes_type": "mapping",
+    "dict_type": "mapping",
+    "int_type": "whole number",
+    "int_parsing": "whole number",
+    "int_from_float": "whole number",
+}
+
+
+def describe(value: object) -> tuple[str, str]:
+    """What a YAML value was read as, in English and Chinese."""
+    if value is None:
+        return "nothing (an empty value)", "空值"
+    if isinstance(value, bool):
+        word = "true" if value else "false"
+        return f"the yes/no value {word}", f"布尔值 {word}"
+    if isinstance(value, int | float):
+        return f"the number {value}", f"数字 {value}"
+    if isinstance(value, date):
+        return f"the date {value.isoformat()}", f"日期 {value.isoformat()}"
+    if isinstance(value, str):
+        return "text", "文本"
+    if isinstance(value, list):
+        return "a list", "列表"
+    if isinstance(value, dict):
+        return "a mapping", "映射"
+    return type(value).__name__, type(value).__name__
+
+
+def model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
+    cls: type[BaseModel] | None = model
+    for part in loc:
+        if isinstance(part, int) or cls is None:
+            continue
+        cls = CHILDREN.get(cls, {}).get(part)
+    return cls
+
+
+def did_you_mean(word: str, choices: list[str]) -> tuple[str, str]:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    if not close:
+        return "", ""
+    return f": did you mean `{close[0]}`?", f"：是否应为 `{close[0]}`？"
+
+
+def problems_from(
+    error: ValidationError, path: str, model: type[BaseModel], locate: Locate
+) -> list[Problem]:
+    return [_problem(e, path, model, locate) for e in error.errors(include_url=False)]
+
+
+def _bounds(model: type[BaseModel], loc: Loc) -> tuple[object, object]:
+    owner = model_at(model, loc[:-1])
+    low: object = "…"
+    high: object = "…"
+    if owner is not None and isinstance(loc[-1], str) and loc[-1] in owner.model_fields:
+        for meta in owner.model_fields[loc[-1]].metadata:
+            if isinstance(meta, Ge):
+                low = meta.ge
+            elif isinstance(meta, Le):
+                high = meta.le
+    return low, high
+
+
+def _problem(e: ErrorDetails, path: str, model: type[BaseModel], locate: Locate) -> Problem:
+    loc: Loc = tuple(e["loc"])
+    kind = e["type"]
+    ctx: dict[str, Any] = dict(e.get("ctx") or {})
+    value = e.get("input")
+    key = next((str(p) for p in reversed(loc) if isinstance(p, str)), "")
+
+    def at(code: str, args: dict[str, object], where: At = "value", point: Loc = loc) -> Problem:
+        line, column, _ = locate(point, where)
+        return Problem(path, code, args, line=line, column=column)
+
+    if kind == "missing":
+        return at("S002", {"key": key}, point=loc[:-1])
+    if kind == "extra_forbidden":
+        owner = model_at(model, loc[:-1])
+        names = list(owner.model_fields) if owner else []
+        hint, hint_zh = did_you_mean(key, names)
+        return at("S001", {"key": key, "hint": hint, "hint_zh": hint_zh}, where="key")
+    if kind == "not_string":
+        line, column, raw = locate(loc, "value")
+        found, found_zh = describe(value)
+        if raw is not None and not isinstance(value, list | dict) and value is not None:
+            args = {"raw": raw, "key": key, "found": found, "found_zh": found_zh}
+            return Problem(path, "S004", args, line=line, column=column)
+        return Problem(path, "S003", _type_args(key, "text", value), line=line, column=column)
+    if kind == "S005":
+        line, column, raw = locate(loc, "value")
+        raw = raw if raw is not None else str(ctx.get("raw", value))
+        iso = iso_hint(raw)
+        hint, hint_zh = (f": write {iso}", f"：应写作 {iso}") if iso else ("", "")
+        args = {"raw": raw, "hint": hint, "hint_zh": hint_zh}
+        return Problem(path, "S005", args, line=line, column=column)
+    if kind in CODES:
+        return at(kind, {"key": key, **ctx})
+    if kind == "wrong_type":
+        return at("S003", _type_args(key, str(ctx.get("expected", "text")), value))
+    if kind in _TYPE_ERRORS:
+        return at("S003", _type_args(key, _TYPE_ERRORS[kind], value))
+    if kind == "too_short":
+        return at("S012", {"key": key})
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        low, high = _bounds(model, loc)
+        return at("S010", {"key": key, "value": value, "low": low, "high": high})
+    if kind == "literal_error":
+        return at("S008", {"value": value, "choices": ctx.get("expected", "")})
+    return at("S003", {"key": key, "expected": e["msg"], "found": describe(value)[0]})
+
+
+def _type_args(key: str, expected: str, value: object) -> dict[str, object]:
+    found, found_zh = describe(value)
+    return {
+        "key": key,
+        "expected": _EXPECTED.get(expected, expected),
+        "expected_zh": _EXPECTED_ZH.get(expected, expected),
+        "found": found,
+        "found_zh": found_zh,
+    }

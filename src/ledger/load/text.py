@@ -1,0 +1,65 @@
+"""File bytes to text: encoding, byte-order mark, merge-conflict markers.
+
+Problems found here stop the file from being parsed: a file that is not UTF-8 or that holds
+conflict markers would only give confusing YAML errors after this point.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ledger.problems import Problem
+
+_BOM = "\ufeff"
+_CONFLICT = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(?: |$)", re.MULTILINE)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def read_text(file: Path, rel: str) -> tuple[str | None, list[Problem]]:
+    """The file's text (BOM removed, line endings as written), or None and the problems."""
+    try:
+        raw = file.read_bytes()
+    except FileNotFoundError:
+        return None, [Problem(rel, "F001")]
+    except OSError as exc:
+        return None, [Problem(rel, "F002", {"reason": exc.strerror or str(exc)})]
+    return decode(raw, rel)
+
+
+def decode(raw: bytes, rel: str) -> tuple[str | None, list[Problem]]:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        return None, [Problem(rel, "F003", _encoding_hint(raw), line=line, column=1)]
+    if text.startswith(_BOM):
+        text = text[1:]
+    if "<<<<<<<" in text or ">>>>>>>" in text:
+        markers = [
+            Problem(
+                rel,
+                "F004",
+                {"marker": m.group(1)},
+                line=text.count("\n", 0, m.start()) + 1,
+                column=1,
+            )
+            for m in _CONFLICT.finditer(text)
+        ]
+        if markers:
+            return None, markers
+    return text, []
+
+
+def _encoding_hint(raw: bytes) -> dict[str, object]:
+    """Windows editors in China save as GBK (GB18030 is its superset): say so when it reads."""
+    try:
+        text = raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return {"hint": "", "hint_zh": ""}
+    if not _CJK.search(text):
+        return {"hint": "", "hint_zh": ""}
+    return {
+        "hint": ": it looks like GBK; save it as UTF-8 (in Notepad: Save as, Encoding UTF-8)",
+        "hint_zh": "：看起来是 GBK 编码，请另存为 UTF-8（记事本：另存为，编码选 UTF-8）",
+    }

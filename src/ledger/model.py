@@ -1,0 +1,336 @@
+"""Pydantic models of the three files of a ledger, and the ``Ledger`` that holds them.
+
+The models check the shape of each file (contract sections 2-4): keys, types, id patterns, date
+form, enumerations, ranges. Checks that need more than one value or more than one file live in
+``ledger.rules``. Errors raised here carry a ``PydanticCustomError`` type equal to a problem code,
+so ``ledger.rules.schema`` can turn each into a problem without guessing.
+
+Values the YAML loader reads as dates arrive as ``datetime.date``; anything else that looks like a
+date (``2026/3/31``, ``2026-13-01``) arrives as text, so that the error can say what is wrong.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    WithJsonSchema,
+)
+from pydantic_core import PydanticCustomError
+
+# -- scalar types ---------------------------------------------------------------------------------
+
+PROJECT_ID = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$"
+MILESTONE_ID = r"^[a-z0-9][a-z0-9_-]{0,31}$"
+UNIT_ID = r"^[a-z0-9][a-z0-9_-]{0,63}$"
+QUARTER = re.compile(r"^(\d{4})Q([1-4])$")
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+_ID_RULES = {
+    "project": (PROJECT_ID, "letters, digits, _ and -, up to 32, starting with a letter or digit"),
+    "milestone": (MILESTONE_ID, "lower-case letters, digits, _ and -, up to 32"),
+    "unit": (UNIT_ID, "lower-case letters, digits, _ and -, up to 64"),
+}
+_ID_RULES_ZH = {
+    "project": "字母、数字、_ 和 -，最多 32 个字符，以字母或数字开头",
+    "milestone": "小写字母、数字、_ 和 -，最多 32 个字符",
+    "unit": "小写字母、数字、_ 和 -，最多 64 个字符",
+}
+_ID_WHAT_ZH = {"project": "项目", "milestone": "时间节点", "unit": "单位"}
+
+
+def _not_string(value: object) -> PydanticCustomError:
+    """A scalar YAML read as something else: the clerk must quote it."""
+    return PydanticCustomError("not_string", "not a string", {"input_type": type(value).__name__})
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str):
+        raise _not_string(value)
+    if not value.strip():
+        raise PydanticCustomError("S009", "must not be empty")
+    return value
+
+
+def _id(kind: str) -> Any:
+    pattern = re.compile(_ID_RULES[kind][0])
+
+    def check(value: object) -> str:
+        if not isinstance(value, str):
+            raise _not_string(value)
+        if not pattern.match(value):
+            raise PydanticCustomError(
+                "S007",
+                "bad id",
+                {
+                    "value": value,
+                    "what": kind,
+                    "what_zh": _ID_WHAT_ZH[kind],
+                    "rule": _ID_RULES[kind][1],
+                    "rule_zh": _ID_RULES_ZH[kind],
+                },
+            )
+        return value
+
+    return check
+
+
+_DATE_FORMS = [
+    re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$"),
+    re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
+]
+
+
+def iso_hint(raw: str) -> str | None:
+    """The ISO form of a date written another way, if it can be read."""
+    text = unicodedata.normalize("NFKC", raw).strip()
+    for form in _DATE_FORMS:
+        m = form.match(text)
+        if m:
+            try:
+                return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+            except ValueError:
+                return None
+    return None
+
+
+def parse_date(value: object) -> date:
+    if type(value) is date:
+        return value
+    if isinstance(value, str):
+        if _ISO.match(value):
+            try:
+                return date.fromisoformat(value)
+            except ValueError:
+                raise PydanticCustomError("S006", "impossible date", {"raw": value}) from None
+        raise PydanticCustomError("S005", "not an ISO date", {"raw": value})
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        raise PydanticCustomError("S005", "not an ISO date", {"raw": str(value)})
+    raise PydanticCustomError("wrong_type", "wrong type", {"expected": "date"})
+
+
+def _percent(value: object) -> int | float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise PydanticCustomError("wrong_type", "wrong type", {"expected": "number"})
+    if not 0 <= value <= 100:
+        raise PydanticCustomError("S010", "out of range", {"value": value, "low": 0, "high": 100})
+    return value
+
+
+def _quarter(value: object) -> str:
+    if not isinstance(value, str):
+        raise PydanticCustomError("S011", "bad quarter", {"value": str(value)})
+    if not QUARTER.match(value):
+        raise PydanticCustomError("S011", "bad quarter", {"value": value})
+    return value
+
+
+def _choice(mapping: dict[str, str]) -> Any:
+    choices = ", ".join(mapping)
+
+    def check(value: object) -> str:
+        if isinstance(value, str) and value in mapping:
+            return mapping[value]
+        raise PydanticCustomError("S008", "not a choice", {"value": value, "choices": choices})
+
+    return check
+
+
+def _schema(**schema: Any) -> WithJsonSchema:
+    return WithJsonSchema(schema)
+
+
+Text = Annotated[str, PlainValidator(_text), _schema(type="string", minLength=1)]
+ProjectId = Annotated[
+    str, PlainValidator(_id("project")), _schema(type="string", pattern=PROJECT_ID)
+]
+MilestoneId = Annotated[
+    str, PlainValidator(_id("milestone")), _schema(type="string", pattern=MILESTONE_ID)
+]
+UnitId = Annotated[str, PlainValidator(_id("unit")), _schema(type="string", pattern=UNIT_ID)]
+IsoDate = Annotated[date, PlainValidator(parse_date), _schema(type="string", format="date")]
+Percent = Annotated[
+    int | float, PlainValidator(_percent), _schema(type="number", minimum=0, maximum=100)
+]
+Quarter = Annotated[str, PlainValidator(_quarter), _schema(type="string", pattern=QUARTER.pattern)]
+
+CATEGORIES = {
+    "key": "key",
+    "basic": "basic",
+    "innovation": "innovation",
+    "重点": "key",
+    "基础": "basic",
+    "创新": "innovation",
+}
+STATUSES = {
+    "on_track": "on_track",
+    "at_risk": "at_risk",
+    "behind": "behind",
+    "done": "done",
+    "正常推进": "on_track",
+    "存在风险": "at_risk",
+    "滞后": "behind",
+    "已完成": "done",
+}
+Category = Literal["key", "basic", "innovation"]
+Status = Literal["on_track", "at_risk", "behind", "done"]
+CategoryField = Annotated[
+    Category, PlainValidator(_choice(CATEGORIES)), _schema(type="string", enum=list(CATEGORIES))
+]
+StatusField = Annotated[
+    Status, PlainValidator(_choice(STATUSES)), _schema(type="string", enum=list(STATUSES))
+]
+
+# A key written without a value (``claims:``) reads as null: for optional lists that means empty.
+
+
+def _none_is_empty(value: object) -> object:
+    return [] if value is None else value
+
+
+_Empty = BeforeValidator(_none_is_empty)
+
+
+class _Model(BaseModel):
+    # x- keys are removed by the loader before validation; any other unknown key is an error.
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        json_schema_extra={"patternProperties": {"^x-": {}}},
+    )
+
+
+# -- data/projects.yaml ----------------------------------------------------------------------------
+
+
+class ProjectMilestone(_Model):
+    id: MilestoneId
+    title: Text
+    due: IsoDate
+
+
+class Project(_Model):
+    id: ProjectId
+    category: CategoryField
+    title: Text
+    problem: Text | None = None
+    lead_units: Annotated[list[UnitId], Field(min_length=1)]
+    goal: Text
+    requirements: Annotated[list[Text], _Empty] = []
+    milestones: Annotated[list[ProjectMilestone], _Empty] = []
+
+
+class Book(_Model):
+    title: Text
+    projects: Annotated[list[Project], Field(min_length=1)]
+
+
+# -- data/units/<id>.yaml --------------------------------------------------------------------------
+
+
+class ClaimMilestone(_Model):
+    """A project milestone's record for this claim (``done``, an earlier ``due``), or the unit's own
+    milestone (then ``title`` and ``due`` are required: checked in ``ledger.rules.claims``)."""
+
+    id: MilestoneId
+    title: Text | None = None
+    due: IsoDate | None = None
+    done: IsoDate | None = None
+    evidence: Text | None = None
+
+
+class Progress(_Model):
+    quarter: Quarter
+    status: StatusField
+    percent: Percent
+    summary: Text
+    reported: IsoDate
+    problems: Annotated[list[Text], _Empty] = []
+    next_steps: Annotated[list[Text], _Empty] = []
+
+
+class Claim(_Model):
+    project: ProjectId
+    leader: Text
+    measures: Annotated[list[Text], Field(min_length=1)]
+    deadline: IsoDate
+    claimed: IsoDate | None = None
+    milestones: Annotated[list[ClaimMilestone], _Empty] = []
+    progress: Annotated[list[Progress], _Empty] = []
+
+
+class Unit(_Model):
+    id: UnitId
+    name: Text
+    parent: UnitId | None = None
+    claims: Annotated[list[Claim], _Empty] = []
+
+
+# -- ledger.toml -----------------------------------------------------------------------------------
+
+
+class LedgerSection(_Model):
+    title: Text
+    year: Annotated[int, Field(strict=True, ge=1900, le=9999)]
+    language: Literal["zh", "en"] = "zh"
+
+
+class ReportingSection(_Model):
+    report_due_days: Annotated[int, Field(strict=True, ge=0, le=366)] = 10
+    warn_days: Annotated[int, Field(strict=True, ge=0, le=366)] = 14
+
+
+class EvaluationSection(_Model):
+    milestones: Annotated[int, Field(strict=True, ge=0, le=100)] = 50
+    reports: Annotated[int, Field(strict=True, ge=0, le=100)] = 30
+    completion: Annotated[int, Field(strict=True, ge=0, le=100)] = 20
+
+
+class Config(_Model):
+    ledger: LedgerSection
+    reporting: ReportingSection = ReportingSection()
+    evaluation: EvaluationSection = EvaluationSection()
+
+
+# Which model sits under a list or mapping key, for "did you mean" hints and error positions.
+CHILDREN: dict[type[BaseModel], dict[str, type[BaseModel]]] = {
+    Book: {"projects": Project},
+    Project: {"milestones": ProjectMilestone},
+    Unit: {"claims": Claim},
+    Claim: {"milestones": ClaimMilestone, "progress": Progress},
+    Config: {
+        "ledger": LedgerSection,
+        "reporting": ReportingSection,
+        "evaluation": EvaluationSection,
+    },
+}
+
+
+@dataclass(frozen=True)
+class Ledger:
+    """A loaded ledger: its settings, its book and its units by id (in id order)."""
+
+    root: Path
+    config: Config
+    book: Book
+    units: dict[str, Unit]
+
+    @property
+    def year(self) -> int:
+        return self.config.ledger.year
+
+    @cached_property
+    def projects(self) -> dict[str, Project]:
+        """The book's projects by id, in book order."""
+        return {p.id: p for p in self.book.projects}

@@ -1,0 +1,81 @@
+"""Problems as text (``PATH:LINE:COL: error[CODE]: message``), JSON or GitHub annotations."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from ledger.i18n import t
+from ledger.problems import Problem, count
+
+
+def _where(p: Problem) -> str:
+    if p.line is None:
+        return p.path
+    return f"{p.path}:{p.line}:{p.column or 1}"
+
+
+_COLORS = {"error": "1;31", "warning": "1;33"}
+
+
+def text(problems: list[Problem], lang: str, files: int, color: bool = False) -> str:
+    lines = []
+    for p in problems:
+        level: str = p.level
+        if color:
+            level = f"\x1b[{_COLORS[level]}m{level}\x1b[0m"
+        lines.append(f"{_where(p)}: {level}[{p.code}]: {p.message(lang)}")
+    errors, warnings = count(problems)
+    if errors or warnings:
+        lines.append(t("summary", lang, files=files, errors=errors, warnings=warnings))
+    else:
+        lines.append(t("summary_ok", lang, files=files))
+    return "\n".join(lines) + "\n"
+
+
+def as_json(problems: list[Problem], lang: str, files: int, color: bool = False) -> str:
+    errors, warnings = count(problems)
+    doc = {
+        "errors": errors,
+        "warnings": warnings,
+        "problems": [
+            {
+                "path": p.path,
+                "line": p.line,
+                "column": p.column,
+                "severity": p.level,
+                "code": p.code,
+                "message": p.message(lang),
+            }
+            for p in problems
+        ],
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def _escape(value: str, prop: bool = False) -> str:
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if prop:
+        value = value.replace(":", "%3A").replace(",", "%2C")
+    return value
+
+
+def github(problems: list[Problem], lang: str, files: int, color: bool = False) -> str:
+    """GitHub Actions workflow commands: each problem becomes an annotation on its line."""
+    lines = []
+    for p in problems:
+        props = [f"file={_escape(p.path, True)}"]
+        if p.line is not None:
+            props += [f"line={p.line}", f"col={p.column or 1}"]
+        props.append(f"title={_escape(f'ledger {p.code}', True)}")
+        lines.append(f"::{p.level} {','.join(props)}::{_escape(p.message(lang))}")
+    errors, warnings = count(problems)
+    lines.append(t("summary", lang, files=files, errors=errors, warnings=warnings))
+    return "\n".join(lines) + "\n"
+
+
+FORMATS: dict[str, Callable[[list[Problem], str, int, bool], str]] = {
+    "text": text,
+    "json": as_json,
+    "github": github,
+}

@@ -1,0 +1,136 @@
+"""Ids that must match, exist or be unique, and the parent hierarchy.
+
+R001  a unit file's ``id`` differs from its file name
+      bad:  data/units/jining.yaml holds ``id: jinning``      fixed: ``id: jining``
+R002  a claim names a project the book does not have
+R003  a project's ``lead_units`` names a unit that has no file
+R004  a unit's ``parent`` names a unit that has no file
+R005  parents that form a cycle (a is under b, b under a)
+R006  a project id used twice in the book
+R007  a milestone id used twice in one project (or one claim: see ``claims``)
+R008  one unit claiming the same project twice
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from datetime import date
+
+from ledger.load import PROJECTS, Loaded
+from ledger.problems import Problem
+from ledger.rules.common import claims
+
+
+def _hint(word: str, known: object) -> dict[str, object]:
+    close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)  # type: ignore[call-overload]
+    if not close:
+        return {"hint": "", "hint_zh": ""}
+    return {"hint": f": did you mean `{close[0]}`?", "hint_zh": f"：是否应为 `{close[0]}`？"}
+
+
+def check(loaded: Loaded, today: date) -> Iterator[Problem]:
+    unit_ids = {f.unit.id for f in loaded.units if f.unit is not None}
+    yield from _book(loaded, unit_ids)
+    yield from _units(loaded, unit_ids)
+    yield from _claims(loaded)
+
+
+def _book(loaded: Loaded, unit_ids: set[str]) -> Iterator[Problem]:
+    if loaded.book is None:
+        return
+    first: dict[str, int] = {}
+    for row, project in zip(loaded.project_rows, loaded.book.projects, strict=True):
+        loc = ("projects", row)
+        if project.id in first:
+            line, _, _ = loaded.locate(PROJECTS, ("projects", first[project.id], "id"), "value")
+            yield Problem(PROJECTS, "R006", {"id": project.id, "first": line}, loc=(*loc, "id"))
+        else:
+            first[project.id] = row
+        for i, unit in enumerate(project.lead_units):
+            if unit not in unit_ids and loaded.units:
+                yield Problem(
+                    PROJECTS,
+                    "R003",
+                    {"id": unit, **_hint(unit, unit_ids)},
+                    loc=(*loc, "lead_units", i),
+                )
+        seen: dict[str, int] = {}
+        for j, milestone in enumerate(project.milestones):
+            if milestone.id in seen:
+                mloc = (*loc, "milestones", seen[milestone.id], "id")
+                line, _, _ = loaded.locate(PROJECTS, mloc, "value")
+                yield Problem(
+                    PROJECTS,
+                    "R007",
+                    {"id": milestone.id, "first": line},
+                    loc=(*loc, "milestones", j, "id"),
+                )
+            else:
+                seen[milestone.id] = j
+
+
+def _units(loaded: Loaded, unit_ids: set[str]) -> Iterator[Problem]:
+    parents: dict[str, str] = {}
+    paths: dict[str, str] = {}
+    for file in loaded.units:
+        unit = file.unit
+        if unit is None:
+            continue
+        paths[unit.id] = file.path
+        if unit.id != file.stem:
+            yield Problem(file.path, "R001", {"id": unit.id, "stem": file.stem}, loc=("id",))
+        if unit.parent is not None:
+            if unit.parent in unit_ids:
+                parents[unit.id] = unit.parent
+            else:
+                yield Problem(
+                    file.path,
+                    "R004",
+                    {"id": unit.parent, **_hint(unit.parent, unit_ids)},
+                    loc=("parent",),
+                )
+    for cycle in _cycles(parents):
+        shown = " → ".join([*cycle, cycle[0]])
+        for unit_id in cycle:
+            yield Problem(paths[unit_id], "R005", {"cycle": shown}, loc=("parent",))
+
+
+def _cycles(parents: dict[str, str]) -> list[list[str]]:
+    """Each cycle of the parent graph once, in linear time (every unit is walked once)."""
+    state: dict[str, int] = {}  # 1: on the current walk, 2: finished
+    cycles = []
+    for start in sorted(parents):
+        walk: list[str] = []
+        node: str | None = start
+        while node is not None and node not in state:
+            state[node] = 1
+            walk.append(node)
+            node = parents.get(node)
+        if node is not None and state[node] == 1:
+            cycles.append(walk[walk.index(node) :])
+        for visited in walk:
+            state[visited] = 2
+    return cycles
+
+
+def _claims(loaded: Loaded) -> Iterator[Problem]:
+    known = [p.id for p in loaded.book.projects] if loaded.book is not None else []
+    first: dict[tuple[str, str], int] = {}
+    for at in claims(loaded):
+        project_id = at.claim.project
+        if at.project is None and loaded.book is not None:
+            yield Problem(
+                at.path,
+                "R002",
+                {"id": project_id, **_hint(project_id, known)},
+                loc=(*at.loc, "project"),
+            )
+        key = (at.path, project_id)
+        if key in first:
+            line, _, _ = loaded.locate(at.path, ("claims", first[key], "project"), "value")
+            yield Problem(
+                at.path, "R008", {"id": project_id, "first": line}, loc=(*at.loc, "project")
+            )
+        else:
+            first[key] = int(at.loc[1])

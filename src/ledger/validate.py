@@ -1,0 +1,29 @@
+"""``ledger validate``: every problem in every file of a ledger, in one run (contract section 6)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from ledger import rules
+from ledger.load import CONFIG, Loaded, load
+from ledger.problems import Problem
+
+
+@dataclass(frozen=True)
+class Validation:
+    loaded: Loaded
+    problems: list[Problem]  # sorted by path, line, column
+
+    @property
+    def settings_failed(self) -> bool:
+        """ledger.toml could not be used: a settings problem (exit 2), not a data problem."""
+        return self.loaded.config is None or any(p.path == CONFIG for p in self.problems)
+
+
+def validate(root: Path, today: date) -> Validation:
+    loaded = load(root)
+    problems = loaded.resolve(loaded.problems + rules.run(loaded, today))
+    problems.sort(key=Problem.sort_key)
+    return Validation(loaded, problems)
