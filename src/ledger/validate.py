@@ -27,3 +27,9 @@ def validate(root: Path, today: date) -> Validation:
     problems = loaded.resolve(loaded.problems + rules.run(loaded, today))
     problems.sort(key=Problem.sort_key)
     return Validation(loaded, problems)
+
+
+def blocking(result: Validation) -> list[Problem]:
+    """The errors that stop a report as of T: all of them, except those that only say something
+    is dated after T (as of T it has simply not happened yet)."""
+    return [p for p in result.problems if p.level == "error" and not p.after_today]

@@ -10,10 +10,33 @@ from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
+from typer.core import TyperGroup
 
 from ledger import __version__
 
+# Options that take an optional value: bare ``--quarter`` means "T's quarter".
+_OPTIONAL_VALUE = ("--quarter", "-q", "--half")
+
+
+def optional_values(args: list[str]) -> list[str]:
+    """Give a bare ``--quarter``/``--half`` an empty value, which the command reads as "the
+    default": click has no options with an optional value."""
+    out: list[str] = []
+    for i, arg in enumerate(args):
+        out.append(arg)
+        if arg in _OPTIONAL_VALUE and (i + 1 == len(args) or args[i + 1].startswith("-")):
+            out.append("")
+    return out
+
+
+class _Group(TyperGroup):
+    # typer vendors click and does not export its Context type, hence the ignore
+    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:  # type: ignore[override]
+        return super().parse_args(ctx, optional_values(args))
+
+
 app = typer.Typer(
+    cls=_Group,
     name="ledger",
     help="A task ledger for a year-long programme, kept as YAML in git. 任务台账。",
     no_args_is_help=True,

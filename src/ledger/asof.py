@@ -1,0 +1,317 @@
+"""The meanings of the contract (section 5): pure functions of a ledger and a day T.
+
+Nothing here reads the clock: T is always passed in. Anything dated after T has not happened as
+of T: a ``done`` after T is not done, an entry reported after T does not exist yet, and a claim
+claimed after T is left out (``claims_as_of``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from fractions import Fraction
+from typing import Literal
+
+from ledger.model import QUARTER, Claim, Ledger, Progress, Project, Unit
+
+MilestoneState = Literal["done", "overdue", "due_soon", "open"]
+ReportState = Literal["on_time", "late", "missing", "not_due", "not_required"]
+Flag = Literal["red", "yellow", "green"]
+FLAG_ORDER: dict[Flag, int] = {"red": 0, "yellow": 1, "green": 2}
+
+
+# -- quarters ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, order=True, slots=True)
+class Quarter:
+    year: int
+    q: int  # 1..4
+
+    @classmethod
+    def of(cls, day: date) -> Quarter:
+        return cls(day.year, (day.month - 1) // 3 + 1)
+
+    @classmethod
+    def parse(cls, text: str) -> Quarter:
+        m = QUARTER.match(text)
+        if m is None:
+            raise ValueError(text)
+        return cls(int(m[1]), int(m[2]))
+
+    @property
+    def label(self) -> str:
+        return f"{self.year}Q{self.q}"
+
+    @property
+    def start(self) -> date:
+        return date(self.year, 3 * self.q - 2, 1)
+
+    @property
+    def end(self) -> date:
+        if self.q == 4:
+            return date(self.year, 12, 31)
+        return date(self.year, 3 * self.q + 1, 1) - timedelta(days=1)
+
+    def report_due(self, report_due_days: int) -> date:
+        return self.end + timedelta(days=report_due_days)
+
+
+def year_quarters(year: int) -> list[Quarter]:
+    return [Quarter(year, q) for q in range(1, 5)]
+
+
+def default_quarter(year: int, today: date) -> Quarter:
+    """Bare ``--quarter``: T's quarter, or Q1/Q4 when T lies before/after the ledger year."""
+    if today.year < year:
+        return Quarter(year, 1)
+    if today.year > year:
+        return Quarter(year, 4)
+    return Quarter.of(today)
+
+
+# -- a claim's milestones ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Milestone:
+    """A milestone as it applies to one claim."""
+
+    id: str
+    title: str
+    due: date
+    done: date | None  # as written; it may lie after T
+    evidence: str | None
+    own: bool  # the unit's own, not the book's
+
+    def state(self, today: date, warn_days: int) -> MilestoneState:
+        if self.done is not None and self.done <= today:
+            return "done"
+        if self.due < today:
+            return "overdue"
+        if self.due <= today + timedelta(days=warn_days):
+            return "due_soon"
+        return "open"
+
+    def done_late(self, today: date) -> bool:
+        return self.done is not None and self.done <= today and self.done > self.due
+
+    def days_overdue(self, today: date) -> int:
+        return (today - self.due).days
+
+
+def claimed_on(claim: Claim, year: int) -> date:
+    return claim.claimed or date(year, 1, 1)
+
+
+def claim_milestones(claim: Claim, project: Project | None, year: int) -> list[Milestone]:
+    """The project's milestones (with this claim's earlier ``due`` and its ``done``), then the
+    claim's own. A project milestone due before the claim was made does not apply to it."""
+    records = {m.id: m for m in claim.milestones}
+    book = project.milestones if project is not None else []
+    book_ids = {m.id for m in book}
+    since = claimed_on(claim, year)
+    out = []
+    for pm in book:
+        record = records.get(pm.id)
+        due = record.due if record is not None and record.due is not None else pm.due
+        if due < since:
+            continue
+        done = record.done if record is not None else None
+        evidence = record.evidence if record is not None else None
+        out.append(Milestone(pm.id, pm.title, due, done, evidence, own=False))
+    for m in claim.milestones:
+        if m.id not in book_ids and m.due is not None:
+            out.append(Milestone(m.id, m.title or m.id, m.due, m.done, m.evidence, own=True))
+    return out
+
+
+# -- progress and reports ------------------------------------------------------------------------
+
+
+def latest_entry(claim: Claim, day: date) -> Progress | None:
+    """Among the entries reported on or before ``day``, the one of the latest quarter."""
+    best: Progress | None = None
+    for entry in claim.progress:
+        if entry.reported <= day and (best is None or entry.quarter > best.quarter):
+            best = entry
+    return best
+
+
+def is_complete(claim: Claim, today: date) -> bool:
+    latest = latest_entry(claim, today)
+    return latest is not None and latest.status == "done"
+
+
+def past_deadline(claim: Claim, today: date) -> bool:
+    return not is_complete(claim, today) and claim.deadline < today
+
+
+def report_required(claim: Claim, quarter: Quarter, today: date, year: int) -> bool:
+    if quarter.end < claimed_on(claim, year):
+        return False
+    label = quarter.label
+    return not any(
+        e.quarter < label and e.reported <= today and e.status == "done" for e in claim.progress
+    )
+
+
+def report_state(
+    claim: Claim, quarter: Quarter, today: date, year: int, report_due_days: int
+) -> ReportState:
+    if not report_required(claim, quarter, today, year):
+        return "not_required"
+    due = quarter.report_due(report_due_days)
+    label = quarter.label
+    entry = next((e for e in claim.progress if e.quarter == label and e.reported <= today), None)
+    if entry is not None:
+        return "on_time" if entry.reported <= due else "late"
+    return "missing" if today > due else "not_due"
+
+
+# -- one claim as of T ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ClaimStatus:
+    """Everything the reports say about one claim as of T."""
+
+    unit: Unit
+    claim: Claim
+    project: Project | None
+    milestones: list[tuple[Milestone, MilestoneState]]
+    latest: Progress | None
+    complete: bool
+    past_deadline: bool
+    reports: dict[Quarter, ReportState]  # the four quarters of the ledger year
+    flag: Flag
+
+    @property
+    def overdue(self) -> list[Milestone]:
+        return [m for m, state in self.milestones if state == "overdue"]
+
+
+def claim_status(ledger: Ledger, unit: Unit, claim: Claim, today: date) -> ClaimStatus:
+    config = ledger.config
+    year = config.ledger.year
+    warn = config.reporting.warn_days
+    project = ledger.projects.get(claim.project)
+    milestones = [(m, m.state(today, warn)) for m in claim_milestones(claim, project, year)]
+    latest = latest_entry(claim, today)
+    complete = latest is not None and latest.status == "done"
+    late = not complete and claim.deadline < today
+    reports = {
+        q: report_state(claim, q, today, year, config.reporting.report_due_days)
+        for q in year_quarters(year)
+    }
+    flag: Flag
+    states = {state for _, state in milestones}
+    if complete:
+        flag = "green"
+    elif "overdue" in states or late or "missing" in reports.values():
+        flag = "red"
+    elif "due_soon" in states or (latest is not None and latest.status in ("at_risk", "behind")):
+        flag = "yellow"
+    else:
+        flag = "green"
+    return ClaimStatus(unit, claim, project, milestones, latest, complete, late, reports, flag)
+
+
+def claims_as_of(unit: Unit, today: date, year: int) -> list[Claim]:
+    """The unit's claims made on or before T, in file order."""
+    return [c for c in unit.claims if claimed_on(c, year) <= today]
+
+
+def statuses(ledger: Ledger, today: date, units: list[Unit] | None = None) -> Iterator[ClaimStatus]:
+    """Every claim of the given units (default: all, by id) as of T, in file order."""
+    year = ledger.year
+    for unit in units if units is not None else ledger.units.values():
+        for claim in claims_as_of(unit, today, year):
+            yield claim_status(ledger, unit, claim, today)
+
+
+# -- the unit hierarchy --------------------------------------------------------------------------
+
+
+def units_under(ledger: Ledger, unit_id: str) -> list[Unit]:
+    """The unit and every unit below it, by id."""
+    children: dict[str, list[str]] = {}
+    for unit in ledger.units.values():
+        if unit.parent is not None:
+            children.setdefault(unit.parent, []).append(unit.id)
+    keep = {unit_id}
+    stack = [unit_id]
+    while stack:
+        for child in children.get(stack.pop(), []):
+            if child not in keep:
+                keep.add(child)
+                stack.append(child)
+    return [u for uid, u in ledger.units.items() if uid in keep]
+
+
+def depth(ledger: Ledger, unit: Unit) -> int:
+    """How many parents stand above the unit (0 for a top unit)."""
+    n = 0
+    seen = {unit.id}
+    parent = unit.parent
+    while parent is not None and parent in ledger.units and parent not in seen:
+        seen.add(parent)
+        n += 1
+        parent = ledger.units[parent].parent
+    return n
+
+
+# -- year-end evaluation -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Score:
+    milestones: Fraction
+    reports: Fraction
+    completion: Fraction
+    score: Fraction  # exact, 0..100
+
+    @property
+    def rounded(self) -> Fraction:
+        """One decimal, half up (四舍五入), computed exactly."""
+        tenths = self.score * 10
+        return Fraction(int(tenths + Fraction(1, 2)), 10)
+
+
+def _share(hits: int, total: int) -> Fraction:
+    return Fraction(hits, total) if total else Fraction(1)
+
+
+def unit_score(ledger: Ledger, found: list[ClaimStatus], today: date) -> Score:
+    """The year-end score of one unit from its claims' statuses as of T."""
+    config = ledger.config
+    m_hit = m_all = r_hit = r_all = c_hit = c_all = 0
+    due_days = config.reporting.report_due_days
+    for status in found:
+        for m, _ in status.milestones:
+            if m.due < today:
+                m_all += 1
+                if m.done is not None and m.done <= m.due:
+                    m_hit += 1
+        for quarter, state in status.reports.items():
+            if state != "not_required" and quarter.report_due(due_days) < today:
+                r_all += 1
+                r_hit += state == "on_time"
+        if status.complete or status.claim.deadline < today:
+            c_all += 1
+            c_hit += status.complete
+    weights = config.evaluation
+    parts = (_share(m_hit, m_all), _share(r_hit, r_all), _share(c_hit, c_all))
+    score = (
+        weights.milestones * parts[0] + weights.reports * parts[1] + weights.completion * parts[2]
+    )
+    return Score(*parts, score)
+
+
+def competition_ranks(scores: list[Fraction]) -> list[int]:
+    """Ranks of scores already sorted high to low: equal scores share a rank (1, 1, 3)."""
+    ranks: list[int] = []
+    for i, s in enumerate(scores):
+        ranks.append(ranks[-1] if i and s == scores[i - 1] else i + 1)
+    return ranks

@@ -1,0 +1,225 @@
+"""``ledger overdue``, ``ledger report`` and ``ledger inspect``: build a report, render it."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from ledger.cli.app import LangOpt, RootOpt, Shared, TodayOpt, app, fail, shared, use_color
+
+if TYPE_CHECKING:
+    from ledger.model import Ledger
+
+
+class OverdueFormat(StrEnum):
+    table = "table"
+    markdown = "markdown"
+    csv = "csv"
+    json = "json"
+
+
+class ReportFormat(StrEnum):
+    table = "table"
+    markdown = "markdown"
+    html = "html"
+    csv = "csv"
+    json = "json"
+    xlsx = "xlsx"
+
+
+UnitOpt = Annotated[
+    str | None,
+    typer.Option("--unit", "-u", help="Only this unit and the units under it.", show_default=False),
+]
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--output", "-o", help="Write to this file instead of the terminal.", show_default=False
+    ),
+]
+
+
+def _open(env: Shared) -> tuple[Ledger, str]:
+    """The ledger as of T, or exit: 2 for settings, 1 (with the problems) for errors."""
+    from ledger.render.problems import text
+    from ledger.validate import blocking, validate
+
+    result = validate(env.root, env.today)
+    config = result.loaded.config
+    lang = env.lang or (config.ledger.language if config is not None else "zh")
+    if result.settings_failed:
+        settings = [p for p in result.problems if p.level == "error"]
+        typer.echo(text(settings, lang, 1), err=True, nl=False)
+        raise typer.Exit(2)
+    errors = blocking(result)
+    if errors:
+        typer.echo(text(errors, lang, len(result.loaded.texts)), err=True, nl=False)
+        from ledger.i18n import t
+
+        typer.echo(t("report_errors", lang), err=True)
+        raise typer.Exit(1)
+    return result.loaded.ledger(), lang
+
+
+def _check_unit(ledger: Ledger, unit: str | None, lang: str) -> None:
+    if unit is not None and unit not in ledger.units:
+        from ledger.load.schema import did_you_mean
+
+        hint, hint_zh = did_you_mean(unit, list(ledger.units))
+        fail("unknown_unit", lang, value=unit, hint=hint_zh if lang == "zh" else hint)
+
+
+def _emit(
+    module: Any, report: Any, ledger: Ledger, fmt: str, lang: str, output: Path | None
+) -> None:
+    import json
+
+    from ledger.render import render_document
+
+    if fmt == "xlsx" and output is None:
+        fail("xlsx_needs_output", lang)
+    if fmt == "json":
+        content: str | bytes = (
+            json.dumps(module.to_json(report), ensure_ascii=False, indent=2) + "\n"
+        )
+    else:
+        doc = module.document(report, ledger, lang)
+        content = render_document(doc, fmt, color=output is None and fmt == "table" and use_color())
+    if output is None:
+        assert isinstance(content, str)
+        sys.stdout.write(content)
+        return
+    data = content if isinstance(content, bytes) else content.encode("utf-8")
+    output.write_bytes(data)
+    from ledger.i18n import t
+
+    typer.echo(t("written", lang, path=output), err=True)
+
+
+@app.command("overdue")
+def overdue(
+    unit: UnitOpt = None,
+    project: Annotated[
+        str | None, typer.Option("--project", "-p", help="Only this project.", show_default=False)
+    ] = None,
+    format: Annotated[OverdueFormat, typer.Option("--format", "-f")] = OverdueFormat.table,
+    output: OutputOpt = None,
+    root: RootOpt = None,
+    today: TodayOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """What is late as of T: overdue milestones and claims past their deadline, most days first."""
+    from ledger.reports import overdue as module
+
+    env = shared(root, today, lang)
+    ledger, language = _open(env)
+    _check_unit(ledger, unit, language)
+    if project is not None and project not in ledger.projects:
+        from ledger.load.schema import did_you_mean
+
+        hint, hint_zh = did_you_mean(project, list(ledger.projects))
+        fail("unknown_project", language, value=project, hint=hint_zh if language == "zh" else hint)
+    report = module.build(ledger, env.today, unit, project)
+    _emit(module, report, ledger, format.value, language, output)
+
+
+@app.command("report")
+def report(
+    quarter: Annotated[
+        str | None,
+        typer.Option(
+            "--quarter",
+            "-q",
+            help="The quarterly checklist for Q (2026Q3, Q3 or 3); bare: T's quarter.",
+            show_default=False,
+        ),
+    ] = None,
+    half: Annotated[
+        str | None,
+        typer.Option(
+            "--half",
+            help="The dispatch-meeting summary, H1 or H2; bare: T's half.",
+            show_default=False,
+        ),
+    ] = None,
+    year: Annotated[bool, typer.Option("--year", help="The year-end evaluation.")] = False,
+    unit: UnitOpt = None,
+    format: Annotated[ReportFormat, typer.Option("--format", "-f")] = ReportFormat.table,
+    output: OutputOpt = None,
+    root: RootOpt = None,
+    today: TodayOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """The quarterly checklist (--quarter), the half-year summary (--half) or the year-end
+    evaluation (--year), as of T."""
+    from ledger.asof import default_quarter
+    from ledger.reports import halfyear, quarterly, yearend
+
+    chosen = [quarter is not None, half is not None, year]
+    if sum(chosen) != 1:
+        fail("one_report", lang)
+    env = shared(root, today, lang)
+    ledger, language = _open(env)
+    _check_unit(ledger, unit, language)
+    fmt = format.value
+    if quarter is not None:
+        q = (
+            _parse_quarter(quarter, ledger.year, language)
+            if quarter
+            else default_quarter(ledger.year, env.today)
+        )
+        _emit(quarterly, quarterly.build(ledger, q, env.today, unit), ledger, fmt, language, output)
+    elif half is not None:
+        h = (
+            half.upper()
+            if half
+            else ("H1" if default_quarter(ledger.year, env.today).q <= 2 else "H2")
+        )
+        if h not in ("H1", "H2"):
+            fail("bad_half", language, value=half)
+        _emit(halfyear, halfyear.build(ledger, h, env.today, unit), ledger, fmt, language, output)
+    else:
+        _emit(yearend, yearend.build(ledger, env.today, unit), ledger, fmt, language, output)
+
+
+def _parse_quarter(text: str, year: int, lang: str) -> Any:
+    import re
+
+    from ledger.asof import Quarter
+
+    m = re.fullmatch(r"\s*(?:(\d{4})\s*)?[Qq]?([1-4])\s*", text)
+    if m is None or (m[1] is not None and int(m[1]) != year):
+        fail("bad_quarter", lang, value=text, year=year)
+    return Quarter(year, int(m[2]))
+
+
+@app.command("inspect")
+def inspect(
+    sample: Annotated[int, typer.Option("--sample", "-n", help="How many units to draw.")],
+    seed: Annotated[
+        int | None,
+        typer.Option(
+            "--seed", help="The random seed (default: T as YYYYMMDD).", show_default=False
+        ),
+    ] = None,
+    unit: UnitOpt = None,
+    format: Annotated[ReportFormat, typer.Option("--format", "-f")] = ReportFormat.table,
+    output: OutputOpt = None,
+    root: RootOpt = None,
+    today: TodayOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """The random spot-check list: N distinct units with claims, the same for the same seed."""
+    from ledger.reports import spotcheck
+
+    if sample < 1:
+        fail("bad_sample", lang)
+    env = shared(root, today, lang)
+    ledger, language = _open(env)
+    _check_unit(ledger, unit, language)
+    report = spotcheck.build(ledger, sample, env.today, seed, unit)
+    _emit(spotcheck, report, ledger, format.value, language, output)

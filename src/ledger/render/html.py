@@ -1,0 +1,322 @@
+"""A report ``Document`` as one self-contained, printable HTML page.
+
+Everything is inline: the CSS in a ``<style>`` element, each chart an inline SVG. No script, no
+outside resource (font, image, stylesheet), so the page prints and archives as it is. The output
+depends on the document alone (no timestamps), so golden files can pin it down.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from html import escape
+
+from ledger.render.cells import text_cell
+from ledger.reports.document import Bar, Chart, Column, Document, Row, Table
+
+FONTS = (
+    '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", SimSun, sans-serif'
+)
+FLAG_COLOURS = {"red": "#d9534f", "yellow": "#f0ad4e", "green": "#5cb85c"}
+WIDE = 8  # a table with more columns than this is printed on a landscape page
+
+# the word stays in the cell, bold, so a black-and-white printout still reads
+FLAG_CSS = "\n".join(
+    f"td.flag-{name} {{ background: {colour}; color: #000; font-weight: bold; }}"
+    for name, colour in FLAG_COLOURS.items()
+)
+
+CSS = f"""\
+@page {{ size: A4; margin: 12mm; }}
+@page wide {{ size: A4 landscape; margin: 12mm; }}
+html {{ -webkit-print-color-adjust: exact; print-color-adjust: exact; }}
+body {{ font-family: {FONTS}; font-size: 10.5pt; line-height: 1.45; color: #000;
+  background: #fff; margin: 0 auto; padding: 12px; max-width: 1120px; }}
+h1 {{ font-size: 16pt; text-align: center; margin: 0 0 6pt; }}
+h2 {{ font-size: 12pt; margin: 14pt 0 4pt; break-after: avoid; page-break-after: avoid; }}
+ul.meta {{ list-style: none; margin: 0 0 8pt; padding: 0; font-size: 9pt; color: #333; }}
+section.wide {{ page: wide; }}
+table {{ border-collapse: collapse; width: 100%; font-size: 9pt; }}
+thead {{ display: table-header-group; }}
+tr {{ break-inside: avoid; page-break-inside: avoid; }}
+th, td {{ border: 1px solid #888; padding: 2pt 4pt; text-align: left; vertical-align: top;
+  overflow-wrap: anywhere; }}
+th {{ background: #e8e8e8; font-weight: bold; vertical-align: bottom; }}
+th.number, td.number {{ text-align: right; font-variant-numeric: tabular-nums; }}
+td.date {{ white-space: nowrap; }}
+td.empty {{ text-align: center; color: #555; }}
+{FLAG_CSS}
+section.chart {{ break-inside: avoid; page-break-inside: avoid; }}
+section.chart svg {{ display: block; max-width: 100%; height: auto; font-family: {FONTS}; }}
+@media print {{ body {{ max-width: none; padding: 0; }} }}
+"""
+
+
+def render(doc: Document) -> str:
+    lang = "zh-CN" if doc.lang.lower().startswith("zh") else "en"
+    parts = [
+        "<!DOCTYPE html>",
+        f'<html lang="{lang}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{escape(doc.title)}</title>",
+        "<style>",
+        CSS.rstrip("\n"),
+        "</style>",
+        "</head>",
+        "<body>",
+        "<header>",
+        f"<h1>{_text(doc.title)}</h1>",
+    ]
+    if doc.meta:
+        parts.append('<ul class="meta">')
+        parts.extend(f"<li>{_text(line)}</li>" for line in doc.meta)
+        parts.append("</ul>")
+    parts.append("</header>")
+    for table in doc.tables:
+        parts.extend(_table(table))
+    for chart in doc.charts:
+        parts.extend(_chart(chart, lang))
+    parts += ["</body>", "</html>"]
+    return "\n".join(parts) + "\n"
+
+
+# --- text ---------------------------------------------------------------------------------------
+
+
+def _text(value: str) -> str:
+    """Escaped text, its line breaks as ``<br>``."""
+    lines = value.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "<br>".join(escape(line) for line in lines)
+
+
+def _number(value: float) -> str:
+    """A chart value: whole numbers without a decimal point, others to one decimal."""
+    if value == int(value):
+        return str(int(value))
+    return f"{value:.1f}"
+
+
+# --- tables -------------------------------------------------------------------------------------
+
+
+def _table(table: Table) -> list[str]:
+    wide = len(table.columns) > WIDE
+    out = [
+        f'<section class="table{" wide" if wide else ""}">',
+        f"<h2>{_text(table.title)}</h2>",
+        "<table>",
+    ]
+    total = sum(max(c.width, 1) for c in table.columns)
+    if table.columns:
+        out.append("<colgroup>")
+        out.extend(
+            f'<col style="width: {max(c.width, 1) * 100 / total:.1f}%">' for c in table.columns
+        )
+        out.append("</colgroup>")
+    out.append("<thead>")
+    out.append(
+        "<tr>"
+        + "".join(f'<th scope="col"{_class(c)}>{_text(c.label)}</th>' for c in table.columns)
+        + "</tr>"
+    )
+    out.append("</thead>")
+    out.append("<tbody>")
+    if not table.rows and table.empty:
+        span = max(len(table.columns), 1)
+        out.append(f'<tr><td class="empty" colspan="{span}">{_text(table.empty)}</td></tr>')
+    out.extend(_row(row, table.columns) for row in table.rows)
+    out += ["</tbody>", "</table>", "</section>"]
+    return out
+
+
+def _class(column: Column, flag: str | None = None) -> str:
+    names: list[str] = []
+    if column.kind in ("number", "date"):
+        names.append(column.kind)
+    if column.kind == "flag" and flag in FLAG_COLOURS:
+        names.append(f"flag-{flag}")
+    return f' class="{" ".join(names)}"' if names else ""
+
+
+def _row(row: Row, columns: list[Column]) -> str:
+    cells: list[str] = []
+    for i, column in enumerate(columns):
+        value = row.cells[i] if i < len(row.cells) else None
+        style = ""
+        if i == 0 and row.depth > 0:
+            style = f' style="padding-left: calc(4pt + {row.depth * 1.5:g}em)"'
+        cells.append(
+            f"<td{_class(column, row.flag)}{style}>{_text(text_cell(value, column.decimals))}</td>"
+        )
+    return "<tr>" + "".join(cells) + "</tr>"
+
+
+# --- charts -------------------------------------------------------------------------------------
+
+WIDTH = 640
+FONT = 12  # px
+ROW = 24  # px per bar
+BAR = 16  # px bar thickness
+LEGEND_ROW = 22
+AXIS = 22
+TOTAL = 48  # px kept right of the plot for the bar's total
+GAP = 8
+
+
+def _text_width(text: str) -> float:
+    """A rough rendered width in px at FONT size: wide characters a full em, others ~0.58 em."""
+    return sum(FONT if unicodedata.east_asian_width(ch) in "WF" else FONT * 0.58 for ch in text)
+
+
+def _clip(text: str, width: float) -> str:
+    if _text_width(text) <= width:
+        return text
+    out = ""
+    for ch in text:
+        if _text_width(out + ch + "…") > width:
+            break
+        out += ch
+    return out + "…"
+
+
+def _ink(colour: str) -> str:
+    """Black or white, whichever reads better on a ``#rrggbb``/``#rgb`` fill (black if unknown)."""
+    code = colour.strip().lstrip("#")
+    if len(code) == 3:
+        code = "".join(ch * 2 for ch in code)
+    try:
+        channels = [int(code[i : i + 2], 16) / 255 for i in (0, 2, 4)] if len(code) == 6 else []
+    except ValueError:
+        channels = []
+    if not channels:
+        return "#000"
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    lum = 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+    return "#000" if (lum + 0.05) / 0.05 >= 1.05 / (lum + 0.05) else "#fff"
+
+
+def _values(bar: Bar, chart: Chart) -> list[tuple[str, str, float]]:
+    """(series, colour, value) in series order; missing and negative values count as 0."""
+    out: list[tuple[str, str, float]] = []
+    for name, colour in chart.series:
+        value = float(bar.values.get(name) or 0)
+        out.append((name, colour, value if math.isfinite(value) and value > 0 else 0.0))
+    return out
+
+
+def _nice(value: float) -> float:
+    """The smallest of 1, 2, 2.5, 5 times a power of ten that is at least ``value``."""
+    power = 10.0 ** math.floor(math.log10(value))
+    for factor in (1.0, 2.0, 2.5, 5.0, 10.0):
+        if factor * power >= value * (1 - 1e-9):
+            return factor * power
+    return 10 * power
+
+
+def _scale(largest: float, maximum: float | None) -> tuple[float, float]:
+    """The axis end and tick step: ``maximum`` when given (and every total fits), else the
+    largest total rounded up to a whole step; about four steps."""
+    if maximum is not None and maximum >= largest and maximum > 0:
+        step = _nice(maximum / 4)
+        if abs(maximum / step - round(maximum / step)) > 1e-9:
+            step = maximum / 4  # an odd maximum: quarters of it
+        return maximum, step
+    if largest <= 0:
+        return 1.0, 1.0
+    step = _nice(largest / 4)
+    if largest == int(largest) and step < 1:
+        step = 1.0  # counts: whole ticks
+    return math.ceil(largest / step - 1e-9) * step, step
+
+
+def _legend(chart: Chart) -> tuple[list[str], int]:
+    items: list[str] = []
+    x, y = 0.0, 0
+    for name, colour in chart.series:
+        width = 16 + _text_width(name) + 16
+        if x > 0 and x + width > WIDTH:
+            x, y = 0.0, y + LEGEND_ROW
+        items.append(
+            f'<rect x="{x:g}" y="{y + 4}" width="12" height="12" fill="{escape(colour)}"/>'
+            f'<text x="{x + 16:g}" y="{y + 15}">{escape(name)}</text>'
+        )
+        x += width
+    return items, y + LEGEND_ROW + 4
+
+
+def _chart(chart: Chart, lang: str) -> list[str]:
+    if not chart.bars or not chart.series:
+        return []
+    rows = [(bar, _values(bar, chart)) for bar in chart.bars]
+    largest = max(sum(v for _, _, v in values) for _, values in rows)
+    # chart.maximum fixes the scale (e.g. 100 for percents); a larger total still fits
+    top, step = _scale(largest, chart.maximum)
+    label_w = min(max(_text_width(bar.label) for bar in chart.bars) + GAP, 200.0)
+    label_w = max(label_w, 40.0)
+    plot_x = label_w
+    plot_w = WIDTH - label_w - TOTAL
+    legend, top_y = _legend(chart)
+    height = top_y + len(rows) * ROW + AXIS
+
+    title = escape(chart.title)
+    out = [
+        '<section class="chart">',
+        f"<h2>{_text(chart.title)}</h2>",
+        f'<svg role="img" aria-label="{title}" width="{WIDTH}" height="{height}"'
+        f' viewBox="0 0 {WIDTH} {height}" font-size="{FONT}">',
+        f"<title>{title}</title>",
+        '<g class="legend">',
+        *legend,
+        "</g>",
+    ]
+    # grid lines and ticks at each step of the scale
+    axis_y = top_y + len(rows) * ROW
+    out.append('<g class="axis" fill="#555">')
+    ticks = round(top / step)
+    for i in range(ticks + 1):
+        x = plot_x + plot_w * i / ticks
+        out.append(
+            f'<line x1="{x:.1f}" y1="{top_y}" x2="{x:.1f}" y2="{axis_y}"'
+            f' stroke="{"#888" if i == 0 else "#ddd"}" stroke-width="1"/>'
+            f'<text x="{x:.1f}" y="{axis_y + 15}" text-anchor="middle">'
+            f"{escape(_number(step * i))}</text>"
+        )
+    out.append("</g>")
+    many = len(chart.series) > 1
+    for n, (bar, values) in enumerate(rows):
+        y = top_y + n * ROW
+        bar_y = y + (ROW - BAR) / 2
+        total = sum(v for _, _, v in values)
+        colon, sep = ("：", "；") if lang == "zh-CN" else (": ", "; ")
+        summary = sep.join(f"{name} {_number(v)}" for name, _, v in values)
+        out.append("<g>")
+        out.append(f"<title>{escape(bar.label + colon + summary)}</title>")
+        out.append(
+            f'<text x="{plot_x - GAP / 2:g}" y="{y + ROW / 2 + FONT / 2 - 2:g}"'
+            f' text-anchor="end">{escape(_clip(bar.label, label_w - GAP))}</text>'
+        )
+        x = plot_x
+        for _, colour, value in values:
+            if value <= 0:
+                continue
+            w = min(plot_w * value / top, plot_x + plot_w - x)
+            out.append(
+                f'<rect x="{x:.1f}" y="{bar_y:g}" width="{w:.1f}" height="{BAR}"'
+                f' fill="{escape(colour)}"/>'
+            )
+            label = _number(value)
+            if many and _text_width(label) + 4 <= w:
+                out.append(
+                    f'<text x="{x + w / 2:.1f}" y="{bar_y + BAR / 2 + FONT / 2 - 2:g}"'
+                    f' text-anchor="middle" fill="{_ink(colour)}">{escape(label)}</text>'
+                )
+            x += w
+        out.append(
+            f'<text x="{x + 4:.1f}" y="{y + ROW / 2 + FONT / 2 - 2:g}">'
+            f"{escape(_number(total))}</text>"
+        )
+        out.append("</g>")
+    out += ["</svg>", "</section>"]
+    return out

@@ -1,0 +1,33 @@
+"""A Document as Markdown: pipes escaped, multi-line cells joined with <br>."""
+
+from __future__ import annotations
+
+from ledger.render.cells import text_cell
+from ledger.reports.document import Document
+
+
+def _cell(value: str) -> str:
+    return value.replace("|", "\\|").replace("\n", "<br>")
+
+
+def render(doc: Document) -> str:
+    out = [f"# {doc.title}", ""]
+    out += [f"- {line}" for line in doc.meta]
+    for table in doc.tables:
+        out += ["", f"## {table.title}", ""]
+        if not table.rows:
+            out.append(table.empty)
+            continue
+        out.append("| " + " | ".join(_cell(c.label) for c in table.columns) + " |")
+        out.append(
+            "|" + "|".join("---:" if c.kind == "number" else "---" for c in table.columns) + "|"
+        )
+        for row in table.rows:
+            cells = [
+                _cell(text_cell(v, c.decimals))
+                for c, v in zip(table.columns, row.cells, strict=True)
+            ]
+            if row.depth and cells:
+                cells[0] = "　" * row.depth + cells[0]  # an ideographic space keeps its width
+            out.append("| " + " | ".join(cells) + " |")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,212 @@
+"""A report ``Document`` as an Excel workbook (Excel and WPS): one sheet per table.
+
+Row 1 of each sheet is the header (frozen, with an autofilter over the table), so the title and
+the meta lines go into the workbook's properties and the printed page header, not into cells.
+Dates are real dates, numbers real numbers; flag cells are filled with Excel's own light
+red/yellow/green and keep their word. The bytes are the same for the same document: the
+workbook's times and the zip entries' times are fixed.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from datetime import date, datetime
+from io import BytesIO
+from typing import Any
+from zipfile import ZIP_DEFLATED, ZipFile, ZipInfo
+
+from openpyxl import Workbook  # type: ignore[import-untyped]
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE  # type: ignore[import-untyped]
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side  # type: ignore[import-untyped]
+from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+from openpyxl.writer.excel import ExcelWriter  # type: ignore[import-untyped]
+
+from ledger.reports.document import Cell, Column, Document, Table
+
+# Excel's own "light red fill with dark red text" and its yellow and green siblings
+FLAG_STYLES = {
+    "red": ("FFC7CE", "9C0006"),
+    "yellow": ("FFEB9C", "9C5700"),
+    "green": ("C6EFCE", "006100"),
+}
+HEADER_FILL = "D9D9D9"
+FIXED = datetime(2000, 1, 1)  # the workbook's created/modified: nothing time-dependent
+ZIP_TIME = (2000, 1, 1, 0, 0, 0)
+MAX_WIDTH = 60  # characters
+LINE_HEIGHT = 15.0  # points per line of text at the default 11 pt
+WIDE = 8  # a sheet with more columns than this prints landscape
+DATE_FORMAT = "yyyy-mm-dd"
+BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+
+_THIN = Side(style="thin", color="A6A6A6")
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+
+
+def render(doc: Document) -> bytes:
+    wb = Workbook()
+    first = wb.active
+    taken = {"history"}  # Excel reserves this name
+    for table in doc.tables:
+        _sheet(wb.create_sheet(_sheet_name(table.name, taken)), table, doc.title)
+    if doc.tables:
+        wb.remove(first)
+    else:
+        first.title = _sheet_name(doc.title, taken)
+
+    props = wb.properties
+    props.title = _clean(doc.title)
+    props.description = _clean("\n".join(doc.meta))
+    props.creator = "ledger"
+    props.language = "zh-CN" if doc.lang.lower().startswith("zh") else "en"
+    props.created = FIXED
+    props.modified = FIXED
+    props.lastModifiedBy = None
+
+    # ``wb.save`` would stamp ``modified`` with the time of saving; ExcelWriter is what it calls
+    raw = BytesIO()
+    with ZipFile(raw, "w", ZIP_DEFLATED, allowZip64=True) as archive:
+        ExcelWriter(wb, archive).save()
+    return _fixed_times(raw.getvalue())
+
+
+def _fixed_times(data: bytes) -> bytes:
+    """The same zip with every entry dated ZIP_TIME, so equal workbooks are equal bytes."""
+    out = BytesIO()
+    with ZipFile(BytesIO(data)) as src, ZipFile(out, "w", ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            entry = ZipInfo(info.filename, date_time=ZIP_TIME)
+            entry.compress_type = ZIP_DEFLATED
+            entry.external_attr = info.external_attr
+            dst.writestr(entry, src.read(info.filename))
+    return out.getvalue()
+
+
+# --- text ---------------------------------------------------------------------------------------
+
+
+def _clean(text: str) -> str:
+    """Without the control characters an xlsx file cannot hold (openpyxl refuses them)."""
+    return str(ILLEGAL_CHARACTERS_RE.sub("", text))
+
+
+def _display_width(text: str) -> int:
+    """Width in half-width character cells: CJK and other wide characters count two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _sheet_name(name: str, taken: set[str]) -> str:
+    """A valid, unique sheet title: at most 31 characters, none of ``[]:*?/\\``."""
+    base = BAD_SHEET_CHARS.sub("_", _clean(name)).strip().strip("'").strip() or "Sheet"
+    base = base[:31]
+    candidate, n = base, 2
+    while candidate.lower() in taken:
+        suffix = f"~{n}"
+        candidate, n = base[: 31 - len(suffix)] + suffix, n + 1
+    taken.add(candidate.lower())
+    return candidate
+
+
+def _header_text(text: str) -> str:
+    """Text for a printed page header: ``&`` starts a code there, so it is doubled."""
+    return _clean(text).replace("\n", " ").replace("&", "&&")[:200]
+
+
+# --- sheets -------------------------------------------------------------------------------------
+
+
+def _width(column: Column, depth: int) -> float:
+    width = max(column.width, _display_width(column.label) + 2)
+    if column.kind == "date":
+        width = max(width, 12)
+    return float(min(width + 2 * depth, MAX_WIDTH))
+
+
+def _lines(text: str, width: float) -> int:
+    """About how many lines ``text`` takes in a wrapping cell ``width`` characters wide."""
+    usable = max(width - 1, 1)
+    return sum(max(math.ceil(_display_width(line) / usable), 1) for line in text.split("\n"))
+
+
+def _sheet(ws: Any, table: Table, title: str) -> None:
+    columns = table.columns
+    if not columns:
+        return
+    depth = max((row.depth for row in table.rows), default=0)
+    widths = [_width(c, depth if i == 0 else 0) for i, c in enumerate(columns)]
+    last = get_column_letter(len(columns))
+
+    header_lines = 1
+    for i, (column, width) in enumerate(zip(columns, widths, strict=True), start=1):
+        ws.column_dimensions[get_column_letter(i)].width = width
+        cell = ws.cell(row=1, column=i, value=_clean(column.label))
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
+        cell.alignment = Alignment(
+            horizontal="right" if column.kind == "number" else None,
+            vertical="center",
+            wrap_text=True,
+        )
+        cell.border = _BORDER
+        header_lines = max(header_lines, _lines(column.label, width))
+    if header_lines > 1:
+        ws.row_dimensions[1].height = LINE_HEIGHT * header_lines
+
+    for r, row in enumerate(table.rows, start=2):
+        lines = 1
+        for i, (column, width) in enumerate(zip(columns, widths, strict=True)):
+            value = row.cells[i] if i < len(row.cells) else None
+            cell = ws.cell(row=r, column=i + 1)
+            text = _put(cell, value)
+            if column.decimals is not None and isinstance(value, int | float):
+                cell.number_format = "0." + "0" * column.decimals if column.decimals else "0"
+            wrap = text is not None and ("\n" in text or _display_width(text) > width - 1)
+            if wrap and text is not None:
+                lines = max(lines, _lines(text, width))
+            indent = max(row.depth, 0) if i == 0 else 0
+            horizontal = "left" if indent else ("right" if column.kind == "number" else None)
+            cell.alignment = Alignment(
+                horizontal=horizontal, vertical="top", wrap_text=wrap or None, indent=indent
+            )
+            cell.border = _BORDER
+            style = FLAG_STYLES.get(row.flag or "") if column.kind == "flag" else None
+            if style is not None:
+                fill, ink = style
+                cell.fill = PatternFill("solid", fgColor=fill)
+                cell.font = Font(color=ink, bold=True)
+        if lines > 1:
+            ws.row_dimensions[r].height = LINE_HEIGHT * lines
+
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:{last}{len(table.rows) + 1}"
+
+    # printing: A4, the header row on every page, as wide as the page, page numbers
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if len(columns) > WIDE else "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
+    ws.oddHeader.center.text = _header_text(f"{title} — {table.title}")
+    ws.oddFooter.center.text = "&P / &N"
+
+
+def _put(cell: Any, value: Cell) -> str | None:
+    """Writes ``value`` as its own type; returns the text of a text cell (None otherwise)."""
+    if value is None:
+        return None
+    if isinstance(value, date):
+        cell.value = value
+        cell.number_format = DATE_FORMAT
+        return None
+    if isinstance(value, int | float):
+        if isinstance(value, float) and not math.isfinite(value):
+            return None  # Excel has no NaN or infinity: the cell stays empty
+        cell.value = value
+        return None
+    text = _clean(value)
+    cell.value = text
+    if text.startswith("="):
+        cell.data_type = "s"  # text, never a formula
+    return text

@@ -1,0 +1,64 @@
+"""What the report builders share: the words, the unit scope, the hierarchy order."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from ledger.asof import depth, units_under
+from ledger.i18n import t
+from ledger.model import Ledger, Unit
+
+
+def word(kind: str, value: str | None, lang: str) -> str:
+    """A value's word in the report language: ``word("flag", "red", "zh")`` is 红灯."""
+    return t("none", lang) if value is None else t(f"{kind}.{value}", lang)
+
+
+def iso(day: date | None) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+def meta(ledger: Ledger, today: date, lang: str, unit: str | None = None) -> list[str]:
+    lines = [
+        t("meta.ledger", lang, title=ledger.config.ledger.title),
+        t("meta.as_of", lang, date=today.isoformat()),
+    ]
+    if unit is not None:
+        lines.append(t("meta.scope", lang, unit=unit_label(ledger, unit)))
+    return lines
+
+
+def unit_label(ledger: Ledger, unit_id: str) -> str:
+    unit = ledger.units.get(unit_id)
+    return f"{unit.name} ({unit_id})" if unit is not None else unit_id
+
+
+def scoped(ledger: Ledger, scope: str | None) -> list[Unit]:
+    """``--unit U``: U and the units under it (all units when None); an unknown U is the
+    caller's to check first (``ledger.units``)."""
+    return list(ledger.units.values()) if scope is None else units_under(ledger, scope)
+
+
+def tree_order(ledger: Ledger, keep: Iterable[str]) -> list[tuple[Unit, int]]:
+    """The kept units in the order of the parent hierarchy (a parent, then the units under it,
+    each level by id), each with its depth."""
+    wanted = set(keep)
+    children: dict[str | None, list[str]] = {}
+    for unit in ledger.units.values():
+        parent = unit.parent if unit.parent in ledger.units else None
+        children.setdefault(parent, []).append(unit.id)
+    out: list[tuple[Unit, int]] = []
+    seen: set[str] = set()
+    stack = [(uid, 0) for uid in reversed(children.get(None, []))]
+    while stack:
+        uid, _ = stack.pop()
+        if uid in seen:
+            continue
+        seen.add(uid)
+        if uid in wanted:
+            out.append((ledger.units[uid], depth(ledger, ledger.units[uid])))
+        stack.extend((c, 0) for c in reversed(children.get(uid, [])))
+    # units caught in a parent cycle have no top: list them last, by id
+    out.extend((ledger.units[u], 0) for u in sorted(wanted - seen) if u in ledger.units)
+    return out

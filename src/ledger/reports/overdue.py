@@ -1,0 +1,108 @@
+"""``ledger overdue``: every overdue milestone and every claim past its deadline, as of T."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from ledger.asof import statuses
+from ledger.i18n import t
+from ledger.model import Ledger
+from ledger.reports.common import meta, scoped
+from ledger.reports.document import Column, Document, Row, Table
+
+
+@dataclass(frozen=True)
+class OverdueItem:
+    unit: str
+    unit_name: str
+    project: str
+    project_title: str
+    milestone: str | None  # None: the claim is past its deadline
+    title: str | None
+    due: date
+    days_overdue: int
+    order: int  # the milestone's place in the claim; the deadline row comes after them
+    complete: bool  # the claim reported done (the milestone was never marked done)
+
+
+@dataclass(frozen=True)
+class OverdueReport:
+    as_of: date
+    items: list[OverdueItem]
+    unit: str | None = None
+    project: str | None = None
+
+
+def build(
+    ledger: Ledger, today: date, scope: str | None = None, project: str | None = None
+) -> OverdueReport:
+    items = []
+    for status in statuses(ledger, today, scoped(ledger, scope)):
+        if project is not None and status.claim.project != project:
+            continue
+        title = status.project.title if status.project else status.claim.project
+        base = (status.unit.id, status.unit.name, status.claim.project, title)
+        for order, (m, state) in enumerate(status.milestones):
+            if state == "overdue":
+                items.append(
+                    OverdueItem(
+                        *base, m.id, m.title, m.due, m.days_overdue(today), order, status.complete
+                    )
+                )
+        if status.past_deadline:
+            deadline = status.claim.deadline
+            days = (today - deadline).days
+            items.append(
+                OverdueItem(*base, None, None, deadline, days, len(status.milestones), False)
+            )
+    items.sort(key=lambda i: (-i.days_overdue, i.unit, i.project, i.order))
+    return OverdueReport(today, items, scope, project)
+
+
+def to_json(report: OverdueReport) -> list[dict[str, Any]]:
+    return [
+        {
+            "unit": i.unit,
+            "project": i.project,
+            "milestone": i.milestone,
+            "due": i.due.isoformat(),
+            "days_overdue": i.days_overdue,
+        }
+        for i in report.items
+    ]
+
+
+def document(report: OverdueReport, ledger: Ledger, lang: str) -> Document:
+    columns = [
+        Column("unit", t("col.unit", lang), width=18),
+        Column("unit_id", t("col.unit_id", lang), width=16),
+        Column("project", t("col.project", lang), width=8),
+        Column("title", t("col.title", lang), width=28),
+        Column("milestone", t("col.milestone", lang), width=12),
+        Column("milestone_title", t("col.milestone_title", lang), width=28),
+        Column("due", t("col.due", lang), "date", width=12),
+        Column("days_overdue", t("col.days_overdue", lang), "number", width=10),
+    ]
+    rows = [
+        Row(
+            [
+                i.unit_name,
+                i.unit,
+                i.project,
+                i.project_title,
+                i.milestone or t("deadline_row", lang),
+                i.title or "",
+                i.due,
+                i.days_overdue,
+            ],
+            flag="red",
+        )
+        for i in report.items
+    ]
+    lines = meta(ledger, report.as_of, lang, report.unit)
+    if report.project is not None:
+        lines.append(t("meta.project", lang, project=report.project))
+    table = Table("overdue", t("table.overdue", lang), columns, rows, t("empty.overdue", lang))
+    return Document(t("title.overdue", lang), lines, [table], lang=lang)

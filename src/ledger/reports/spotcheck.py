@@ -1,0 +1,127 @@
+"""``ledger inspect --sample N [--seed S]``: the random spot-check list (随机督导).
+
+N distinct units with claims as of T, drawn with Python's ``random.Random(seed).sample`` over the
+unit ids in sorted order, so the same seed and ledger always give the same list, on any machine.
+Without a seed, the seed is T's date (``20261125``): the same list all day, a new one tomorrow.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from ledger.asof import ClaimStatus, statuses
+from ledger.i18n import t
+from ledger.model import Ledger
+from ledger.reports.common import meta, scoped, word
+from ledger.reports.document import Column, Document, Row, Table
+
+
+@dataclass(frozen=True)
+class Visit:
+    id: str
+    name: str
+    claims: list[ClaimStatus]
+
+
+@dataclass(frozen=True)
+class SpotCheck:
+    as_of: date
+    seed: int
+    population: int  # units with claims that could be drawn
+    visits: list[Visit]  # in the order drawn
+    scope: str | None = None
+
+
+def default_seed(today: date) -> int:
+    return int(today.strftime("%Y%m%d"))
+
+
+def build(
+    ledger: Ledger, n: int, today: date, seed: int | None = None, scope: str | None = None
+) -> SpotCheck:
+    found: dict[str, list[ClaimStatus]] = {}
+    for s in statuses(ledger, today, scoped(ledger, scope)):
+        found.setdefault(s.unit.id, []).append(s)
+    seed = default_seed(today) if seed is None else seed
+    ids = sorted(found)
+    drawn = random.Random(seed).sample(ids, min(n, len(ids)))
+    visits = [Visit(uid, ledger.units[uid].name, found[uid]) for uid in drawn]
+    return SpotCheck(today, seed, len(ids), visits, scope)
+
+
+def to_json(report: SpotCheck) -> dict[str, Any]:
+    return {
+        "as_of": report.as_of.isoformat(),
+        "seed": report.seed,
+        "population": report.population,
+        "units": [
+            {
+                "id": v.id,
+                "name": v.name,
+                "claims": [
+                    {
+                        "project": s.claim.project,
+                        "leader": s.claim.leader,
+                        "flag": s.flag,
+                        "percent": s.latest.percent if s.latest else None,
+                        "status": s.latest.status if s.latest else None,
+                        "overdue": [m.id for m in s.overdue],
+                    }
+                    for s in v.claims
+                ],
+            }
+            for v in report.visits
+        ],
+    }
+
+
+def _to_check(s: ClaimStatus, lang: str) -> str:
+    items = [m.title for m in s.overdue]
+    items += [
+        f"{q.label} {word('report', st, lang)}"
+        for q, st in s.reports.items()
+        if st in ("missing", "late")
+    ]
+    if s.past_deadline:
+        items.append(t("col.deadline", lang) + " " + s.claim.deadline.isoformat())
+    return "\n".join(items)
+
+
+def document(report: SpotCheck, ledger: Ledger, lang: str) -> Document:
+    columns = [
+        Column("order", t("col.order", lang), "number", width=6),
+        Column("unit", t("col.unit", lang), width=20),
+        Column("project", t("col.project", lang), width=8),
+        Column("title", t("col.title", lang), width=26),
+        Column("leader", t("col.leader", lang), width=18),
+        Column("percent", t("col.percent", lang), "number", width=8),
+        Column("flag", t("col.flag", lang), "flag", width=8),
+        Column("check", t("col.check", lang), width=36),
+    ]
+    rows = []
+    for i, v in enumerate(report.visits, 1):
+        for s in v.claims:
+            rows.append(
+                Row(
+                    [
+                        i,
+                        v.name,
+                        s.claim.project,
+                        s.project.title if s.project else s.claim.project,
+                        s.claim.leader,
+                        s.latest.percent if s.latest else None,
+                        word("flag", s.flag, lang),
+                        _to_check(s, lang),
+                    ],
+                    flag=s.flag,
+                )
+            )
+    head = meta(ledger, report.as_of, lang, report.scope)
+    head.append(
+        t("meta.drawn", lang, n=len(report.visits), total=report.population, seed=report.seed)
+    )
+    table = Table("sample", t("table.sample", lang), columns, rows, t("empty.claims", lang))
+    return Document(t("title.inspect", lang), head, [table], lang=lang)

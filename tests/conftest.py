@@ -1,0 +1,117 @@
+"""Shared fixtures: a copy of the sample ledger, small ledgers written from text, the CLI."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLE_DAY = "2026-11-25"
+
+CONFIG = """\
+[ledger]
+title = "测试台账"
+year = 2026
+"""
+
+BOOK = """\
+title: 测试项目书
+projects:
+  - id: K1
+    category: key
+    title: 软弱涣散基层党组织整顿转化
+    lead_units: [city]
+    goal: 年底前全部整顿转化
+    milestones:
+      - id: survey
+        title: 完成排查摸底
+        due: 2026-03-31
+      - id: accept
+        title: 验收
+        due: 2026-11-30
+  - id: B1
+    category: basic
+    title: 两委班子学历提升
+    lead_units: [city]
+    goal: 学历提升
+"""
+
+CITY = """\
+id: city
+name: 市委组织部
+"""
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> Path:
+    """A private copy of the repository's sample ledger."""
+    root = tmp_path / "sample"
+    root.mkdir()
+    shutil.copy(REPO / "ledger.toml", root / "ledger.toml")
+    shutil.copytree(REPO / "data", root / "data")
+    return root
+
+
+LedgerMaker = Callable[..., Path]
+
+
+@pytest.fixture
+def make_ledger(tmp_path: Path) -> LedgerMaker:
+    """``make_ledger(units={"a": "id: a\\n..."}, book=..., config=...)``: a small ledger on disk.
+
+    Texts are dedented; pass ``bytes`` to write a file byte for byte; pass None to leave a file
+    out. The default book has projects K1 (milestones survey, accept) and B1; the default units
+    are ``city`` alone.
+    """
+
+    def make(
+        units: dict[str, str | bytes | None] | None = None,
+        book: str | bytes | None = BOOK,
+        config: str | bytes | None = CONFIG,
+        with_city: bool = True,
+    ) -> Path:
+        root = tmp_path / "ledger"
+        (root / "data" / "units").mkdir(parents=True)
+        files: dict[str, str | bytes | None] = {"ledger.toml": config, "data/projects.yaml": book}
+        all_units = {"city": CITY} if with_city else {}
+        all_units.update(units or {})
+        for name, text in all_units.items():
+            files[f"data/units/{name}.yaml"] = text
+        for rel, content in files.items():
+            if content is None:
+                continue
+            target = root / rel
+            if isinstance(content, bytes):
+                target.write_bytes(content)
+            else:
+                target.write_text(textwrap.dedent(content), encoding="utf-8")
+        return root
+
+    return make
+
+
+@pytest.fixture
+def cli() -> Callable[..., tuple[int, str]]:
+    """Run the CLI in-process: ``cli("validate", "-C", root)`` -> (exit code, output)."""
+    from ledger.cli import app
+
+    runner = CliRunner()
+
+    def run(*args: str | Path, env: dict[str, str] | None = None) -> tuple[int, str]:
+        result = runner.invoke(app, [str(a) for a in args], env=env, catch_exceptions=False)
+        return result.exit_code, result.output
+
+    return run
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="Rewrite tests/golden/ from the current output (then review the diff by eye).",
+    )

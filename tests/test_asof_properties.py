@@ -1,0 +1,118 @@
+"""Properties of the meanings over many random claims (Hypothesis)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ledger.asof import claim_status, competition_ranks, unit_score
+from ledger.load import load
+from ledger.model import Claim, Ledger
+from tests.conftest import BOOK, CITY, CONFIG
+
+YEAR_START = date(2026, 1, 1)
+
+
+def days(lo: int = 0, hi: int = 364) -> st.SearchStrategy[date]:
+    return st.integers(lo, hi).map(lambda n: YEAR_START + timedelta(days=n))
+
+
+@st.composite
+def claims(draw: st.DrawFn) -> Claim:
+    n = draw(st.integers(0, 4))
+    quarters = sorted(draw(st.sets(st.integers(1, 4), max_size=n)))
+    percent = 0
+    progress = []
+    for q in quarters:
+        percent = draw(st.integers(percent, 100))
+        done = percent == 100
+        start = date(2026, 3 * q - 2, 1)
+        progress.append(
+            {
+                "quarter": f"2026Q{q}",
+                "status": "done"
+                if done
+                else draw(st.sampled_from(["on_track", "at_risk", "behind"])),
+                "percent": percent,
+                "summary": "s",
+                "reported": start + timedelta(days=draw(st.integers(0, 120))),
+            }
+        )
+        if done:
+            break
+    milestones = [
+        {"id": "survey", "done": draw(st.none() | days())},
+        {"id": "own", "title": "自定", "due": draw(days()), "done": draw(st.none() | days())},
+    ]
+    return Claim.model_validate(
+        {
+            "project": "K1",
+            "leader": "甲",
+            "measures": ["m"],
+            "deadline": draw(days()),
+            "claimed": draw(st.none() | days(0, 200)),
+            "milestones": milestones,
+            "progress": progress,
+        }
+    )
+
+
+@pytest.fixture(scope="module")
+def ledger(tmp_path_factory: pytest.TempPathFactory) -> Ledger:
+    root: Path = tmp_path_factory.mktemp("props")
+    (root / "data" / "units").mkdir(parents=True)
+    (root / "ledger.toml").write_text(CONFIG, encoding="utf-8")
+    (root / "data" / "projects.yaml").write_text(BOOK, encoding="utf-8")
+    (root / "data" / "units" / "city.yaml").write_text(CITY, encoding="utf-8")
+    return load(root).ledger()
+
+
+SETTINGS = settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+
+@SETTINGS
+@given(c=claims(), today=days(-30, 420))
+def test_done_milestone_is_never_overdue_and_complete_is_green(
+    ledger: Ledger, c: Claim, today: date
+) -> None:
+    s = claim_status(ledger, ledger.units["city"], c, today)
+    for m, state in s.milestones:
+        if m.done is not None and m.done <= today:
+            assert state == "done"
+        if state == "overdue":
+            assert m.due < today
+    if s.complete:
+        assert s.flag == "green"
+    if s.flag == "green" and not s.complete:
+        assert not s.overdue and not s.past_deadline
+        assert "missing" not in s.reports.values()
+
+
+@SETTINGS
+@given(cs=st.lists(claims(), min_size=1, max_size=4), today=days(-30, 420))
+def test_score_stays_within_0_and_100(ledger: Ledger, cs: list[Claim], today: date) -> None:
+    found = [claim_status(ledger, ledger.units["city"], c, today) for c in cs]
+    score = unit_score(ledger, found, today)
+    for part in (score.milestones, score.reports, score.completion):
+        assert 0 <= part <= 1
+    assert 0 <= score.score <= 100
+    assert 0 <= score.rounded <= 100
+    assert abs(score.rounded - score.score) <= 0.05
+
+
+@given(st.lists(st.integers(0, 1000), max_size=30))
+def test_ranks_start_at_one_share_ties_and_never_exceed_the_count(values: list[int]) -> None:
+    from fractions import Fraction
+
+    scores = sorted((Fraction(v, 10) for v in values), reverse=True)
+    ranks = competition_ranks(scores)
+    assert len(ranks) == len(scores)
+    for i, (r, s) in enumerate(zip(ranks, scores, strict=True)):
+        assert r == 1 + sum(1 for other in scores if other > s)
+        assert 1 <= r <= i + 1

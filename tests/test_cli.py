@@ -1,0 +1,276 @@
+"""The command line: shared options, exit codes, formats; a few runs as real subprocesses."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO, SAMPLE_DAY, LedgerMaker
+
+Cli = Callable[..., tuple[int, str]]
+
+
+def test_version(cli: Cli) -> None:
+    from ledger import __version__
+
+    code, out = cli("--version")
+    assert code == 0 and out.strip() == f"ledger {__version__}"
+
+
+def test_validate_sample_text_zh(cli: Cli, sample: Path) -> None:
+    code, out = cli("validate", "-C", sample, "--today", SAMPLE_DAY)
+    assert code == 0
+    assert "warning[W001]" in out and "没有单位认领" in out
+    assert out.splitlines()[-1] == "检查了 22 个文件：0 个错误，1 个警告"
+
+
+def test_check_is_validate_and_strict_fails_on_warnings(cli: Cli, sample: Path) -> None:
+    assert cli("check", "--root", sample, "--today", SAMPLE_DAY)[0] == 0
+    code, out = cli("check", "--root", sample, "--today", SAMPLE_DAY, "--strict")
+    assert code == 1 and "error[W001]" in out
+
+
+def test_validate_json_matches_the_contract(cli: Cli, sample: Path) -> None:
+    code, out = cli(
+        "validate", "-C", sample, "--today", SAMPLE_DAY, "--format", "json", "--lang", "en"
+    )
+    doc = json.loads(out)
+    assert code == 0
+    assert set(doc) == {"errors", "warnings", "problems"}
+    assert (doc["errors"], doc["warnings"]) == (0, 1)
+    (p,) = doc["problems"]
+    assert set(p) == {"path", "line", "column", "severity", "code", "message"}
+    assert p["path"] == "data/projects.yaml" and p["severity"] == "warning" and p["code"] == "W001"
+    assert isinstance(p["line"], int) and "claimed by no unit" in p["message"]
+
+
+def test_validate_github_annotations(cli: Cli, make_ledger: LedgerMaker) -> None:
+    root = make_ledger(units={"a": "id: a\nname: 甲\nparent: nowhere\n"})
+    code, out = cli(
+        "validate", "-C", root, "--format", "github", "--lang", "en", "--today", SAMPLE_DAY
+    )
+    assert code == 1
+    (first,) = [line for line in out.splitlines() if "R004" in line]
+    assert first.startswith("::error file=data/units/a.yaml,line=3,col=9,title=ledger R004::")
+    assert "unknown parent unit `nowhere`" in first
+
+
+def test_root_from_environment_and_from_parent_folders(
+    cli: Cli, sample: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert cli("validate", env={"LEDGER_ROOT": str(sample), "LEDGER_TODAY": SAMPLE_DAY})[0] == 0
+    monkeypatch.chdir(sample / "data" / "units")
+    assert cli("validate", env={"LEDGER_TODAY": SAMPLE_DAY})[0] == 0
+
+
+def test_no_ledger_found_is_exit_2(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("LEDGER_ROOT", raising=False)
+    code, out = cli("validate", "--lang", "en", "--today", SAMPLE_DAY)
+    assert code == 2 and "no ledger found" in out
+
+
+def test_root_without_ledger_toml_is_exit_2(cli: Cli, tmp_path: Path) -> None:
+    code, out = cli("validate", "-C", tmp_path, "--lang", "en", "--today", SAMPLE_DAY)
+    assert code == 2 and "holds no ledger.toml" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--today", "2026/11/25"], "2026-11-25?"),
+        (["--today", "2026-02-30"], "not a date"),
+        (["--lang", "fr"], "`fr`"),
+    ],
+)
+def test_bad_shared_options_are_exit_2(
+    cli: Cli, sample: Path, args: list[str], message: str
+) -> None:
+    code, out = (
+        cli("validate", "-C", sample, "--lang", "en", *args)
+        if args[0] != "--lang"
+        else cli("validate", "-C", sample, *args)
+    )
+    assert code == 2 and message in out
+
+
+def test_bad_today_from_environment_is_exit_2(cli: Cli, sample: Path) -> None:
+    code, out = cli("validate", "-C", sample, "--lang", "en", env={"LEDGER_TODAY": "tomorrow"})
+    assert code == 2 and "$LEDGER_TODAY" in out
+
+
+def test_settings_problem_is_exit_2(cli: Cli, make_ledger: LedgerMaker) -> None:
+    root = make_ledger(config='[ledger]\ntitle = "t"\nyear = 2026\n[evaluation]\nmilestones = 60\n')
+    code, out = cli("validate", "-C", root, "--lang", "en", "--today", SAMPLE_DAY)
+    assert code == 2 and "ledger.toml:4:1: error[C002]" in out
+
+
+# -- reports -------------------------------------------------------------------------------------
+
+
+def test_report_bare_quarter_takes_todays_quarter(cli: Cli, sample: Path) -> None:
+    code, out = cli(
+        "report", "--quarter", "--today", "2026-11-25", "-C", sample, "--format", "json"
+    )
+    assert code == 0 and json.loads(out)["quarter"] == "2026Q4"
+    code, out = cli(
+        "report", "-C", sample, "--today", "2027-01-15", "--format", "json", "--quarter"
+    )
+    assert code == 0 and json.loads(out)["quarter"] == "2026Q4"
+
+
+@pytest.mark.parametrize("q", ["2026Q3", "Q3", "3", "q3"])
+def test_report_quarter_forms(cli: Cli, sample: Path, q: str) -> None:
+    code, out = cli("report", "-C", sample, "--today", SAMPLE_DAY, "--quarter", q, "-f", "json")
+    assert code == 0 and json.loads(out)["quarter"] == "2026Q3"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--quarter", "2025Q3"], "not a quarter of 2026"),
+        (["--quarter", "Q5"], "not a quarter of 2026"),
+        (["--half", "H3"], "not H1 or H2"),
+        (["--quarter", "3", "--year"], "choose one of"),
+        ([], "choose one of"),
+        (["--year", "--unit", "nowhere"], "no unit `nowhere`"),
+        (["--year", "--format", "xlsx"], "--output"),
+    ],
+)
+def test_report_usage_errors_are_exit_2(
+    cli: Cli, sample: Path, args: list[str], message: str
+) -> None:
+    code, out = cli("report", "-C", sample, "--today", SAMPLE_DAY, "--lang", "en", *args)
+    assert code == 2, out
+    assert message in out
+
+
+def test_unknown_unit_suggests_a_close_one(cli: Cli, sample: Path) -> None:
+    code, out = cli(
+        "overdue", "-C", sample, "--today", SAMPLE_DAY, "--lang", "en", "--unit", "jinning"
+    )
+    assert code == 2 and "did you mean `jining`" in out
+
+
+def test_reports_refuse_a_ledger_with_errors(cli: Cli, sample: Path) -> None:
+    unit = sample / "data" / "units" / "jining.yaml"
+    unit.write_text(
+        unit.read_text(encoding="utf-8").replace("leader:", "leadr:", 1), encoding="utf-8"
+    )
+    code, out = cli("overdue", "-C", sample, "--today", SAMPLE_DAY, "--lang", "en")
+    assert code == 1
+    assert "error[S001]" in out and "fix them first" in out
+
+
+def test_reports_work_as_of_an_earlier_day_on_todays_files(cli: Cli, sample: Path) -> None:
+    # validate on 2026-08-01 complains of things done and reported later; reports ignore that
+    assert cli("validate", "-C", sample, "--today", "2026-08-01")[0] == 1
+    code, out = cli("report", "-C", sample, "--today", "2026-08-01", "--quarter", "-f", "json")
+    assert code == 0 and json.loads(out)["as_of"] == "2026-08-01"
+
+
+def test_unit_scope_keeps_the_unit_and_those_under_it(cli: Cli, sample: Path) -> None:
+    code, out = cli(
+        "report",
+        "-C",
+        sample,
+        "--today",
+        SAMPLE_DAY,
+        "-q",
+        "3",
+        "-f",
+        "json",
+        "--unit",
+        "chayouhouqi",
+    )
+    ids = [u["id"] for u in json.loads(out)["units"]]
+    assert code == 0 and ids == ["chayouhouqi", "chayouhouqi-agri", "chayouhouqi-finance"]
+
+
+def test_overdue_project_filter_and_order(cli: Cli, sample: Path) -> None:
+    code, out = cli("overdue", "-C", sample, "--today", SAMPLE_DAY, "-f", "json")
+    rows = json.loads(out)
+    assert code == 0 and rows
+    assert [r["days_overdue"] for r in rows] == sorted(
+        (r["days_overdue"] for r in rows), reverse=True
+    )
+    assert all(set(r) == {"unit", "project", "milestone", "due", "days_overdue"} for r in rows)
+    code, out = cli("overdue", "-C", sample, "--today", SAMPLE_DAY, "-f", "json", "--project", "K1")
+    assert {r["project"] for r in json.loads(out)} == {"K1"}
+
+
+def test_inspect_is_the_same_for_the_same_seed(cli: Cli, sample: Path) -> None:
+    args = (
+        "inspect",
+        "-C",
+        sample,
+        "--today",
+        SAMPLE_DAY,
+        "--sample",
+        "4",
+        "--seed",
+        "7",
+        "-f",
+        "json",
+    )
+    first, second = cli(*args), cli(*args)
+    assert first == second
+    units = [u["id"] for u in json.loads(first[1])["units"]]
+    assert len(units) == len(set(units)) == 4
+    other = cli(
+        "inspect", "-C", sample, "--today", SAMPLE_DAY, "--sample", "4", "--seed", "8", "-f", "json"
+    )
+    assert [u["id"] for u in json.loads(other[1])["units"]] != units
+
+
+def test_xlsx_written_with_output(cli: Cli, sample: Path, tmp_path: Path) -> None:
+    target = tmp_path / "q.xlsx"
+    code, _ = cli("report", "-C", sample, "--today", SAMPLE_DAY, "-q", "-f", "xlsx", "-o", target)
+    assert code == 0 and target.read_bytes()[:2] == b"PK"
+
+
+# -- real processes ------------------------------------------------------------------------------
+
+
+def _run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    full_env = {**os.environ, **(env or {})}
+    full_env.pop("FORCE_COLOR", None)
+    return subprocess.run(
+        [sys.executable, "-m", "ledger", *args],
+        capture_output=True,
+        text=True,
+        env=full_env,
+        check=False,
+    )
+
+
+def test_subprocess_validate_sample() -> None:
+    done = _run("validate", "-C", str(REPO), "--today", SAMPLE_DAY)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_subprocess_report_piped_has_no_colour_codes() -> None:
+    done = _run("report", "--quarter", "-C", str(REPO), "--today", SAMPLE_DAY)
+    assert done.returncode == 0, done.stderr
+    assert "\x1b[" not in done.stdout and "红灯" in done.stdout
+
+
+def test_help_does_not_import_the_core() -> None:
+    code = (
+        "import sys; from ledger.cli import app\n"
+        "try:\n    app(['--help'])\nexcept SystemExit:\n    pass\n"
+        "names = ('pydantic', 'yaml', 'ledger.model', 'ledger.reports', 'openpyxl')\n"
+        "heavy = [m for m in names if m in sys.modules]\n"
+        "print(heavy, file=sys.stderr)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.stderr.strip().splitlines()[-1] == "[]"

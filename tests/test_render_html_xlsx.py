@@ -1,0 +1,281 @@
+"""The HTML page and the xlsx workbook drawn from a report ``Document``."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from datetime import date, datetime
+from html.parser import HTMLParser
+from io import BytesIO
+
+import openpyxl  # type: ignore[import-untyped]
+
+from ledger.asof import Quarter
+from ledger.load import load
+from ledger.render import html, xlsx
+from ledger.reports import quarterly
+from ledger.reports.document import Bar, Chart, Column, Document, Row, Table
+from tests.conftest import REPO
+
+VOID = {"meta", "br", "col", "rect", "line"}
+
+
+def sample_document(lang: str = "zh") -> Document:
+    columns = [
+        Column("unit", "单位", width=18),
+        Column("percent", "进度(%)", "number", width=8),
+        Column("flag", "标识", "flag", width=8),
+        Column("due", "完成时限", "date", width=12),
+        Column("notes", "本季度时间节点", width=30),
+    ]
+    rows = [
+        Row(["市委组织部", 80, "红灯", date(2026, 11, 30), "第一行\n第二行"], flag="red"),
+        Row(["<b>察右后旗</b>", 45.5, "黄灯", date(2026, 12, 31), "=1+1"], flag="yellow", depth=1),
+        Row(["财政局", None, "绿灯", None, None], flag="green", depth=2),
+    ]
+    return Document(
+        title="2026Q4 季度工作清单",
+        meta=["台账：测试台账", "统计截至 2026-11-25"],
+        tables=[
+            Table("checklist", "认领项目", columns, rows, "没有认领"),
+            Table(
+                "unclaimed",
+                "无人认领的项目",
+                [Column("project", "项目", width=8), Column("title", "项目名称", width=36)],
+                [],
+                "全部项目均已认领",
+            ),
+        ],
+        charts=[
+            Chart(
+                "各项目红黄绿灯",
+                [("红灯", "#d9534f"), ("黄灯", "#f0ad4e"), ("绿灯", "#5cb85c")],
+                [
+                    Bar("K1", {"红灯": 2, "黄灯": 1, "绿灯": 2}),
+                    Bar("K2 <&>", {"红灯": 0, "黄灯": 3, "绿灯": 0}),
+                ],
+            )
+        ],
+        lang=lang,
+    )
+
+
+# --- HTML ---------------------------------------------------------------------------------------
+
+
+class _Tags(HTMLParser):
+    """Checks that every element opened is closed, in order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[str] = []
+        self.problems: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in VOID:
+            self.stack.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        pass
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.stack or self.stack[-1] != tag:
+            self.problems.append(f"</{tag}> closes {self.stack[-1:] or 'nothing'}")
+        else:
+            self.stack.pop()
+
+
+def test_html_is_self_contained_and_printable() -> None:
+    page = html.render(sample_document())
+    assert page.startswith("<!DOCTYPE html>\n")
+    assert '<html lang="zh-CN">' in page
+    assert '<meta charset="utf-8">' in page
+    for outside in ("<link", "<script", "src=", "url(", "@import", "http"):
+        assert outside not in page, outside
+    assert "@page { size: A4; margin: 12mm; }" in page
+    assert "thead { display: table-header-group; }" in page
+    assert "break-inside: avoid" in page
+    assert '"Noto Sans CJK SC"' in page and "SimSun" in page
+    assert "<h1>2026Q4 季度工作清单</h1>" in page
+    assert "<li>统计截至 2026-11-25</li>" in page
+    parser = _Tags()
+    parser.feed(page)
+    assert parser.problems == [] and parser.stack == []
+
+
+def test_html_english_document_says_so() -> None:
+    assert '<html lang="en">' in html.render(sample_document("en"))
+
+
+def test_html_cells() -> None:
+    page = html.render(sample_document())
+    assert "<h2>认领项目</h2>" in page and "<h2>无人认领的项目</h2>" in page
+    # escaped, never markup
+    assert "<b>" not in page
+    assert "&lt;b&gt;察右后旗&lt;/b&gt;" in page
+    assert "第一行<br>第二行" in page
+    # flags: coloured and still the word
+    assert '<td class="flag-red">红灯</td>' in page
+    assert '<td class="flag-yellow">黄灯</td>' in page
+    assert '<td class="flag-green">绿灯</td>' in page
+    for colour in ("#d9534f", "#f0ad4e", "#5cb85c"):
+        assert f"background: {colour}" in page
+    # numbers right-aligned, dates as ISO days, hierarchy indented
+    assert '<td class="number">80</td>' in page and '<td class="number">45.5</td>' in page
+    assert '<th scope="col" class="number">进度(%)</th>' in page
+    assert '<td class="date">2026-11-30</td>' in page
+    assert '<td style="padding-left: calc(4pt + 1.5em)">&lt;b&gt;察右后旗&lt;/b&gt;</td>' in page
+    assert '<td style="padding-left: calc(4pt + 3em)">财政局</td>' in page
+    # the empty table keeps its header and says it is empty
+    assert '<th scope="col">项目名称</th>' in page
+    assert '<td class="empty" colspan="2">全部项目均已认领</td>' in page
+
+
+def test_html_wide_tables_print_landscape() -> None:
+    doc = sample_document()
+    wide = Table("wide", "宽表", [Column(f"c{i}", f"列{i}") for i in range(9)], [])
+    page = html.render(Document(doc.title, doc.meta, [*doc.tables, wide], lang="zh"))
+    assert "@page wide { size: A4 landscape; margin: 12mm; }" in page
+    assert page.count('<section class="table wide">') == 1
+
+
+def test_html_chart_is_an_inline_svg() -> None:
+    page = html.render(sample_document())
+    assert page.count("<svg") == 1
+    svg = page[page.index("<svg") : page.index("</svg>") + len("</svg>")]
+    root = ET.fromstring(svg)  # well-formed XML
+    assert root.get("role") == "img" and root.get("width") == "640"
+    assert root.find("title") is not None and root.find("title").text == "各项目红黄绿灯"  # type: ignore[union-attr]
+    fills = [r.get("fill") for r in root.iter("rect")]
+    # legend: one swatch per series; bars: K1 has three segments, K2 one (zero values are left out)
+    assert fills == ["#d9534f", "#f0ad4e", "#5cb85c", "#d9534f", "#f0ad4e", "#5cb85c", "#f0ad4e"]
+    texts = [t.text for t in root.iter("text")]
+    assert "K1" in texts and "K2 <&>" in texts  # escaped in the page, the same text in the SVG
+    assert "K2 &lt;&amp;&gt;" in svg
+    assert "5" in texts and "3" in texts  # the totals
+
+
+def test_html_chart_scale_and_height() -> None:
+    doc = sample_document()
+    bars = [Bar(f"单位{i}", {"得分": 10.0 * i}) for i in range(1, 11)]
+    chart = Chart("得分", [("得分", "#337ab7")], bars, maximum=100)
+    page = html.render(Document(doc.title, doc.meta, [], [chart], lang="zh"))
+    svg = ET.fromstring(page[page.index("<svg") : page.index("</svg>") + 6])
+    ticks = [t.text for t in svg.iter("text") if t.get("text-anchor") == "middle"]
+    assert ticks == ["0", "25", "50", "75", "100"]
+    small = html.render(Document(doc.title, doc.meta, [], [Chart("得分", chart.series, bars[:2])]))
+    small_svg = ET.fromstring(small[small.index("<svg") : small.index("</svg>") + 6])
+    assert int(svg.get("height", "0")) > int(small_svg.get("height", "0"))
+
+
+def test_html_chart_without_bars_is_left_out() -> None:
+    doc = sample_document()
+    empty = Chart("空", [("红灯", "#d9534f")], [])
+    page = html.render(Document(doc.title, doc.meta, doc.tables, [empty], lang="zh"))
+    assert "<svg" not in page and "<h2>空</h2>" not in page
+
+
+def test_html_is_deterministic() -> None:
+    assert html.render(sample_document()) == html.render(sample_document())
+
+
+# --- xlsx ---------------------------------------------------------------------------------------
+
+
+def _workbook(doc: Document) -> openpyxl.Workbook:
+    return openpyxl.load_workbook(BytesIO(xlsx.render(doc)))
+
+
+def test_xlsx_sheets_and_headers() -> None:
+    wb = _workbook(sample_document())
+    assert wb.sheetnames == ["checklist", "unclaimed"]
+    ws = wb["checklist"]
+    assert [c.value for c in ws[1]] == ["单位", "进度(%)", "标识", "完成时限", "本季度时间节点"]
+    assert ws["A1"].font.b and ws["A1"].fill.fgColor.rgb.endswith("D9D9D9")
+    assert ws.freeze_panes == "A2"
+    assert ws.auto_filter.ref == "A1:E4"
+    assert ws.max_row == 4
+    empty = wb["unclaimed"]
+    assert [c.value for c in empty[1]] == ["项目", "项目名称"]
+    assert empty.max_row == 1 and empty.freeze_panes == "A2"
+    assert empty.auto_filter.ref == "A1:B1"
+
+
+def test_xlsx_cells_keep_their_types() -> None:
+    ws = _workbook(sample_document())["checklist"]
+    due = ws["D2"].value
+    assert isinstance(due, date) and due == datetime(2026, 11, 30)
+    assert ws["D2"].number_format == "yyyy-mm-dd"
+    assert ws["B2"].value == 80 and ws["B3"].value == 45.5
+    assert isinstance(ws["B3"].value, float)
+    assert ws["B4"].value is None and ws["D4"].value is None
+    # a text that looks like a formula stays text
+    assert ws["E3"].value == "=1+1" and ws["E3"].data_type == "s"
+    assert ws["A3"].value == "<b>察右后旗</b>"
+
+
+def test_xlsx_flags_wrap_and_indent() -> None:
+    ws = _workbook(sample_document())["checklist"]
+    assert ws["C2"].value == "红灯" and ws["C2"].fill.fgColor.rgb.endswith("FFC7CE")
+    assert ws["C3"].value == "黄灯" and ws["C3"].fill.fgColor.rgb.endswith("FFEB9C")
+    assert ws["C4"].value == "绿灯" and ws["C4"].fill.fgColor.rgb.endswith("C6EFCE")
+    assert ws["C2"].fill.fill_type == "solid"
+    assert ws["A2"].fill.fill_type is None  # only flag columns are coloured
+    assert ws["E2"].value == "第一行\n第二行" and ws["E2"].alignment.wrap_text
+    assert ws.row_dimensions[2].height and ws.row_dimensions[2].height >= 30
+    assert ws["A2"].alignment.indent == 0
+    assert ws["A3"].alignment.indent == 1 and ws["A4"].alignment.indent == 2
+
+
+def test_xlsx_column_widths() -> None:
+    ws = _workbook(sample_document())["checklist"]
+    assert ws.column_dimensions["E"].width >= 30
+    # the first column makes room for its deepest indent
+    assert ws.column_dimensions["A"].width >= 18
+    # a CJK header counts double: 本季度时间节点 is 14 cells wide
+    narrow = Document("t", [], [Table("t", "t", [Column("n", "本季度时间节点", width=4)], [])])
+    assert _workbook(narrow)["t"].column_dimensions["A"].width >= 14
+
+
+def test_xlsx_properties_not_cells() -> None:
+    wb = _workbook(sample_document())
+    assert wb.properties.title == "2026Q4 季度工作清单"
+    assert wb.properties.description == "台账：测试台账\n统计截至 2026-11-25"
+    assert wb.properties.created == datetime(2000, 1, 1)
+    assert wb.properties.modified == datetime(2000, 1, 1)
+    assert all(c.value != "2026Q4 季度工作清单" for ws in wb for row in ws.iter_rows() for c in row)
+
+
+def test_xlsx_sheet_names_are_valid_and_unique() -> None:
+    long = "a/very:long*name?with[bad]chars-and-more-than-31"
+    tables = [Table(n, n, [Column("x", "x")], []) for n in (long, long, "History")]
+    names = _workbook(Document("t", [], tables)).sheetnames
+    assert len(names) == 3 and len(set(names)) == 3
+    assert all(len(n) <= 31 and not re.search(r"[\[\]:*?/\\]", n) for n in names)
+    assert names[0] == "a_very_long_name_with_bad_chars"
+
+
+def test_xlsx_is_the_same_bytes_each_time() -> None:
+    assert xlsx.render(sample_document()) == xlsx.render(sample_document())
+
+
+def test_xlsx_document_without_tables_is_still_a_workbook() -> None:
+    wb = _workbook(Document("空报告", ["无"], []))
+    assert len(wb.sheetnames) == 1
+
+
+# --- a real report ------------------------------------------------------------------------------
+
+
+def test_quarterly_report_of_the_sample_renders_in_both_formats() -> None:
+    ledger = load(REPO).ledger()
+    report = quarterly.build(ledger, Quarter(2026, 4), date(2026, 11, 25))
+    doc = quarterly.document(report, ledger, "zh")
+    page = html.render(doc)
+    assert "红灯" in page and 'class="flag-red"' in page
+    assert page.count("<svg") == len([c for c in doc.charts if c.bars])
+    assert '<section class="table wide">' in page  # 11 columns: landscape
+    wb = openpyxl.load_workbook(BytesIO(xlsx.render(doc)))
+    ws = wb[doc.tables[0].name]
+    assert [c.value for c in ws[1]] == [c.label for c in doc.tables[0].columns]
+    assert ws.max_row == len(doc.tables[0].rows) + 1
