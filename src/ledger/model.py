@@ -34,8 +34,8 @@ from pydantic_core import PydanticCustomError
 PROJECT_ID = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$"
 MILESTONE_ID = r"^[a-z0-9][a-z0-9_-]{0,31}$"
 UNIT_ID = r"^[a-z0-9][a-z0-9_-]{0,63}$"
-QUARTER = re.compile(r"^(\d{4})Q([1-4])$")
-_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+QUARTER = re.compile(r"^([0-9]{4})Q([1-4])$")
+_ISO = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 _ID_RULES = {
     "project": (PROJECT_ID, "letters, digits, _ and -, up to 32, starting with a letter or digit"),

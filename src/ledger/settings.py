@@ -12,7 +12,7 @@ from pathlib import Path
 from ledger.load import CONFIG
 from ledger.model import iso_hint
 
-_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
 class SettingsError(Exception):

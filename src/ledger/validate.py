@@ -22,8 +22,10 @@ class Validation:
         return self.loaded.config is None or any(p.path == CONFIG for p in self.problems)
 
 
-def validate(root: Path, today: date) -> Validation:
-    loaded = load(root)
+def validate(root: Path, today: date, overrides: dict[str, str] | None = None) -> Validation:
+    """Every problem of the ledger as of ``today``; ``overrides`` are texts that stand in for
+    files (see ``ledger.load.load``)."""
+    loaded = load(root, overrides)
     problems = loaded.resolve(loaded.problems + rules.run(loaded, today))
     problems.sort(key=Problem.sort_key)
     return Validation(loaded, problems)

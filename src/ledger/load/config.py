@@ -26,8 +26,14 @@ def load_config(root: Path) -> tuple[Config | None, list[Problem]]:
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         m = _TOML_AT.search(message)
-        line, column = (int(m[1]), int(m[2])) if m else (None, None)
-        problem = _TOML_AT.sub("", message).strip()
+        line: int | None
+        column: int | None
+        if m:
+            line, column = int(m[1]), int(m[2])
+        else:  # "(at end of document)"
+            lines = text.splitlines() or [""]
+            line, column = len(lines), len(lines[-1]) + 1
+        problem = re.sub(r"\(at end of document\)", "", _TOML_AT.sub("", message)).strip()
         return None, [Problem(CONFIG, "C001", {"problem": problem}, line=line, column=column)]
     raw = _drop_user_keys(raw)
     try:
@@ -70,4 +76,6 @@ def _locate(text: str, loc: Loc, at: At) -> tuple[int | None, int | None, str | 
             if at == "key":
                 return (i + 1, len(m[1]) + 1, None)
             return (i + 1, m.start(2) + 1, m[2])
-    return (start + 1, 1, None)
+    sub = re.compile(rf"^\s*\[\s*{re.escape(section)}\s*\.\s*{re.escape(key)}\s*\]")
+    table = next((i for i, line in enumerate(lines) if sub.match(line)), None)
+    return (table + 1, 1, None) if table is not None else (start + 1, 1, None)

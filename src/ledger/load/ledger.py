@@ -45,9 +45,15 @@ class Loaded:
     config: Config | None = None
     book: Book | None = None
     project_rows: tuple[int, ...] = ()  # the index in the file of each of book.projects
+    # ids written in entries that failed their schema check: such a project still exists, such
+    # a claim still claims, for the checks across files (no false "unknown" or "unclaimed")
+    broken_projects: set[str] = field(default_factory=set)
+    broken_claims: set[str] = field(default_factory=set)
     units: list[UnitFile] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     texts: dict[str, str] = field(default_factory=dict)
+    # file texts that stand in for what is on disk: an edit is checked before it is written
+    overrides: dict[str, str] = field(default_factory=dict)
     _trees: dict[str, Node | None] = field(default_factory=dict)
 
     def ledger(self) -> Ledger:
@@ -81,8 +87,10 @@ def _by_id(u: UnitFile) -> str:
     return u.unit.id if u.unit is not None else u.stem
 
 
-def load(root: Path) -> Loaded:
-    loaded = Loaded(root)
+def load(root: Path, overrides: dict[str, str] | None = None) -> Loaded:
+    """Read the ledger at ``root``; ``overrides`` maps a relative path to the text to read
+    instead of the file (a new file, or an edited one that is not written yet)."""
+    loaded = Loaded(root, overrides=dict(overrides or {}))
     loaded.config, problems = load_config(root)
     loaded.problems += problems
     _load_book(loaded)
@@ -92,7 +100,12 @@ def load(root: Path) -> Loaded:
 
 def _read_yaml(loaded: Loaded, rel: str) -> dict[str, Any] | None:
     """The file's top-level mapping, or None with its problems recorded."""
-    text, problems = read_text(loaded.root / rel, rel)
+    text: str | None
+    problems: list[Problem] = []
+    if rel in loaded.overrides:
+        text = loaded.overrides[rel]
+    else:
+        text, problems = read_text(loaded.root / rel, rel)
     loaded.problems += problems
     if text is None:
         return None
@@ -104,9 +117,9 @@ def _read_yaml(loaded: Loaded, rel: str) -> dict[str, Any] | None:
         loaded.problems.append(Problem(rel, "F005"))
     elif data is not None and not isinstance(data, dict):
         found, found_zh = describe(data)
-        loaded.problems.append(
-            Problem(rel, "Y007", {"found": found, "found_zh": found_zh}, line=1, column=1)
-        )
+        line, column, _ = loaded.locate(rel, (), "value")
+        args = {"found": found, "found_zh": found_zh}
+        loaded.problems.append(Problem(rel, "Y007", args, line=line or 1, column=column or 1))
         return None
     return data if isinstance(data, dict) else None
 
@@ -144,6 +157,7 @@ def _load_book(loaded: Loaded) -> None:
         loaded.book, loaded.project_rows = book, tuple(range(len(book.projects)))
         return
     projects, rows = _valid_items(Project, data.get("projects"))
+    loaded.broken_projects = _ids(data.get("projects"), "id", rows)
     title = data.get("title")
     loaded.book = Book.model_construct(
         title=title if isinstance(title, str) else "", projects=projects
@@ -156,8 +170,11 @@ def _load_units(loaded: Loaded) -> None:
     if not folder.is_dir():
         loaded.problems.append(Problem(UNITS, "F006"))
         return
-    for file in sorted(folder.iterdir()):
-        rel = f"{UNITS}/{file.name}"
+    names = {f.name for f in folder.iterdir()}
+    names |= {rel.rsplit("/", 1)[1] for rel in loaded.overrides if rel.startswith(f"{UNITS}/")}
+    for name in sorted(names):
+        file = folder / name
+        rel = f"{UNITS}/{name}"
         if file.suffix != ".yaml":
             if file.suffix == ".yml":
                 loaded.problems.append(Problem(rel, "F007", {"name": file.name}))
@@ -173,6 +190,7 @@ def _load_unit(loaded: Loaded, rel: str, stem: str) -> UnitFile:
     if unit is not None:
         return UnitFile(rel, stem, unit, tuple(range(len(unit.claims))))
     claims, rows = _valid_items(Claim, data.get("claims"))
+    loaded.broken_claims |= _ids(data.get("claims"), "project", rows)
     name = data.get("name")
     partial = Unit.model_construct(
         id=_unit_id(data.get("id")) or stem,
@@ -181,6 +199,17 @@ def _load_unit(loaded: Loaded, rel: str, stem: str) -> UnitFile:
         claims=claims,
     )
     return UnitFile(rel, stem, partial, rows)
+
+
+def _ids(items: object, key: str, valid: tuple[int, ...]) -> set[str]:
+    """The ``key`` values of the entries of a list that are not among the valid rows."""
+    if not isinstance(items, list):
+        return set()
+    return {
+        item[key]
+        for i, item in enumerate(items)
+        if i not in valid and isinstance(item, dict) and isinstance(item.get(key), str)
+    }
 
 
 _UNIT_ID: TypeAdapter[str] = TypeAdapter(UnitId)

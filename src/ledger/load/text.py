@@ -12,7 +12,7 @@ from pathlib import Path
 from ledger.problems import Problem
 
 _BOM = "\ufeff"
-_CONFLICT = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(?: |$)", re.MULTILINE)
+_CONFLICT = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(?: |\r?$)", re.MULTILINE)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 

@@ -55,6 +55,8 @@ class _Constructor(SafeConstructor):
                 self._problem("Y006", key_node, {})
                 continue
             key = self.construct_object(key_node, deep=deep)
+            if not isinstance(key, str) and isinstance(key_node, ScalarNode):
+                key = key_node.value  # every key of a ledger is text: `yes:` is the key "yes"
             try:
                 seen = first_line.get(key)
             except TypeError:
@@ -87,7 +89,16 @@ class _Constructor(SafeConstructor):
             Problem(self.path, code, args, line=mark.line + 1, column=mark.column + 1)
         )
 
+    def construct_yaml_int(self, node: ScalarNode) -> Any:
+        try:
+            return super().construct_yaml_int(node)
+        except ValueError:  # `0x_` looks like a number to the resolver but is none: text
+            return node.value
 
+
+_Constructor.add_constructor(  # type: ignore[type-var]
+    "tag:yaml.org,2002:int", _Constructor.construct_yaml_int
+)
 _Constructor.add_constructor(  # type: ignore[type-var]
     "tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_timestamp
 )

@@ -119,7 +119,11 @@ def _claims(loaded: Loaded) -> Iterator[Problem]:
     first: dict[tuple[str, str], int] = {}
     for at in claims(loaded):
         project_id = at.claim.project
-        if at.project is None and loaded.book is not None:
+        if (
+            at.project is None
+            and loaded.book is not None
+            and project_id not in loaded.broken_projects
+        ):
             yield Problem(
                 at.path,
                 "R002",
