@@ -103,21 +103,30 @@ def fail(key: str, lang: str | None, **args: object) -> NoReturn:
 
 def shared(root: Path | None, today: str | None, lang: str | None) -> Shared:
     """Resolve the shared options, or exit 2 with a message."""
-    from ledger.settings import SettingsError, find_root, parse_day
+    from ledger.settings import SettingsError, find_root
+
+    day = resolve_today(today, lang)
+    try:
+        where = find_root(root, os.environ.get("LEDGER_ROOT"), Path.cwd())
+    except SettingsError as exc:
+        fail(exc.key, lang, **exc.args_)
+    return Shared(where, day, lang)
+
+
+def resolve_today(today: str | None, lang: str | None) -> date:
+    """``--today``, else ``$LEDGER_TODAY``, else today in Beijing; or exit 2."""
+    from ledger.settings import SettingsError, parse_day
 
     if lang is not None and lang not in ("zh", "en"):
         fail("bad_lang", None, value=lang)
     try:
         if today is not None:
-            day = parse_day(today)
-        elif os.environ.get("LEDGER_TODAY"):
-            day = parse_day(os.environ["LEDGER_TODAY"], "bad_today_env")
-        else:
-            day = _shanghai_today()
-        where = find_root(root, os.environ.get("LEDGER_ROOT"), Path.cwd())
+            return parse_day(today)
+        if os.environ.get("LEDGER_TODAY"):
+            return parse_day(os.environ["LEDGER_TODAY"], "bad_today_env")
     except SettingsError as exc:
         fail(exc.key, lang, **exc.args_)
-    return Shared(where, day, lang)
+    return _shanghai_today()
 
 
 def _shanghai_today() -> date:

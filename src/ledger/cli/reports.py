@@ -168,7 +168,7 @@ def report(
     fmt = format.value
     if quarter is not None:
         q = (
-            _parse_quarter(quarter, ledger.year, language)
+            parse_quarter(quarter, ledger.year, language)
             if quarter
             else default_quarter(ledger.year, env.today)
         )
@@ -186,7 +186,7 @@ def report(
         _emit(yearend, yearend.build(ledger, env.today, unit), ledger, fmt, language, output)
 
 
-def _parse_quarter(text: str, year: int, lang: str) -> Any:
+def parse_quarter(text: str, year: int, lang: str) -> Any:
     import re
 
     from ledger.asof import Quarter

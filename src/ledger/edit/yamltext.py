@@ -182,7 +182,13 @@ class YamlText:
 
     # -- edits ------------------------------------------------------------------------------------
 
-    def append_item(self, seq_loc: Loc, item: dict[str, Any], before: int | None = None) -> Splice:
+    def append_item(
+        self,
+        seq_loc: Loc,
+        item: dict[str, Any],
+        before: int | None = None,
+        order: list[str] | None = None,
+    ) -> Splice:
         """Add a mapping to the list at ``seq_loc`` (a key of a mapping: the list may be
         missing, empty or null), at the end or before entry ``before``."""
         owner = self.get(seq_loc[:-1])
@@ -202,7 +208,7 @@ class YamlText:
             else:
                 at, prefix = self._insert_at_line(self.last_index(seq.value[before - 1]))
             return Splice(at, at, prefix + self.block(lines))
-        return self.set_key(seq_loc[:-1], key, [item], order=None)
+        return self.set_key(seq_loc[:-1], key, [item], order=order)
 
     def replace_item(self, seq_loc: Loc, index: int, item: dict[str, Any]) -> Splice:
         seq = self.get(seq_loc)

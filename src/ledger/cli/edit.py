@@ -1,0 +1,206 @@
+"""``ledger init``, ``claim``, ``progress`` and ``done``: the clerk's edits, written safely."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ledger.cli.app import LangOpt, RootOpt, Shared, TodayOpt, app, fail, shared
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from ledger.edit.ops import Edit
+
+DryRunOpt = Annotated[
+    bool, typer.Option("--dry-run", "-n", help="Show the change as a diff; write nothing.")
+]
+
+
+def _day(value: str | None, option: str, default: date, lang: str | None) -> date:
+    from ledger.settings import SettingsError, parse_day
+
+    if value is None:
+        return default
+    try:
+        return parse_day(value)
+    except SettingsError as exc:
+        fail("bad_date_option", lang, option=option, value=value, hint=exc.args_["hint"])
+
+
+def _language(env: Shared) -> str:
+    if env.lang is not None:
+        return env.lang
+    from ledger.load.config import load_config
+
+    config, _ = load_config(env.root)
+    return config.ledger.language if config is not None else "zh"
+
+
+def _run(env: Shared, build: Callable[[], Edit], dry_run: bool, message: str) -> None:
+    """Apply an edit and tell the clerk what happened and what to do next."""
+    from ledger.edit.ops import EditError, apply
+    from ledger.i18n import t
+    from ledger.render.problems import text
+
+    lang = _language(env)
+    try:
+        edit = apply(env.root, env.today, build, dry_run=dry_run)
+    except EditError as exc:
+        args = {k: v for k, v in exc.args_.items()}
+        typer.echo(f"ledger: {t(exc.key, lang, **args)}", err=True)
+        if exc.problems:
+            typer.echo(text(exc.problems, lang, 1).rsplit("\n", 2)[0], err=True)
+        raise typer.Exit(2 if exc.key in ("bad_unit_id", "bad_status") else 1) from None
+    if dry_run and edit.changed:
+        typer.echo(edit.diff(), nl=False)
+        typer.echo(t("dry_run", lang), err=True)
+        return
+    typer.echo(t(edit.what, lang, **edit.args))
+    if edit.changed:
+        typer.echo(t("next_steps", lang, path=edit.rel, message=message))
+
+
+UnitArg = Annotated[str, typer.Argument(help="The unit id (its file is data/units/<id>.yaml).")]
+ProjectArg = Annotated[str, typer.Argument(help="The project id in the book, e.g. K1.")]
+
+
+@app.command("init")
+def init(
+    folder: Annotated[Path, typer.Argument(help="The folder of the new ledger.")],
+    title: Annotated[str | None, typer.Option("--title", help="The ledger's title.")] = None,
+    year: Annotated[
+        int | None, typer.Option("--year", help="The ledger year (default: T's).")
+    ] = None,
+    today: TodayOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """Start a new ledger: ledger.toml, a book template and one example unit."""
+    import os
+
+    from ledger.cli.app import resolve_today
+    from ledger.edit.init import init as make
+    from ledger.edit.ops import EditError
+    from ledger.i18n import t
+
+    language = lang or "zh"
+    day = resolve_today(today, lang)
+    try:
+        files = make(folder, title or folder.resolve().name, year or day.year)
+    except EditError as exc:
+        typer.echo(f"ledger: {t(exc.key, language, **exc.args_)}", err=True)
+        raise typer.Exit(1) from None
+    typer.echo(t("did_init", language, path=folder, files=", ".join(files)))
+    typer.echo(t("init_next", language, path=os.fspath(folder)))
+
+
+@app.command("claim")
+def claim(
+    unit: UnitArg,
+    project: ProjectArg,
+    leader: Annotated[str, typer.Option("--leader", help="The responsible leader (责任领导).")],
+    deadline: Annotated[
+        str, typer.Option("--deadline", help="The deadline, YYYY-MM-DD (完成时限).")
+    ],
+    measure: Annotated[
+        list[str], typer.Option("--measure", help="A measure (推进措施); repeat for more.")
+    ],
+    claimed: Annotated[
+        str | None, typer.Option("--claimed", help="The day claimed (default: 1 January).")
+    ] = None,
+    dry_run: DryRunOpt = False,
+    root: RootOpt = None,
+    today: TodayOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """Add a claim of PROJECT to UNIT's file."""
+    from ledger.edit.ops import add_claim
+
+    env = shared(root, today, lang)
+    due = _day(deadline, "--deadline", env.today, lang)
+    since = _day(claimed, "--claimed", env.today, lang) if claimed else None
+    _run(
+        env,
+        lambda: add_claim(env.root, unit, project, leader, due, measure, since),
+        dry_run,
+        f"{unit}: claim {project}",
+    )
+
+
+@app.command("progress")
+def progress(
+    unit: UnitArg,
+    project: ProjectArg,
+    quarter: Annotated[str, typer.Option("--quarter", "-q", help="2026Q3, Q3 or 3.")],
+    status: Annotated[
+        str, typer.Option("--status", help="on_track, at_risk, behind, done (or 正常推进…).")
+    ],
+    percent: Annotated[int, typer.Option("--percent", help="0..100, never below last quarter's.")],
+    summary: Annotated[str, typer.Option("--summary", help="What was done this quarter.")],
+    reported: Annotated[
+        str | None, typer.Option("--reported", help="The day reported (default: T).")
+    ] = None,
+    problem: Annotated[
+        list[str] | None, typer.Option("--problem", help="A problem met; repeat for more.")
+    ] = None,
+    next_step: Annotated[
+        list[str] | None, typer.Option("--next-step", help="A next step; repeat for more.")
+    ] = None,
+    replace: Annotated[
+        bool, typer.Option("--replace", help="Replace the quarter's entry if there is one.")
+    ] = False,
+    dry_run: DryRunOpt = False,
+    root: RootOpt = None,
+    today: TodayOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """Record UNIT's report on PROJECT for a quarter (季度进展)."""
+    from ledger.cli.reports import parse_quarter
+    from ledger.edit.ops import record_progress
+    from ledger.load.config import load_config
+
+    env = shared(root, today, lang)
+    config, _ = load_config(env.root)
+    year = config.ledger.year if config is not None else env.today.year
+    q = parse_quarter(quarter, year, lang or "zh").label
+    if not 0 <= percent <= 100:
+        fail("bad_percent", lang, value=percent)
+    day = _day(reported, "--reported", env.today, lang)
+    _run(
+        env,
+        lambda: record_progress(
+            env.root, unit, project, q, status, percent, summary, day, problem, next_step, replace
+        ),
+        dry_run,
+        f"{unit}: {project} {q} progress",
+    )
+
+
+@app.command("done")
+def done(
+    unit: UnitArg,
+    project: ProjectArg,
+    milestone: Annotated[str, typer.Argument(help="The milestone id.")],
+    on: Annotated[str | None, typer.Option("--on", help="The day done (default: T).")] = None,
+    evidence: Annotated[
+        str | None, typer.Option("--evidence", help="What shows it is done.")
+    ] = None,
+    dry_run: DryRunOpt = False,
+    root: RootOpt = None,
+    today: TodayOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """Mark a milestone of UNIT's claim of PROJECT done (时间节点完成)."""
+    from ledger.edit.ops import mark_done
+
+    env = shared(root, today, lang)
+    day = _day(on, "--on", env.today, lang)
+    _run(
+        env,
+        lambda: mark_done(env.root, unit, project, milestone, day, evidence),
+        dry_run,
+        f"{unit}: {project} {milestone} done",
+    )

@@ -1,0 +1,336 @@
+"""The clerk's edits: add a claim, record a quarter's progress, mark a milestone done.
+
+Each operation reads the unit file, works out the splice, and checks the result three ways
+before anything is written: the new text parses to exactly the data intended (the old data with
+the one change), the whole ledger with the new text validates without errors, and, under the
+ledger's lock, the file on disk is still the one that was read. Any failure raises ``EditError``
+and leaves every file as it was.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ledger.edit.write import ChangedMeanwhile, Snapshot, atomic_write, ledger_lock
+from ledger.edit.yamltext import Splice, SpliceError, YamlText
+from ledger.load import PROJECTS, UNITS, load
+from ledger.load.yamlparse import parse
+from ledger.model import STATUSES, UNIT_ID, Ledger
+from ledger.problems import Problem
+from ledger.validate import validate
+
+CLAIM_KEYS = ["project", "leader", "measures", "deadline", "claimed", "milestones", "progress"]
+MILESTONE_KEYS = ["id", "title", "due", "done", "evidence"]
+_UNIT_ID = re.compile(UNIT_ID)
+
+
+class EditError(Exception):
+    """Why an edit was refused: ``key`` names the message in ``ledger.i18n``; ``problems`` are
+    the validation problems the edit would have caused, if that was the reason."""
+
+    def __init__(self, key: str, problems: list[Problem] | None = None, **args: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.args_ = args
+        self.problems = problems or []
+
+
+@dataclass(frozen=True)
+class Edit:
+    path: Path
+    rel: str
+    old: Snapshot
+    new_text: str
+    what: str  # a message key in ledger.i18n
+    args: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def changed(self) -> bool:
+        return self.new_text != self.old.text
+
+    def diff(self) -> str:
+        return "".join(
+            difflib.unified_diff(
+                self.old.text.splitlines(keepends=True),
+                self.new_text.splitlines(keepends=True),
+                fromfile=f"a/{self.rel}",
+                tofile=f"b/{self.rel}",
+            )
+        )
+
+
+# -- the shared path ----------------------------------------------------------------------------
+
+
+def unit_path(root: Path, unit_id: str) -> tuple[Path, str]:
+    """The unit's file, after checking the id cannot name anything outside data/units/."""
+    if not _UNIT_ID.match(unit_id):
+        raise EditError("bad_unit_id", value=unit_id)
+    folder = (root / UNITS).resolve()
+    path = (folder / f"{unit_id}.yaml").resolve()
+    if path.parent != folder:
+        raise EditError("bad_unit_id", value=unit_id)
+    if not path.is_file():
+        raise EditError("no_unit_file", value=unit_id, path=f"{UNITS}/{unit_id}.yaml")
+    return path, f"{UNITS}/{unit_id}.yaml"
+
+
+@dataclass
+class Target:
+    """What an operation works on: the ledger, the unit file's snapshot, text and data."""
+
+    ledger: Ledger
+    path: Path
+    rel: str
+    snapshot: Snapshot
+    yaml: YamlText
+    data: dict[str, Any]
+
+    def claim_index(self, project: str) -> int:
+        for i, claim in enumerate(self.data.get("claims") or []):
+            if isinstance(claim, dict) and claim.get("project") == project:
+                return i
+        raise EditError("not_claimed", unit=self.data.get("id"), project=project, path=self.rel)
+
+    def line_of(self, index: int) -> int:
+        return self.yaml.text.count("\n", 0, index) + 1
+
+
+def _target(root: Path, unit_id: str, project: str) -> Target:
+    loaded = load(root)
+    if loaded.config is None or loaded.book is None:
+        raise EditError(
+            "ledger_broken", problems=[p for p in loaded.problems if p.level == "error"]
+        )
+    ledger = loaded.ledger()
+    if project not in ledger.projects:
+        close = difflib.get_close_matches(project, list(ledger.projects), n=1)
+        raise EditError("unknown_project", value=project, hint=close[0] if close else "")
+    path, rel = unit_path(root, unit_id)
+    snapshot = Snapshot.read(path)
+    try:
+        text = snapshot.text
+    except UnicodeDecodeError:
+        raise EditError("file_broken", path=rel) from None
+    parsed = parse(text, rel)
+    if parsed.problems or not isinstance(parsed.data, dict):
+        raise EditError("file_broken", problems=parsed.problems, path=rel)
+    try:
+        yaml_text = YamlText(text)
+    except (SpliceError, yaml.YAMLError):
+        raise EditError("file_broken", path=rel) from None
+    return Target(ledger, path, rel, snapshot, yaml_text, parsed.data)
+
+
+def _finish(
+    target: Target,
+    splices: list[Callable[[YamlText], Splice]],
+    expected: dict[str, Any],
+    what: str,
+    args: dict[str, object],
+) -> Edit:
+    """Apply the splices one after another and check the result is exactly ``expected``."""
+    text = target.yaml.text
+    for make in splices:
+        try:
+            text = make(YamlText(text)).apply(text)
+        except SpliceError as exc:
+            raise EditError("cannot_splice", path=target.rel, reason=str(exc)) from None
+    reparsed = parse(text, target.rel)
+    if reparsed.problems or reparsed.data != expected:
+        raise EditError("cannot_splice", path=target.rel, reason="the result reads differently")
+    return Edit(target.path, target.rel, target.snapshot, text, what, args)
+
+
+def apply(root: Path, today: date, build: Callable[[], Edit], dry_run: bool = False) -> Edit:
+    """Build an edit and, unless ``dry_run``, write it: under the ledger's lock, after checking
+    the whole ledger with the new text validates and the file did not change meanwhile."""
+    with ledger_lock(root):
+        edit = build()
+        if not edit.changed:
+            return edit
+        result = validate(root, today, overrides={edit.rel: edit.new_text})
+        errors = [p for p in result.problems if p.level == "error"]
+        if errors:
+            raise EditError("invalid_result", problems=errors, path=edit.rel)
+        if not dry_run:
+            try:
+                atomic_write(edit.path, edit.old.encode(edit.new_text), expect=edit.old)
+            except ChangedMeanwhile:
+                raise EditError("changed_meanwhile", path=edit.rel) from None
+        return edit
+
+
+# -- the operations -----------------------------------------------------------------------------
+
+
+def add_claim(
+    root: Path,
+    unit_id: str,
+    project: str,
+    leader: str,
+    deadline: date,
+    measures: list[str],
+    claimed: date | None = None,
+) -> Edit:
+    target = _target(root, unit_id, project)
+    for i, claim in enumerate(target.data.get("claims") or []):
+        if isinstance(claim, dict) and claim.get("project") == project:
+            node = target.yaml.get(("claims", i))
+            line = target.line_of(node.start_mark.index) if node is not None else 0
+            raise EditError("already_claimed", project=project, path=target.rel, line=line)
+    item: dict[str, Any] = {
+        "project": project,
+        "leader": leader,
+        "measures": list(measures),
+        "deadline": deadline,
+    }
+    if claimed is not None:
+        item["claimed"] = claimed
+    expected = dict(target.data)
+    expected["claims"] = [*(target.data.get("claims") or []), item]
+    args: dict[str, object] = {"project": project, "path": target.rel, "unit": unit_id}
+    return _finish(
+        target, [lambda y: y.append_item(("claims",), item)], expected, "did_claim", args
+    )
+
+
+def record_progress(
+    root: Path,
+    unit_id: str,
+    project: str,
+    quarter: str,
+    status: str,
+    percent: int | float,
+    summary: str,
+    reported: date,
+    problems: list[str] | None = None,
+    next_steps: list[str] | None = None,
+    replace: bool = False,
+) -> Edit:
+    target = _target(root, unit_id, project)
+    i = target.claim_index(project)
+    claim = target.data["claims"][i]
+    entries = [e for e in (claim.get("progress") or []) if isinstance(e, dict)]
+    entry: dict[str, Any] = {
+        "quarter": quarter,
+        "status": _status_word(status, entries),
+        "percent": percent,
+        "summary": summary,
+        "reported": reported,
+    }
+    if problems:
+        entry["problems"] = list(problems)
+    if next_steps:
+        entry["next_steps"] = list(next_steps)
+    existing = next((j for j, e in enumerate(entries) if e.get("quarter") == quarter), None)
+    loc = ("claims", i, "progress")
+    new_entries = list(entries)
+    args: dict[str, object] = {"project": project, "quarter": quarter, "path": target.rel}
+    if existing is not None:
+        if not replace:
+            node = target.yaml.get((*loc, existing))
+            line = target.line_of(node.start_mark.index) if node is not None else 0
+            raise EditError("quarter_exists", None, line=line, **args)
+        if entries[existing] == entry:
+            return Edit(
+                target.path, target.rel, target.snapshot, target.yaml.text, "unchanged", args
+            )
+        new_entries[existing] = entry
+        j = existing
+
+        def splice(y: YamlText) -> Splice:
+            return y.replace_item(loc, j, entry)
+
+        what = "did_replace_progress"
+    else:
+        later = next((j for j, e in enumerate(entries) if str(e.get("quarter")) > quarter), None)
+        new_entries.insert(len(entries) if later is None else later, entry)
+
+        def splice(y: YamlText) -> Splice:
+            return y.append_item(loc, entry, before=later, order=CLAIM_KEYS)
+
+        what = "did_progress"
+    expected = _with_claim(target.data, i, {**claim, "progress": new_entries})
+    return _finish(target, [splice], expected, what, args)
+
+
+def mark_done(
+    root: Path,
+    unit_id: str,
+    project: str,
+    milestone: str,
+    on: date,
+    evidence: str | None = None,
+) -> Edit:
+    target = _target(root, unit_id, project)
+    i = target.claim_index(project)
+    claim = target.data["claims"][i]
+    records = [m for m in (claim.get("milestones") or []) if isinstance(m, dict)]
+    book = [m.id for m in target.ledger.projects[project].milestones]
+    own = [m.get("id") for m in records if m.get("id") not in book]
+    if milestone not in book and milestone not in own:
+        known = ", ".join([*book, *(str(m) for m in own)]) or "-"
+        raise EditError("unknown_milestone", milestone=milestone, project=project, known=known)
+    args: dict[str, object] = {
+        "project": project,
+        "milestone": milestone,
+        "date": on.isoformat(),
+        "path": target.rel,
+    }
+    j = next((k for k, m in enumerate(records) if m.get("id") == milestone), None)
+    loc = ("claims", i, "milestones")
+    changes: dict[str, Any] = {"done": on}
+    if evidence is not None:
+        changes["evidence"] = evidence
+    splices: list[Callable[[YamlText], Splice]] = []
+    new_records = list(records)
+    if j is not None:
+        record = records[j]
+        if all(record.get(k) == v for k, v in changes.items()):
+            return Edit(
+                target.path, target.rel, target.snapshot, target.yaml.text, "unchanged", args
+            )
+        new_records[j] = {**record, **changes}
+        at = (*loc, j)
+
+        def setter(key: str, value: Any) -> Callable[[YamlText], Splice]:
+            return lambda y: y.set_key(at, key, value, MILESTONE_KEYS)
+
+        splices += [setter(key, value) for key, value in changes.items()]
+    else:
+        item = {"id": milestone, **changes}
+        new_records.append(item)
+        splices.append(lambda y: y.append_item(loc, item, order=CLAIM_KEYS))
+    expected = _with_claim(target.data, i, {**claim, "milestones": new_records})
+    return _finish(target, splices, expected, "did_done", args)
+
+
+def _with_claim(data: dict[str, Any], i: int, claim: dict[str, Any]) -> dict[str, Any]:
+    claims = list(data["claims"])
+    claims[i] = claim
+    return {**data, "claims": claims}
+
+
+def _status_word(status: str, entries: list[dict[str, Any]]) -> str:
+    """The status in the words the claim already uses (Chinese or English); for a first entry,
+    the word the clerk typed."""
+    if status not in STATUSES:
+        raise EditError("bad_status", value=status, choices=", ".join(STATUSES))
+    canonical = STATUSES[status]
+    words = [e["status"] for e in entries if isinstance(e.get("status"), str)]
+    if not words:
+        return status
+    chinese = not words[-1].isascii()
+    return next(w for w, v in STATUSES.items() if v == canonical and w.isascii() != chinese)
+
+
+__all__ = ["PROJECTS", "Edit", "EditError", "add_claim", "apply", "mark_done", "record_progress"]
