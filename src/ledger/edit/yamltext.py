@@ -23,6 +23,9 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ledger.problems import Loc
 
 
+_NULL = "tag:yaml.org,2002:null"
+
+
 class SpliceError(Exception):
     """The file's layout is one these splices do not handle (the message says which)."""
 
@@ -242,25 +245,18 @@ class YamlText:
             if not isinstance(value, list):
                 if not isinstance(old, ScalarNode) or old.style in ("|", ">"):
                     raise SpliceError(f"`{key}` holds more than one value")
-                if old.value == "" and old.style is None:  # `key:` with nothing: a null
-                    colon = key_node.end_mark.index
-                    return Splice(colon + 1, colon + 1, f" {scalar(value)}")
+                if old.start_mark.index == old.end_mark.index:  # `key:` with nothing
+                    return Splice(old.start_mark.index, old.end_mark.index, f" {scalar(value)}")
                 return Splice(old.start_mark.index, old.end_mark.index, scalar(value))
-            empty = (isinstance(old, SequenceNode) and not old.value) or (
-                isinstance(old, ScalarNode) and old.value == "" and old.style is None
-            )
+            empty = (isinstance(old, SequenceNode) and not old.value) or old.tag == _NULL
             if not empty:
                 raise SpliceError(f"`{key}` already holds entries")
             column = key_node.start_mark.column
             lines = self.block(self.sequence_lines(value, column + self.seq_offset))
             colon = self.text.index(":", key_node.end_mark.index)
-            # `key: []` or `key:` (null): keep the line and any comment on it, drop the brackets
-            line_end = self.after_line(
-                old.end_mark.index if isinstance(old, SequenceNode) else colon
-            )
-            rest = self.text[
-                old.end_mark.index if isinstance(old, SequenceNode) else colon + 1 : line_end
-            ]
+            # `key: []`, `key: ~` or `key:`: keep the line and any comment on it, drop the value
+            line_end = self.after_line(max(old.end_mark.index - 1, colon))
+            rest = self.text[max(old.end_mark.index, colon + 1) : line_end]
             if not rest.endswith("\n"):
                 rest += self.newline
             return Splice(colon + 1, line_end, rest + lines)

@@ -1,0 +1,417 @@
+"""The clerk's edits: what they write, what they keep byte for byte, and what they refuse."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from ledger.load import load
+from ledger.validate import validate
+from tests.conftest import SAMPLE_DAY, LedgerMaker
+
+Cli = Callable[..., tuple[int, str]]
+T = date(2026, 11, 25)
+
+
+def edit(cli: Cli, root: Path, *args: str) -> tuple[int, str]:
+    return cli(*args, "-C", root, "--today", SAMPLE_DAY, "--lang", "en")
+
+
+def only_added(old: str, new: str) -> list[str]:
+    """The lines the edit added; fails if it removed or changed any old line."""
+    added = []
+    for line in difflib.ndiff(old.splitlines(keepends=True), new.splitlines(keepends=True)):
+        assert not line.startswith("- "), f"an old line was changed: {line!r}"
+        if line.startswith("+ "):
+            added.append(line[2:])
+    return added
+
+
+UNIT = """\
+# 甲单位的台账
+id: a
+name: 甲单位   # 行尾注释
+x-contact: "0474-1234567"
+claims:
+  # 第一项认领
+  - project: K1
+    leader: '张三'
+    measures: [一, "二"]
+    deadline: 2026-12-31
+    milestones:
+      - {id: survey, due: 2026-03-15}
+    progress:
+      - quarter: 2026Q1
+        status: 正常推进
+        percent: 20
+        summary: 这是一行很长很长的进展情况说明，超过八十个字符也不应被折行：开展了排查摸底、\
+建立了台账、召开了专题会议、制定了整改方案并逐项推进落实。
+        reported: 2026-04-08
+
+      # 第三季度
+      - quarter: 2026Q3
+        status: 正常推进
+        percent: 60
+        summary: 推进中
+        reported: 2026-10-08
+# 文件末尾的注释
+"""
+
+
+@pytest.fixture
+def unit_root(make_ledger: LedgerMaker) -> Path:
+    root = make_ledger(units={"a": UNIT})
+    assert [p.code for p in validate(root, T).problems] == ["W001"]
+    return root
+
+
+def read(root: Path, name: str = "a") -> str:
+    return (root / "data" / "units" / f"{name}.yaml").read_bytes().decode("utf-8")
+
+
+# -- progress ------------------------------------------------------------------------------------
+
+
+def test_progress_goes_in_quarter_order_and_keeps_every_line(cli: Cli, unit_root: Path) -> None:
+    old = read(unit_root)
+    code, out = edit(
+        cli, unit_root, "progress", "a", "K1", "-q", "Q2", "--status", "on_track",
+        "--percent", "40", "--summary", "完成: 中期 #2", "--reported", "2026-07-05",
+    )  # fmt: skip
+    assert code == 0, out
+    assert "recorded K1's progress for 2026Q2" in out and "git diff -- data/units/a.yaml" in out
+    new = read(unit_root)
+    added = only_added(old, new)
+    assert added == [
+        "      - quarter: 2026Q2\n",
+        "        status: 正常推进\n",  # the claim's entries are in Chinese: so is the new one
+        "        percent: 40\n",
+        '        summary: "完成: 中期 #2"\n',
+        "        reported: 2026-07-05\n",
+    ]
+    entries = load(unit_root).ledger().units["a"].claims[0].progress
+    assert [e.quarter for e in entries] == ["2026Q1", "2026Q2", "2026Q3"]
+    # inserted after Q1's last line, before Q3's blank line and comment
+    assert new.index("2026Q2") < new.index("# 第三季度")
+
+
+def test_progress_appends_a_later_quarter_with_lists(cli: Cli, unit_root: Path) -> None:
+    old = read(unit_root)
+    code, out = edit(
+        cli, unit_root, "progress", "a", "K1", "-q", "2026Q4", "--status", "behind",
+        "--percent", "70", "--summary", "滞后", "--problem", "人手不足", "--problem", "yes",
+        "--next-step", "加强调度",
+    )  # fmt: skip
+    assert code == 0, out
+    added = only_added(old, read(unit_root))
+    assert added[0] == "      - quarter: 2026Q4\n"
+    assert '          - "yes"\n' in added and "        next_steps:\n" in added
+    entry = load(unit_root).ledger().units["a"].claims[0].progress[-1]
+    assert (entry.status, entry.reported, entry.problems) == ("behind", T, ["人手不足", "yes"])
+    assert read(unit_root).endswith("# 文件末尾的注释\n")
+
+
+def test_progress_replace(cli: Cli, unit_root: Path) -> None:
+    before = read(unit_root)
+    code, out = edit(
+        cli, unit_root, "progress", "a", "K1", "-q", "3", "--status", "done",
+        "--percent", "100", "--summary", "全部完成", "--reported", "2026-10-09",
+    )  # fmt: skip
+    assert code == 1 and "add --replace" in out
+    assert read(unit_root) == before
+    code, out = edit(
+        cli, unit_root, "progress", "a", "K1", "-q", "3", "--status", "done",
+        "--percent", "100", "--summary", "全部完成", "--reported", "2026-10-09", "--replace",
+    )  # fmt: skip
+    assert code == 0 and "replaced" in out
+    after = read(unit_root)
+    assert "# 第三季度" in after and "推进中" not in after
+    entry = load(unit_root).ledger().units["a"].claims[0].progress[-1]
+    assert (entry.quarter, entry.status, entry.percent) == ("2026Q3", "done", 100)
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["-q", "4", "--status", "on_track", "--percent", "50", "--summary", "s"], 1, "P003"),
+        (["-q", "4", "--status", "done", "--percent", "90", "--summary", "s"], 1, "P004"),
+        (["-q", "4", "--status", "so-so", "--percent", "90", "--summary", "s"], 2, "not a status"),
+        (["-q", "4", "--status", "behind", "--percent", "101", "--summary", "s"], 2, "0..100"),
+        (["-q", "5", "--status", "behind", "--percent", "80", "--summary", "s"], 2, "quarter"),
+        (
+            [
+                "-q",
+                "4",
+                "--status",
+                "behind",
+                "--percent",
+                "80",
+                "--summary",
+                "s",
+                "--reported",
+                "2026/12/1",
+            ],
+            2,
+            "2026-12-01?",
+        ),
+        (
+            [
+                "-q",
+                "4",
+                "--status",
+                "behind",
+                "--percent",
+                "80",
+                "--summary",
+                "s",
+                "--reported",
+                "2026-12-01",
+            ],
+            1,
+            "D003",
+        ),
+    ],
+)
+def test_progress_refusals_leave_the_file_byte_identical(
+    cli: Cli, unit_root: Path, args: list[str], code: int, message: str
+) -> None:
+    before = (unit_root / "data" / "units" / "a.yaml").read_bytes()
+    got, out = edit(cli, unit_root, "progress", "a", "K1", *args)
+    assert got == code, out
+    assert message in out
+    assert (unit_root / "data" / "units" / "a.yaml").read_bytes() == before
+
+
+def test_progress_for_an_unclaimed_project_or_unknown_unit(cli: Cli, unit_root: Path) -> None:
+    args = ["-q", "4", "--status", "behind", "--percent", "80", "--summary", "s"]
+    code, out = edit(cli, unit_root, "progress", "a", "B1", *args)
+    assert code == 1 and "has not claimed project B1" in out
+    code, out = edit(cli, unit_root, "progress", "nobody", "K1", *args)
+    assert code == 1 and "data/units/nobody.yaml does not exist" in out
+
+
+# -- claim ---------------------------------------------------------------------------------------
+
+
+def test_claim_appends_after_the_last_claim(cli: Cli, unit_root: Path) -> None:
+    old = read(unit_root)
+    code, out = edit(
+        cli, unit_root, "claim", "a", "B1", "--leader", "李四: 副书记", "--deadline", "2026-12-31",
+        "--measure", "开展培训", "--measure", "0012", "--claimed", "2026-03-01",
+    )  # fmt: skip
+    assert code == 0, out
+    added = only_added(old, read(unit_root))
+    assert added == [
+        "  - project: B1\n",
+        '    leader: "李四: 副书记"\n',
+        "    measures:\n",
+        "      - 开展培训\n",
+        '      - "0012"\n',
+        "    deadline: 2026-12-31\n",
+        "    claimed: 2026-03-01\n",
+    ]
+    new = read(unit_root)
+    assert new.index("project: B1") < new.index("# 文件末尾的注释")
+    claim = load(unit_root).ledger().units["a"].claims[1]
+    assert (claim.leader, claim.measures) == ("李四: 副书记", ["开展培训", "0012"])
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["a", "K1"], 1, "already claimed in data/units/a.yaml (line 7)"),
+        (["a", "K9"], 1, "no project `K9`"),
+        (["../a", "B1"], 2, "not a unit id"),
+        (["A", "B1"], 2, "not a unit id"),
+    ],
+)
+def test_claim_refusals(
+    cli: Cli, unit_root: Path, args: list[str], code: int, message: str
+) -> None:
+    before = read(unit_root)
+    got, out = edit(
+        cli,
+        unit_root,
+        "claim",
+        *args,
+        "--leader",
+        "王五",
+        "--deadline",
+        "2026-12-31",
+        "--measure",
+        "m",
+    )
+    assert got == code, out
+    assert message in out
+    assert read(unit_root) == before
+    assert sorted(p.name for p in (unit_root / "data" / "units").iterdir()) == [
+        "a.yaml",
+        "city.yaml",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected_tail"),
+    [
+        ("id: b\nname: 乙\n", "name: 乙\nclaims:\n  - project: B1\n"),
+        ("id: b\nname: 乙\nclaims: []  # 暂无\n", "claims:  # 暂无\n  - project: B1\n"),
+        ("id: b\nname: 乙\nclaims:\n", "claims:\n  - project: B1\n"),
+        ("id: b\nclaims: ~ # 无\nname: 乙\n", "claims: # 无\n  - project: B1\n"),
+        ("id: b\nname: 乙", "name: 乙\nclaims:\n  - project: B1\n"),  # no final line break
+        (
+            "id: b\nname: 乙\nclaims:\n- project: K1\n  leader: 甲\n  measures:\n  - m\n"
+            "  deadline: 2026-12-31\n",
+            "  deadline: 2026-12-31\n- project: B1\n  leader: 王五\n  measures:\n  - m\n",
+        ),
+    ],
+    ids=["no-claims-key", "empty-flow-list", "null", "tilde", "no-final-newline", "indentless"],
+)
+def test_claim_into_every_shape_of_claims(
+    cli: Cli, make_ledger: LedgerMaker, text: str, expected_tail: str
+) -> None:
+    root = make_ledger(units={"b": text})
+    code, out = edit(
+        cli,
+        root,
+        "claim",
+        "b",
+        "B1",
+        "--leader",
+        "王五",
+        "--deadline",
+        "2026-12-31",
+        "--measure",
+        "m",
+    )
+    assert code == 0, out
+    new = read(root, "b")
+    assert expected_tail in new
+    assert [c.project for c in load(root).ledger().units["b"].claims][-1] == "B1"
+
+
+def test_crlf_and_bom_are_kept(cli: Cli, make_ledger: LedgerMaker) -> None:
+    raw = ("\ufeff" + UNIT).replace("\n", "\r\n").encode("utf-8")
+    root = make_ledger(units={"a": raw})
+    code, out = edit(
+        cli, root, "progress", "a", "K1", "-q", "4", "--status", "on_track",
+        "--percent", "80", "--summary", "好",
+    )  # fmt: skip
+    assert code == 0, out
+    new = (root / "data" / "units" / "a.yaml").read_bytes()
+    assert new.startswith(b"\xef\xbb\xbf")
+    assert new.count(b"\n") == new.count(b"\r\n")
+    assert new.startswith(raw[: raw.index(b"      - quarter: 2026Q3")])
+    code, out = edit(cli, root, "done", "a", "K1", "accept", "--on", "2026-11-20")
+    assert code == 0, out
+    newer = (root / "data" / "units" / "a.yaml").read_bytes()
+    assert newer.count(b"\n") == newer.count(b"\r\n") and newer.startswith(b"\xef\xbb\xbf")
+
+
+# -- done ----------------------------------------------------------------------------------------
+
+
+def test_done_in_a_flow_mapping_record(cli: Cli, unit_root: Path) -> None:
+    code, out = edit(cli, unit_root, "done", "a", "K1", "survey", "--on", "2026-03-14")
+    assert code == 0, out
+    assert "      - {id: survey, due: 2026-03-15, done: 2026-03-14}\n" in read(unit_root)
+
+
+def test_done_adds_a_record_for_a_book_milestone(cli: Cli, unit_root: Path) -> None:
+    old = read(unit_root)
+    code, out = edit(cli, unit_root, "done", "a", "K1", "accept", "--evidence", "验收报告")
+    assert code == 0, out
+    added = only_added(old, read(unit_root))
+    assert added == [
+        "      - id: accept\n",
+        f"        done: {SAMPLE_DAY}\n",
+        "        evidence: 验收报告\n",
+    ]
+
+
+def test_done_sets_the_date_in_a_block_record_and_again_changes_nothing(
+    cli: Cli, make_ledger: LedgerMaker
+) -> None:
+    text = UNIT.replace(
+        "      - {id: survey, due: 2026-03-15}\n",
+        "      - id: survey\n        due: 2026-03-15   # 提前\n        evidence: 旧\n",
+    )
+    root = make_ledger(units={"a": text})
+    code, out = edit(cli, root, "done", "a", "K1", "survey", "--on", "2026-03-10")
+    assert code == 0, out
+    new = read(root)
+    assert (
+        "        due: 2026-03-15   # 提前\n        done: 2026-03-10\n        evidence: 旧\n" in new
+    )
+    code, out = edit(cli, root, "done", "a", "K1", "survey", "--on", "2026-03-10")
+    assert code == 0 and "nothing changed" in out
+    assert read(root) == new
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["nosuch"], 1, "no milestone `nosuch` for this claim; known: survey, accept"),
+        (["survey", "--on", "2026-12-01"], 1, "D002"),
+        (["survey", "--on", "3/14"], 2, "--on"),
+    ],
+)
+def test_done_refusals(cli: Cli, unit_root: Path, args: list[str], code: int, message: str) -> None:
+    before = read(unit_root)
+    got, out = edit(cli, unit_root, "done", "a", "K1", *args)
+    assert got == code, out
+    assert message in out
+    assert read(unit_root) == before
+
+
+def test_dry_run_shows_the_diff_and_writes_nothing(cli: Cli, unit_root: Path) -> None:
+    before = read(unit_root)
+    code, out = edit(cli, unit_root, "done", "a", "K1", "accept", "--dry-run")
+    assert code == 0
+    assert "+++ b/data/units/a.yaml" in out and "+      - id: accept" in out
+    assert read(unit_root) == before
+
+
+def test_an_edit_is_refused_when_the_ledger_has_errors_elsewhere(
+    cli: Cli, make_ledger: LedgerMaker
+) -> None:
+    root = make_ledger(units={"a": UNIT, "b": "id: b\nname: 乙\nparent: nowhere\n"})
+    before = read(root)
+    code, out = edit(cli, root, "done", "a", "K1", "accept")
+    assert code == 1 and "R004" in out and "nothing was written" in out
+    assert read(root) == before
+
+
+# -- init ----------------------------------------------------------------------------------------
+
+
+def test_init_makes_a_ledger_that_validates(cli: Cli, tmp_path: Path) -> None:
+    target = tmp_path / "新台账"
+    code, out = cli("init", target, "--title", '某市"效能年"', "--year", "2027", "--lang", "en")
+    assert code == 0, out
+    result = validate(target, date(2027, 6, 1))
+    assert [p.code for p in result.problems if p.level == "error"] == []
+    ledger = result.loaded.ledger()
+    assert ledger.config.ledger.title == '某市"效能年"' and ledger.year == 2027
+    assert {p.category for p in ledger.book.projects} == {"key", "basic", "innovation"}
+    code, out = cli("init", target, "--lang", "en")
+    assert code == 1 and "already holds a ledger" in out
+
+
+def test_sample_quarter_of_edits_from_the_command_line(cli: Cli, sample: Path) -> None:
+    """A whole quarter's routine on the sample: every command, then validate and a report."""
+    assert edit(cli, sample, "done", "huade", "B4", "survey", "--on", "2026-11-20")[0] == 0
+    assert edit(
+        cli, sample, "progress", "huade", "B4", "-q", "4", "--status", "behind",
+        "--percent", "15", "--summary", "完成排查",
+    )[0] == 0  # fmt: skip
+    assert edit(
+        cli, sample, "claim", "huade", "I2", "--leader", "韩志刚", "--deadline", "2026-12-31",
+        "--measure", "清产核资",
+    )[0] == 0  # fmt: skip
+    assert edit(cli, sample, "validate")[0] == 0
+    code, out = edit(cli, sample, "overdue", "--unit", "huade", "-f", "json", "--project", "B4")
+    assert code == 0 and "survey" not in out and "midterm" in out
