@@ -9,7 +9,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ledger.asof import claim_status, competition_ranks, unit_score
+from ledger.asof import (
+    _report_states,
+    claim_status,
+    competition_ranks,
+    report_state,
+    unit_score,
+    year_quarters,
+)
 from ledger.load import load
 from ledger.model import Claim, Ledger
 from tests.conftest import BOOK, CITY, CONFIG
@@ -116,3 +123,13 @@ def test_ranks_start_at_one_share_ties_and_never_exceed_the_count(values: list[i
     for i, (r, s) in enumerate(zip(ranks, scores, strict=True)):
         assert r == 1 + sum(1 for other in scores if other > s)
         assert 1 <= r <= i + 1
+
+
+@SETTINGS
+@given(c=claims(), today=days(-30, 420))
+def test_report_states_at_once_agree_with_the_rule_one_quarter_at_a_time(
+    c: Claim, today: date
+) -> None:
+    at_once = _report_states(c, today, 2026, 10)
+    for q in year_quarters(2026):
+        assert at_once[q] == report_state(c, q, today, 2026, 10)

@@ -6,6 +6,7 @@ After a deliberate change, regenerate them with ``python -m pytest tests/test_go
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -50,6 +51,8 @@ def test_golden(
     assert code == 0, out
     suffix = "json" if fmt == "json" else f"{lang}.{TEXT_FORMATS[fmt]}"
     golden = GOLDEN / f"{name}.{suffix}"
+    if fmt == "json":  # stored pretty, for review; compared as data
+        out = json.dumps(json.loads(out), ensure_ascii=False, indent=2) + "\n"
     if request.config.getoption("--update-golden"):
         golden.parent.mkdir(exist_ok=True)
         golden.write_text(out, encoding="utf-8", newline="")

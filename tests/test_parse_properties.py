@@ -107,3 +107,28 @@ def test_validating_any_unit_file_never_raises(ledger_root: Path, data: object, 
         if p.path == "data/units/a.yaml" and p.line is not None:
             assert 1 <= p.line <= lines, (p, text)
             assert p.column is not None and p.column >= 1
+
+
+# -- the event-built data is what PyYAML's safe loader reads ------------------------------------
+
+_keys = st.text(min_size=1, max_size=8).filter(lambda k: not k.startswith("x-") and k != "<<")
+_scalars = (
+    st.none()
+    | st.booleans()
+    | st.integers(-(10**12), 10**12)
+    | st.floats(allow_nan=False, allow_infinity=False, width=32)
+    | st.text(max_size=20)
+    | st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31))
+)
+_documents = st.recursive(
+    _scalars,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_keys, inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(doc=st.dictionaries(_keys, _documents, max_size=5), flow=st.booleans())
+def test_parse_reads_what_the_safe_loader_reads(doc: dict[str, object], flow: bool) -> None:
+    text = yaml.safe_dump(doc, allow_unicode=True, default_flow_style=flow)
+    assert parse(text, "x.yaml").data == yaml.load(text, Loader=yaml.CSafeLoader)

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from fractions import Fraction
+from functools import lru_cache
 from typing import Literal
 
 from ledger.model import QUARTER, Claim, Ledger, Progress, Project, Unit
@@ -50,16 +51,34 @@ class Quarter:
 
     @property
     def end(self) -> date:
-        if self.q == 4:
-            return date(self.year, 12, 31)
-        return date(self.year, 3 * self.q + 1, 1) - timedelta(days=1)
+        return date(self.year, 3 * self.q, _LAST_DAY[self.q])
 
     def report_due(self, report_due_days: int) -> date:
         return self.end + timedelta(days=report_due_days)
 
 
-def year_quarters(year: int) -> list[Quarter]:
-    return [Quarter(year, q) for q in range(1, 5)]
+_LAST_DAY = {1: 31, 2: 30, 3: 30, 4: 31}
+
+
+@lru_cache(maxsize=16)
+def year_quarters(year: int) -> tuple[Quarter, ...]:
+    return tuple(Quarter(year, q) for q in range(1, 5))
+
+
+@dataclass(frozen=True, slots=True)
+class _QuarterDays:
+    quarter: Quarter
+    label: str
+    end: date
+    due: date
+
+
+@lru_cache(maxsize=16)
+def _calendar(year: int, report_due_days: int) -> tuple[_QuarterDays, ...]:
+    """The ledger year's quarters with their last days and report due dates, computed once."""
+    return tuple(
+        _QuarterDays(q, q.label, q.end, q.report_due(report_due_days)) for q in year_quarters(year)
+    )
 
 
 def default_quarter(year: int, today: date) -> Quarter:
@@ -170,6 +189,30 @@ def report_state(
     return "missing" if today > due else "not_due"
 
 
+def _report_states(
+    claim: Claim, today: date, year: int, report_due_days: int
+) -> dict[Quarter, ReportState]:
+    """``report_state`` for the four quarters at once (the same rules, one pass over the
+    entries): this runs for every claim of every report."""
+    since = claimed_on(claim, year)
+    made = [e for e in claim.progress if e.reported <= today]
+    first_done = min((e.quarter for e in made if e.status == "done"), default=None)
+    by_quarter: dict[str, Progress] = {}
+    for e in made:
+        by_quarter.setdefault(e.quarter, e)
+    states: dict[Quarter, ReportState] = {}
+    for days in _calendar(year, report_due_days):
+        if days.end < since or (first_done is not None and first_done < days.label):
+            states[days.quarter] = "not_required"
+            continue
+        entry = by_quarter.get(days.label)
+        if entry is not None:
+            states[days.quarter] = "on_time" if entry.reported <= days.due else "late"
+        else:
+            states[days.quarter] = "missing" if today > days.due else "not_due"
+    return states
+
+
 # -- one claim as of T ---------------------------------------------------------------------------
 
 
@@ -201,10 +244,7 @@ def claim_status(ledger: Ledger, unit: Unit, claim: Claim, today: date) -> Claim
     latest = latest_entry(claim, today)
     complete = latest is not None and latest.status == "done"
     late = not complete and claim.deadline < today
-    reports = {
-        q: report_state(claim, q, today, year, config.reporting.report_due_days)
-        for q in year_quarters(year)
-    }
+    reports = _report_states(claim, today, year, config.reporting.report_due_days)
     flag: Flag
     states = {state for _, state in milestones}
     if complete:

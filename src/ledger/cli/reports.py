@@ -76,16 +76,13 @@ def _check_unit(ledger: Ledger, unit: str | None, lang: str) -> None:
 def _emit(
     module: Any, report: Any, ledger: Ledger, fmt: str, lang: str, output: Path | None
 ) -> None:
-    import json
-
     from ledger.render import render_document
+    from ledger.render.jsonout import dumps
 
     if fmt == "xlsx" and output is None:
         fail("xlsx_needs_output", lang)
     if fmt == "json":
-        content: str | bytes = (
-            json.dumps(module.to_json(report), ensure_ascii=False, indent=2) + "\n"
-        )
+        content: str | bytes = dumps(module.to_json(report))
     else:
         doc = module.document(report, ledger, lang)
         content = render_document(doc, fmt, color=output is None and fmt == "table" and use_color())

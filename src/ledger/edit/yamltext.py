@@ -13,6 +13,8 @@ answers where to put one.
 from __future__ import annotations
 
 import json
+import math
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -21,7 +23,6 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ledger.problems import Loc
-
 
 _NULL = "tag:yaml.org,2002:null"
 
@@ -40,22 +41,50 @@ class Splice:
         return text[: self.start] + self.new + text[self.end :]
 
 
-def scalar(value: object) -> str:
-    """A scalar as YAML text: plain where YAML reads it back as the same value, else quoted."""
+# Characters a YAML stream may not hold raw (YAML 1.1 "printable"), and line breaks YAML knows
+# beyond \n and \r: written as escapes inside double quotes.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def scalar(value: object, flow: bool = False) -> str:
+    """A scalar as YAML text: plain where YAML reads it back as the same value, else quoted.
+
+    ``flow``: the scalar goes inside ``{...}`` or ``[...]``, where ``,`` and brackets end it.
+    """
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, bool) or value is None:
         raise TypeError(value)
-    if isinstance(value, int | float):
-        return repr(value)
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        text = repr(value)
+        if not math.isfinite(value):
+            raise ValueError(value)
+        if "e" in text:  # YAML 1.1 reads 1e-05 as text: write the digits out
+            text = f"{value:.20f}".rstrip("0")
+        return text + "0" if text.endswith(".") else text
     text = str(value)
-    if text and text == text.strip() and "\n" not in text:
+    if (
+        text
+        and text == text.strip()
+        and "\n" not in text
+        and "\t" not in text
+        and not _UNPRINTABLE.search(text)
+    ):
+        probe = f"{{k: {text}}}" if flow else f"k: {text}"
         try:
-            if yaml.load(f"k: {text}", Loader=yaml.CSafeLoader) == {"k": text}:
+            if yaml.load(probe, Loader=yaml.CSafeLoader) == {"k": text}:
                 return text
         except yaml.YAMLError:
             pass
-    return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
+    # a JSON string is a YAML double-quoted scalar; escape what JSON leaves raw but YAML refuses
+    return _UNPRINTABLE.sub(_escape, json.dumps(text, ensure_ascii=False))
 
 
 class YamlText:
@@ -240,7 +269,7 @@ class YamlText:
                 raise SpliceError(f"`{key}` is in a flow mapping ({{...}}): write it as a block")
             close = self.text.rfind("}", 0, mapping.end_mark.index)
             sep = ", " if mapping.value else ""
-            return Splice(close, close, f"{sep}{key}: {scalar(value)}")
+            return Splice(close, close, f"{sep}{key}: {scalar(value, flow=True)}")
         if key_node is not None and old is not None:
             if not isinstance(value, list):
                 if not isinstance(old, ScalarNode) or old.style in ("|", ">"):

@@ -1,19 +1,19 @@
 """YAML text to plain data, safely, and the node tree for positions when a file has problems.
 
 ``parse`` is the one function the rest of the tool calls to read YAML: keep it that way, so a
-faster parser can take the happy path later. The happy path is PyYAML's C parser with a
-constructor that also:
+faster parser can take the happy path later. It builds the data straight from the events of
+PyYAML's C parser (no node graph, no generic constructor: several times faster than
+``yaml.load``), resolving plain scalars by YAML 1.1's rules exactly as PyYAML does, and on the way:
 
 - reports a key written twice in one mapping (PyYAML silently keeps the last),
-- drops ``x-`` keys (the user's own, ignored everywhere) without constructing their values,
-- reports merge keys (``<<``),
+- drops ``x-`` keys (the user's own, ignored everywhere) without building their values,
+- reports merge keys (``<<``), anchors, aliases and tags: an alias bomb is never expanded and
+  ``!!python/...`` never constructed,
 - keeps a date that is not a real ISO date as text, so the schema can say what is wrong with it
   (PyYAML raises a bare ``ValueError`` without a position).
 
-Anchors, aliases and tags are rejected before anything constructs the data: a text that holds
-none of ``& * ! <<`` cannot contain them, so only such texts pay for the event scan. An alias bomb
-is therefore never expanded, and ``!!python/...`` is never executed (the safe loader would refuse
-it anyway).
+Positions are not kept for the data: ``compose`` and ``find`` give them for the files that have
+problems.
 """
 
 from __future__ import annotations
@@ -24,13 +24,20 @@ from typing import Any
 
 import yaml
 from yaml._yaml import CParser
-from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.constructor import SafeConstructor
+from yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+)
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
 from ledger.problems import Problem
-
-_MERGE = "tag:yaml.org,2002:merge"
 
 
 @dataclass
@@ -39,96 +46,202 @@ class Parsed:
     problems: list[Problem] = field(default_factory=list)
 
 
-class _Constructor(SafeConstructor):
-    path: str
-    problems: list[Problem]
+_STR = "tag:yaml.org,2002:str"
+_RESOLVERS = Resolver.yaml_implicit_resolvers
 
-    def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:
-        if not isinstance(node, MappingNode):
-            raise ConstructorError(
-                None, None, f"expected a mapping node, but found {node.id}", node.start_mark
-            )
-        mapping: dict[Any, Any] = {}
-        first_line: dict[Any, int] = {}
-        for key_node, value_node in node.value:
-            if key_node.tag == _MERGE:
-                self._problem("Y006", key_node, {})
-                continue
-            key = self.construct_object(key_node, deep=deep)
-            if not isinstance(key, str) and isinstance(key_node, ScalarNode):
-                key = key_node.value  # every key of a ledger is text: `yes:` is the key "yes"
-            try:
-                seen = first_line.get(key)
-            except TypeError:
-                raise ConstructorError(
-                    "while constructing a mapping",
-                    node.start_mark,
-                    "found an unhashable key",
-                    key_node.start_mark,
-                ) from None
-            if seen is not None:
-                self._problem("Y003", key_node, {"key": key, "first": seen})
-            first_line[key] = key_node.start_mark.line + 1
-            if isinstance(key, str) and key.startswith("x-"):
-                continue
-            mapping[key] = self.construct_object(value_node, deep=deep)
-        return mapping
 
-    def construct_yaml_timestamp(self, node: ScalarNode, values: Any = None) -> Any:
+class _Scalars(SafeConstructor):
+    """PyYAML's own constructors for the few plain scalars that are not text (numbers,
+    yes/no, null), so values read exactly as PyYAML reads them."""
+
+    def timestamp(self, node: ScalarNode) -> Any:
         text = node.value
         if len(text) == 10:
             try:
                 return date.fromisoformat(text)
             except ValueError:
                 pass
-        return text  # the schema explains why this is not a date
+        return text  # not a real ISO date: the schema says what is wrong with it
 
-    def _problem(self, code: str, node: Node, args: dict[str, object]) -> None:
-        mark = node.start_mark
-        self.problems.append(
-            Problem(self.path, code, args, line=mark.line + 1, column=mark.column + 1)
-        )
-
-    def construct_yaml_int(self, node: ScalarNode) -> Any:
+    def integer(self, node: ScalarNode) -> Any:
         try:
-            return super().construct_yaml_int(node)
+            return self.construct_yaml_int(node)
         except ValueError:  # `0x_` looks like a number to the resolver but is none: text
             return node.value
 
 
-_Constructor.add_constructor(  # type: ignore[type-var]
-    "tag:yaml.org,2002:int", _Constructor.construct_yaml_int
-)
-_Constructor.add_constructor(  # type: ignore[type-var]
-    "tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_timestamp
-)
+_SCALARS = _Scalars()
+_CONSTRUCT = {
+    "tag:yaml.org,2002:bool": _SCALARS.construct_yaml_bool,
+    "tag:yaml.org,2002:int": _SCALARS.integer,
+    "tag:yaml.org,2002:float": _SCALARS.construct_yaml_float,
+    "tag:yaml.org,2002:null": _SCALARS.construct_yaml_null,
+    "tag:yaml.org,2002:timestamp": _SCALARS.timestamp,
+}
 
 
-class _Loader(CParser, _Constructor, Resolver):
-    def __init__(self, text: str, path: str) -> None:
-        CParser.__init__(self, text)
-        _Constructor.__init__(self)
-        Resolver.__init__(self)
-        self.path = path
-        self.problems = []
+def _plain(value: str) -> Any:
+    """A plain scalar's value, resolved by YAML 1.1's rules as PyYAML does."""
+    for tag, regexp in _RESOLVERS.get(value[:1], ()):
+        if regexp.match(value):
+            construct = _CONSTRUCT.get(tag)
+            if construct is None:  # `<<` (merge) and `=` (value): plain text here
+                return value
+            return construct(ScalarNode(tag, value))
+    return value
+
+
+_NO_KEY: Any = object()
 
 
 def parse(text: str, path: str) -> Parsed:
-    """Parse one YAML document; every problem found is returned, never raised."""
-    if "&" in text or "*" in text or "!" in text or "<<" in text:
-        unsafe = _scan_events(text, path)
-        if unsafe:
-            return Parsed(None, unsafe)
-    loader = _Loader(text, path)
+    """Parse one YAML document into plain data; every problem found is returned, never raised.
+
+    The data is built straight from the C parser's events: this skips PyYAML's node graph and
+    generic constructor, which is what costs most in ``yaml.load``. Anchors, aliases and tags
+    are problems found on the way, so nothing they could expand or run is ever built. The loop
+    is written flat, with the open mapping's state in local variables: it runs for every value
+    of every file.
+    """
+    problems: list[Problem] = []
+
+    def report(code: str, mark: Any, args: dict[str, object]) -> None:
+        problems.append(Problem(path, code, args, line=mark.line + 1, column=mark.column + 1))
+
+    # the innermost open collection: container, is it a mapping, its pending key, whether that
+    # key's value is dropped (x- keys), the line of each key, the mark of the pending key
+    stack: list[tuple[Any, bool, Any, bool, dict[Any, int], Any]] = []
+    container: Any = None
+    is_map = False
+    key: Any = _NO_KEY
+    skip = False
+    first_line: dict[Any, int] = {}
+    key_mark: Any = None
+    root: Any = None
+    skipping = 0  # depth inside a dropped value
+    documents = 0
+
+    parser = CParser(text)
+    get_event: Any = parser.get_event  # typed loosely: each event kind has its own fields
+    event: Any
     try:
-        data = loader.get_single_data()
+        while (event := get_event()) is not None:
+            kind = type(event)
+            if kind is ScalarEvent:
+                if event.anchor is not None or event.tag is not None:
+                    _check_node_event(event, report)
+                if skipping:
+                    continue
+                value: Any = event.value
+                if is_map and key is _NO_KEY:
+                    # every key of a ledger is text: `yes:` is the key "yes", `1:` the key "1"
+                    key_mark = event.start_mark
+                    seen = first_line.get(value)
+                    if seen is not None:
+                        report("Y003", key_mark, {"key": value, "first": seen})
+                    first_line[value] = key_mark.line + 1
+                    key = value
+                    skip = value.startswith("x-")
+                    if value == "<<" and event.implicit[0]:
+                        report("Y006", key_mark, {})
+                        skip = True  # reported once; its value is not read
+                    continue
+                if event.implicit[0]:
+                    value = _plain(value) if value else None  # `key:` alone is null
+                if container is None:
+                    root = value
+                elif is_map:
+                    if not skip:
+                        container[key] = value
+                    key = _NO_KEY
+                else:
+                    container.append(value)
+            elif kind is MappingStartEvent or kind is SequenceStartEvent:
+                if event.anchor is not None or event.tag is not None:
+                    _check_node_event(event, report)
+                if skipping or (is_map and skip and key is not _NO_KEY):
+                    skipping += 1
+                    continue
+                if is_map and key is _NO_KEY:
+                    raise yaml.constructor.ConstructorError(
+                        "while constructing a mapping",
+                        None,
+                        "found a key that is not text",
+                        event.start_mark,
+                    )
+                stack.append((container, is_map, key, skip, first_line, key_mark))
+                is_map = kind is MappingStartEvent
+                container = {} if is_map else []
+                key, skip, first_line = _NO_KEY, False, {}
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
+                if skipping:
+                    skipping -= 1
+                    if skipping == 0:
+                        key = _NO_KEY
+                    continue
+                done = container
+                container, is_map, key, skip, first_line, key_mark = stack.pop()
+                if container is None:
+                    root = done
+                elif is_map:
+                    if not skip:
+                        container[key] = done
+                    key = _NO_KEY
+                else:
+                    container.append(done)
+            elif kind is AliasEvent:
+                report("Y004", event.start_mark, {"name": event.anchor})
+                if skipping:
+                    continue
+                if container is None:
+                    root = None
+                elif is_map:
+                    key = _NO_KEY
+                else:
+                    container.append(None)
+            elif kind is DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    return Parsed(None, [*problems, _one_document(event.start_mark, path)])
     except yaml.MarkedYAMLError as exc:
-        return Parsed(None, [*loader.problems, syntax_problem(exc, text, path)])
-    except (yaml.YAMLError, ValueError, OverflowError, RecursionError) as exc:
-        return Parsed(None, [*loader.problems, Problem(path, "Y001", {"problem": str(exc)})])
+        return Parsed(None, [*problems, syntax_problem(exc, text, path)])
+    except yaml.YAMLError as exc:
+        return Parsed(None, [*problems, Problem(path, "Y001", {"problem": str(exc)})])
     finally:
-        loader.dispose()
-    return Parsed(data, loader.problems)
+        parser.dispose()
+    if any(p.code in ("Y004", "Y005") for p in problems):
+        return Parsed(None, _first_of_each_anchor(problems))
+    return Parsed(root, problems)
+
+
+def _check_node_event(event: Any, report: Any) -> None:
+    if event.anchor is not None:
+        report("Y004", event.start_mark, {"name": event.anchor})
+    if event.tag is not None:
+        report("Y005", event.start_mark, {"tag": event.tag.replace("tag:yaml.org,2002:", "!!")})
+
+
+def _first_of_each_anchor(problems: list[Problem]) -> list[Problem]:
+    """An alias bomb names a few anchors a thousand times: report each name once."""
+    seen: set[object] = set()
+    out = []
+    for p in problems:
+        if p.code == "Y004":
+            if p.args["name"] in seen:
+                continue
+            seen.add(p.args["name"])
+        out.append(p)
+    return out
+
+
+def _one_document(mark: Any, path: str) -> Problem:
+    return Problem(
+        path,
+        "Y001",
+        {"problem": "a second document (---): a ledger file holds one"},
+        line=mark.line + 1,
+        column=mark.column + 1,
+    )
 
 
 def syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
@@ -142,27 +255,6 @@ def syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
     if at == "\t" or "tab" in problem:
         return Problem(path, "Y002", {}, line=line + 1, column=column + 1)
     return Problem(path, "Y001", {"problem": problem}, line=line + 1, column=column + 1)
-
-
-def _scan_events(text: str, path: str) -> list[Problem]:
-    """Anchors, aliases and tags, each reported once, found without building anything."""
-    problems: list[Problem] = []
-    anchors: set[str] = set()
-    try:
-        for event in yaml.parse(text, Loader=yaml.CSafeLoader):
-            mark = event.start_mark
-            line, column = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
-            anchor = getattr(event, "anchor", None)
-            if anchor is not None and anchor not in anchors:
-                anchors.add(anchor)
-                problems.append(Problem(path, "Y004", {"name": anchor}, line=line, column=column))
-            tag = getattr(event, "tag", None)
-            if tag is not None:
-                shown = tag.replace("tag:yaml.org,2002:", "!!")
-                problems.append(Problem(path, "Y005", {"tag": shown}, line=line, column=column))
-    except yaml.YAMLError:
-        pass  # the full parse reports syntax errors with their position
-    return problems
 
 
 def compose(text: str) -> Node | None:

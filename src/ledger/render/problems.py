@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 
 from ledger.i18n import t
 from ledger.problems import Problem, count
+from ledger.render.jsonout import dumps
 
 
 def _where(p: Problem) -> str:
@@ -50,7 +50,7 @@ def as_json(problems: list[Problem], lang: str, files: int, color: bool = False)
             for p in problems
         ],
     }
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return dumps(doc)
 
 
 def _escape(value: str, prop: bool = False) -> str:

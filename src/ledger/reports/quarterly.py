@@ -69,16 +69,17 @@ def build(
     ledger: Ledger, quarter: Quarter, today: date, scope: str | None = None
 ) -> QuarterlyReport:
     by_unit: dict[str, UnitLines] = {}
+    start, end = quarter.start, quarter.end
     for s in statuses(ledger, today, scoped(ledger, scope)):
         due_items = [
             DueItem(m.id, m.title, m.due, m.done if state == "done" else None, state)
             for m, state in s.milestones
-            if quarter.start <= m.due <= quarter.end
+            if start <= m.due <= end
         ]
         carried = [
             CarriedItem(m.id, m.title, m.due, m.days_overdue(today))
             for m, state in s.milestones
-            if state == "overdue" and m.due < quarter.start
+            if state == "overdue" and m.due < start
         ]
         line = ClaimLine(
             project=s.claim.project,

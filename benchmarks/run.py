@@ -1,0 +1,559 @@
+"""Time `ledger` commands against the floor: the same Python reading the same YAML.
+
+    python benchmarks/run.py [--sizes 500,2000,8000] [--repeat 5] [--workdir DIR] [--json FILE]
+
+For each size a ledger is generated (see generate.py) and cached in the work directory. Then the
+floor and every command of LEDGER_BENCHES run as subprocesses of the same interpreter, interleaved
+(the order rotates from one round to the next), and the median wall-clock times are compared:
+a command passes if median(command) / median(floor) is at most its target. Once per run,
+`ledger --help` is compared in the same way with the `--help` of a minimal two-command Typer app.
+The report (markdown) goes to stdout, progress to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import platform
+import shlex
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from importlib import metadata
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+import generate
+
+HERE = Path(__file__).resolve().parent
+DEFAULT_WORKDIR = HERE / ".cache"
+TODAY = "2026-11-25"
+LINEAR_TOLERANCE = 1.5  # the last size step may cost at most this much more per unit than the first
+
+
+@dataclass(frozen=True)
+class Bench:
+    """One row of the table: `python -m ledger ARGS`, with ``{root}`` standing for the ledger."""
+
+    name: str
+    args: tuple[str, ...]
+    target: float  # the largest acceptable median(command) / median(floor)
+    expect_exit: int = 0
+    skip_exit: tuple[int, ...] = ()  # exit codes meaning "not implemented yet": the row is skipped
+    skip_note: str = ""
+
+
+# Add commands here; every one is timed against the floor at every size.
+LEDGER_BENCHES: tuple[Bench, ...] = (
+    Bench("validate", ("validate", "-C", "{root}", "--today", TODAY), 1.5),
+    Bench(
+        "report --quarter 2026Q3 --format json",
+        ("report", "--quarter", "2026Q3", "--format", "json", "-C", "{root}", "--today", TODAY),
+        1.8,
+        skip_exit=(2,),
+        skip_note="exit 2: not implemented yet",
+    ),
+)
+HELP_TARGET = 1.3
+
+# The floor: the fastest the same interpreter can read the same files with the same parser.
+FLOOR_SCRIPT = """\
+import sys, tomllib
+from pathlib import Path
+import yaml
+root = Path(sys.argv[1])
+tomllib.loads((root / "ledger.toml").read_text(encoding="utf-8"))
+load, loader = yaml.load, yaml.CSafeLoader
+load((root / "data" / "projects.yaml").read_text(encoding="utf-8"), Loader=loader)
+n = 2
+for path in sorted((root / "data" / "units").glob("*.yaml")):
+    load(path.read_text(encoding="utf-8"), Loader=loader)
+    n += 1
+print(n, "files read")
+"""
+
+MINIMAL_APP = """\
+import typer
+
+app = typer.Typer()
+
+
+@app.command()
+def a() -> None:
+    \"\"\"First command.\"\"\"
+
+
+@app.command()
+def b() -> None:
+    \"\"\"Second command.\"\"\"
+
+
+app()
+"""
+
+
+# --------------------------------------------------------------------------------------------
+# Running and timing
+
+
+@dataclass
+class Probe:
+    """The untimed warm-up run of a command: its exit code and the start of its output."""
+
+    exit_code: int
+    stdout: str
+    stderr: str
+
+    def excerpt(self, lines: int = 8) -> str:
+        err = self.stderr.strip().splitlines()[-lines:]
+        out = self.stdout.strip().splitlines()[: max(0, lines - len(err))]
+        return "\n".join("    " + line for line in [*out, *err])
+
+
+def child_env(workdir: Path) -> dict[str, str]:
+    """The environment of every timed process: no colour, no ledger settings from the caller,
+    and bytecode cached under the work directory (as a user's installed package would have it;
+    the caller's PYTHONDONTWRITEBYTECODE would make every run compile ``ledger`` afresh)."""
+    env = dict(os.environ)
+    for name in ("LEDGER_ROOT", "LEDGER_TODAY", "PYTHONDONTWRITEBYTECODE"):
+        env.pop(name, None)
+    env["NO_COLOR"] = "1"
+    env["PYTHONPYCACHEPREFIX"] = str(workdir.resolve() / "pycache")
+    return env
+
+
+def probe(argv: list[str], cwd: Path, env: dict[str, str]) -> Probe:
+    try:
+        proc = subprocess.run(argv, cwd=cwd, env=env, capture_output=True, timeout=600)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return Probe(-1, "", f"{type(exc).__name__}: {exc}")
+    return Probe(proc.returncode, _text(proc.stdout), _text(proc.stderr))
+
+
+def _text(data: bytes) -> str:
+    return data.decode("utf-8", "replace")
+
+
+def time_interleaved(
+    cmds: dict[str, list[str]], repeat: int, cwd: Path, env: dict[str, str]
+) -> dict[str, list[float]]:
+    """Run every command ``repeat`` times, round by round, rotating the order in each round."""
+    names = list(cmds)
+    times: dict[str, list[float]] = {name: [] for name in names}
+    for r in range(repeat):
+        k = r % len(names)
+        for name in names[k:] + names[:k]:
+            t0 = time.perf_counter()
+            subprocess.run(
+                cmds[name], cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            )
+            times[name].append(time.perf_counter() - t0)
+        progress(f"  round {r + 1}/{repeat} done")
+    return times
+
+
+def progress(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+# --------------------------------------------------------------------------------------------
+# Results
+
+
+@dataclass
+class Row:
+    name: str
+    argv: list[str]
+    target: float
+    exit_code: int
+    expect_exit: int
+    times: list[float] = field(default_factory=list)
+    median: float | None = None
+    ratio: float | None = None
+    best_ratio: float | None = None  # fastest run over the baseline's fastest: noise shows here
+    result: str = ""
+    note: str = ""
+
+
+def judge(row: Row, baseline: list[float]) -> None:
+    """Fill in the median, the ratios to ``baseline`` and pass/FAIL, unless the row was skipped."""
+    if not row.times:
+        return
+    row.median = statistics.median(row.times)
+    row.ratio = row.median / statistics.median(baseline)
+    row.best_ratio = min(row.times) / min(baseline)
+    ok = row.exit_code == row.expect_exit and row.ratio <= row.target
+    row.result = "pass" if ok else "FAIL"
+
+
+def ledger_argv(args: Sequence[str], root: Path) -> list[str]:
+    return [sys.executable, "-m", "ledger", *(a.replace("{root}", str(root)) for a in args)]
+
+
+def prepare_ledger(workdir: Path, units: int, seed: int) -> tuple[Path, dict[str, Any], bool]:
+    """The cached ledger for ``units`` (regenerated when generate.py changes) and its stats."""
+    digest = hashlib.sha256(Path(generate.__file__).read_bytes()).hexdigest()[:10]
+    stem = f"ledger-{units}-s{seed}"
+    root = workdir / f"{stem}-{digest}"
+    stats_file = workdir / f"{stem}-{digest}.json"
+    if root.is_dir() and stats_file.is_file():
+        return root, json.loads(stats_file.read_text(encoding="utf-8")), True
+    for stale in workdir.glob(f"{stem}-*"):  # older generator versions of this size
+        if stale.is_dir():
+            shutil.rmtree(stale)
+        else:
+            stale.unlink()
+    tmp = workdir / f"{stem}-{digest}.tmp"
+    shutil.rmtree(tmp, ignore_errors=True)
+    progress(f"generating {units} units (seed {seed}) ...")
+    stats = asdict(generate.generate(units, tmp, seed))
+    tmp.rename(root)
+    stats_file.write_text(json.dumps(stats, ensure_ascii=False, indent=2), encoding="utf-8")
+    progress(f"  {stats['units']} units, {stats['claims']} claims in {stats['seconds']:.2f} s")
+    return root, stats, False
+
+
+def bench_size(
+    units: int, seed: int, repeat: int, workdir: Path, notes: list[str], env: dict[str, str]
+) -> dict[str, Any]:
+    root, stats, cached = prepare_ledger(workdir, units, seed)
+    floor_argv = [sys.executable, "-c", FLOOR_SCRIPT, str(root)]
+    floor_probe = probe(floor_argv, workdir, env)
+    if floor_probe.exit_code != 0:
+        raise RuntimeError(f"the floor script failed on {root}:\n{floor_probe.excerpt()}")
+    if floor_probe.stdout.split()[:1] != [str(stats["files"])]:
+        notes.append(f"{units} units: the floor read {floor_probe.stdout.strip()!r}")
+
+    rows: list[Row] = []
+    for bench in LEDGER_BENCHES:
+        argv = ledger_argv(bench.args, root)
+        p = probe(argv, workdir, env)
+        row = Row(bench.name, argv, bench.target, p.exit_code, bench.expect_exit)
+        rows.append(row)
+        if p.exit_code in bench.skip_exit:
+            row.result = "skipped"
+            row.note = bench.skip_note or f"exit {p.exit_code}"
+            notes.append(f"{units} units: `ledger {bench.name}` skipped ({row.note})")
+        elif p.exit_code != bench.expect_exit:
+            row.note = f"exit {p.exit_code}, expected {bench.expect_exit}"
+            notes.append(f"{units} units: `ledger {bench.name}` exited {p.exit_code}")
+            progress(
+                f"WARNING: `ledger {bench.name}` exited {p.exit_code} "
+                f"(expected {bench.expect_exit}):\n{p.excerpt()}"
+            )
+
+    cmds = {"floor": floor_argv}
+    cmds.update({row.name: row.argv for row in rows if row.result != "skipped"})
+    progress(f"timing {units} units: {', '.join(cmds)} x {repeat}")
+    times = time_interleaved(cmds, repeat, workdir, env)
+    floor = statistics.median(times["floor"])
+    for row in rows:
+        row.times = times.get(row.name, [])
+        judge(row, times["floor"])
+    return {
+        "size": units,
+        "ledger": str(root),
+        "cached": cached,
+        "stats": stats,
+        "floor": {"argv": floor_argv, "times": times["floor"], "median": floor},
+        "commands": [asdict(row) for row in rows],
+    }
+
+
+def bench_help(repeat: int, notes: list[str], env: dict[str, str]) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory(prefix="ledger-help-") as tmp:
+        cwd = Path(tmp)
+        app = cwd / "minimal_app.py"
+        app.write_text(MINIMAL_APP, encoding="utf-8")
+        base_argv = [sys.executable, str(app), "--help"]
+        base_probe = probe(base_argv, cwd, env)
+        if base_probe.exit_code != 0:
+            raise RuntimeError(f"the minimal Typer app failed:\n{base_probe.excerpt()}")
+        argv = [sys.executable, "-m", "ledger", "--help"]
+        p = probe(argv, cwd, env)
+        row = Row("--help", argv, HELP_TARGET, p.exit_code, 0)
+        if p.exit_code != 0:
+            row.note = f"exit {p.exit_code}"
+            notes.append(f"`ledger --help` exited {p.exit_code}")
+            progress(f"WARNING: `ledger --help` exited {p.exit_code}:\n{p.excerpt()}")
+        progress(f"timing --help x {repeat}")
+        times = time_interleaved({"minimal app": base_argv, "--help": argv}, repeat, cwd, env)
+    base = statistics.median(times["minimal app"])
+    row.times = times["--help"]
+    judge(row, times["minimal app"])
+    return {
+        "baseline": {"argv": base_argv, "times": times["minimal app"], "median": base},
+        "command": asdict(row),
+    }
+
+
+# --------------------------------------------------------------------------------------------
+# Reporting
+
+
+def machine_facts() -> dict[str, Any]:
+    def version(dist: str) -> str:
+        try:
+            return metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            return "not installed"
+
+    cpu_model = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
+            if line.startswith("model name"):
+                cpu_model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return {
+        "python": sys.version.split()[0],
+        "implementation": platform.python_implementation(),
+        "executable": sys.executable,
+        "platform": platform.platform(),
+        "cpu_count": os.cpu_count(),
+        "cpus_usable": usable,
+        "cpu_model": cpu_model,
+        "load_average": list(os.getloadavg()) if hasattr(os, "getloadavg") else None,
+        "pyyaml": yaml.__version__,
+        "libyaml": bool(getattr(yaml, "__with_libyaml__", False)),
+        "typer": version("typer"),
+        "ledger": version("ledger"),
+    }
+
+
+def fmt(value: float | None, digits: int = 3) -> str:
+    return "–" if value is None else f"{value:.{digits}f}"
+
+
+HELP_HEADER = ("command", "minimal app (s)", "ledger (s)", "ratio", "best runs", "target", "result")
+
+
+def ratio(value: float | None) -> str:
+    return "–" if value is None else f"{value:.2f}×"
+
+
+def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def linear_growth(sizes: list[dict[str, Any]]) -> tuple[str, dict[str, Any]]:
+    """Time per unit at each size, the marginal cost of a unit between sizes, and a verdict.
+
+    The verdict compares the marginal cost of the last size step with that of the first, each
+    divided by the floor's marginal cost over the same step (measured interleaved, so noise that
+    slows the machine down cancels out): more than LINEAR_TOLERANCE is superlinear growth.
+    """
+    counts = [s["stats"]["units"] for s in sizes]
+    series: dict[str, dict[int, float]] = {"floor": {}}
+    for s in sizes:
+        units = s["stats"]["units"]
+        series["floor"][units] = s["floor"]["median"]
+        for c in s["commands"]:
+            if c["median"] is not None:
+                series.setdefault(c["name"], {})[units] = c["median"]
+    steps = list(pairwise(counts))
+    header = ["command", *(f"ms/unit @ {n:,}" for n in counts)]
+    header += [f"marginal {a:,}→{b:,}" for a, b in steps]
+    header.append("growth, last step / first step")
+
+    def marginal(points: dict[int, float]) -> dict[tuple[int, int], float]:
+        return {
+            (a, b): (points[b] - points[a]) / (b - a) * 1000 for a, b in pairwise(sorted(points))
+        }
+
+    floor_marginal = marginal(series["floor"])
+    rows: list[list[str]] = []
+    data: dict[str, Any] = {}
+    for name, points in series.items():
+        per_unit = {n: t / n * 1000 for n, t in points.items()}
+        own = marginal(points)
+        if name == "floor":
+            relative = own
+        else:
+            relative = {k: v / floor_marginal[k] for k, v in own.items() if floor_marginal[k] > 0}
+        values = list(relative.values())
+        growth: float | None = None
+        if len(own) < 2:
+            verdict = "n/a (needs 3 sizes)"
+        elif len(values) < 2 or values[0] <= 0:
+            verdict = "n/a (too noisy)"
+        else:
+            growth = values[-1] / values[0]
+            if name == "floor":
+                verdict = f"reference ({growth:.2f}×)"
+            elif growth <= LINEAR_TOLERANCE:
+                verdict = f"linear ({growth:.2f}× after the floor's)"
+            else:
+                verdict = f"superlinear ({growth:.2f}× after the floor's)"
+        row = [name, *(fmt(per_unit.get(n)) for n in counts)]
+        row += [fmt(own.get(step)) for step in steps]
+        rows.append([*row, verdict])
+        data[name] = {
+            "ms_per_unit": per_unit,
+            "marginal_ms_per_unit": {f"{a}-{b}": v for (a, b), v in own.items()},
+            "growth": growth,
+            "verdict": verdict,
+        }
+    return table(header, rows), data
+
+
+def report(
+    command_line: str,
+    facts: dict[str, Any],
+    args: argparse.Namespace,
+    sizes: list[dict[str, Any]],
+    help_result: dict[str, Any] | None,
+    notes: list[str],
+) -> tuple[str, dict[str, Any]]:
+    out = [
+        "# ledger benchmark",
+        "",
+        f"Command: `{command_line}`",
+        "",
+        f"- Python {facts['python']} ({facts['implementation']}) at `{facts['executable']}`",
+        f"- {facts['platform']}; CPUs: {facts['cpu_count']} ({facts['cpus_usable']} usable)"
+        + (f", {facts['cpu_model']}" if facts["cpu_model"] else ""),
+        f"- load average at start: {facts['load_average']}",
+        f"- PyYAML {facts['pyyaml']} (libyaml: {facts['libyaml']}), Typer {facts['typer']}, "
+        f"ledger {facts['ledger']}",
+        f"- {args.repeat} timed runs per command after one warm-up, interleaved; medians; "
+        f"--today {TODAY}, seed {args.seed}",
+        "",
+        "## Commands against the floor",
+        "",
+    ]
+    rows = []
+    for s in sizes:
+        st = s["stats"]
+        for c in s["commands"]:
+            result = c["result"] + (f" ({c['note']})" if c["note"] else "")
+            rows.append(
+                [
+                    f"{s['size']:,}",
+                    f"{st['units']:,}",
+                    f"{st['claims']:,}",
+                    f"{st['files']:,}",
+                    c["name"],
+                    fmt(s["floor"]["median"]),
+                    fmt(c["median"]),
+                    ratio(c["ratio"]),
+                    ratio(c["best_ratio"]),
+                    f"{c['target']:.1f}×",
+                    result,
+                ]
+            )
+    header = ["size", "units", "claims", "files", "command", "floor (s)", "time (s)", "ratio"]
+    out.append(table([*header, "best runs", "target", "result"], rows))
+    growth_table, growth = linear_growth(sizes)
+    out += [
+        "",
+        "## Linear growth",
+        "",
+        "Median time divided by units, and the marginal cost of one more unit between sizes",
+        "(ms per unit). Growth: the marginal cost of the last step over that of the first, each",
+        "taken relative to the floor's over the same step (which cancels machine noise); at most",
+        f"{LINEAR_TOLERANCE}× counts as linear.",
+        "",
+        growth_table,
+    ]
+    if help_result is not None:
+        c = help_result["command"]
+        result = c["result"] + (f" ({c['note']})" if c["note"] else "")
+        out += [
+            "",
+            "## Start-up: `ledger --help` against a minimal two-command Typer app",
+            "",
+            table(
+                HELP_HEADER,
+                [
+                    [
+                        "--help",
+                        fmt(help_result["baseline"]["median"]),
+                        fmt(c["median"]),
+                        ratio(c["ratio"]),
+                        ratio(c["best_ratio"]),
+                        f"{c['target']:.1f}×",
+                        result,
+                    ]
+                ],
+            ),
+        ]
+    if notes:
+        out += ["", "## Notes", "", *(f"- {n}" for n in notes)]
+    raw = {
+        "command_line": command_line,
+        "machine": facts,
+        "today": TODAY,
+        "seed": args.seed,
+        "repeat": args.repeat,
+        "sizes": sizes,
+        "linear_growth": growth,
+        "help": help_result,
+        "notes": notes,
+    }
+    return "\n".join(out) + "\n", raw
+
+
+def failed(sizes: list[dict[str, Any]], help_result: dict[str, Any] | None) -> bool:
+    results = [c["result"] for s in sizes for c in s["commands"]]
+    if help_result is not None:
+        results.append(help_result["command"]["result"])
+    return any(r.startswith("FAIL") for r in results)
+
+
+def parse_sizes(text: str) -> list[int]:
+    try:
+        sizes = [int(part) for part in text.split(",") if part.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a comma-separated list of numbers: {text}") from None
+    if not sizes or min(sizes) < 1:
+        raise argparse.ArgumentTypeError("sizes must be positive numbers of units")
+    return sorted(set(sizes))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--sizes", type=parse_sizes, default=[500, 2000, 8000])
+    parser.add_argument("--repeat", type=int, default=5, help="timed runs per command (5)")
+    parser.add_argument("--workdir", type=Path, default=DEFAULT_WORKDIR, help="ledger cache")
+    parser.add_argument("--seed", type=int, default=1, help="generator seed (1)")
+    parser.add_argument("--json", type=Path, metavar="FILE", help="also write raw numbers here")
+    parser.add_argument("--no-help", action="store_true", help="skip the --help start-up check")
+    parser.add_argument("--check", action="store_true", help="exit 1 if any target is missed")
+    args = parser.parse_args(argv)
+    if args.repeat < 1:
+        parser.error("--repeat must be at least 1")
+
+    command_line = shlex.join([sys.executable, *sys.argv])
+    facts = machine_facts()
+    if not facts["libyaml"]:
+        progress("WARNING: PyYAML has no libyaml here; the floor cannot use CSafeLoader")
+        return 2
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    notes: list[str] = []
+    env = child_env(args.workdir)
+    sizes = [bench_size(n, args.seed, args.repeat, args.workdir, notes, env) for n in args.sizes]
+    help_result = None if args.no_help else bench_help(args.repeat, notes, env)
+    text, raw = report(command_line, facts, args, sizes, help_result, notes)
+    print(text, end="")
+    if args.json:
+        args.json.write_text(json.dumps(raw, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return 1 if args.check and failed(sizes, help_result) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,14 @@
+"""JSON for scripts: one line, UTF-8 text as is.
+
+Compact on purpose: with ``indent``, Python's json module falls back to its pure-Python encoder,
+which on a province-sized report costs more than building the report (pipe it through
+``python -m json.tool`` or ``jq`` to read it).
+"""
+
+from __future__ import annotations
+
+import json
+
+
+def dumps(doc: object) -> str:
+    return json.dumps(doc, ensure_ascii=False) + "\n"
