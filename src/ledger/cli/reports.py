@@ -12,6 +12,7 @@ import typer
 from ledger.cli.app import LangOpt, RootOpt, Shared, TodayOpt, app, fail, shared, use_color
 
 if TYPE_CHECKING:
+    from ledger.asof import Quarter
     from ledger.model import Ledger
 
 
@@ -31,6 +32,9 @@ class ReportFormat(StrEnum):
     xlsx = "xlsx"
 
 
+ReportFormatOpt = Annotated[
+    ReportFormat, typer.Option("--format", "-f", help="table, markdown, html, csv, json or xlsx.")
+]
 UnitOpt = Annotated[
     str | None,
     typer.Option("--unit", "-u", help="Only this unit and the units under it.", show_default=False),
@@ -145,7 +149,7 @@ def report(
     ] = None,
     year: Annotated[bool, typer.Option("--year", help="The year-end evaluation.")] = False,
     unit: UnitOpt = None,
-    format: Annotated[ReportFormat, typer.Option("--format", "-f")] = ReportFormat.table,
+    format: ReportFormatOpt = ReportFormat.table,
     output: OutputOpt = None,
     root: RootOpt = None,
     today: TodayOpt = None,
@@ -183,12 +187,13 @@ def report(
         _emit(yearend, yearend.build(ledger, env.today, unit), ledger, fmt, language, output)
 
 
-def parse_quarter(text: str, year: int, lang: str) -> Any:
+def parse_quarter(text: str, year: int, lang: str) -> Quarter:
+    """``2026Q3``, ``Q3`` or ``3`` as a quarter of the ledger year; else exit 2."""
     import re
 
     from ledger.asof import Quarter
 
-    m = re.fullmatch(r"\s*(?:(\d{4})\s*)?[Qq]?([1-4])\s*", text)
+    m = re.fullmatch(r"\s*(?:([0-9]{4})\s*)?[Qq]?([1-4])\s*", text)
     if m is None or (m[1] is not None and int(m[1]) != year):
         fail("bad_quarter", lang, value=text, year=year)
     return Quarter(year, int(m[2]))
@@ -204,7 +209,7 @@ def inspect(
         ),
     ] = None,
     unit: UnitOpt = None,
-    format: Annotated[ReportFormat, typer.Option("--format", "-f")] = ReportFormat.table,
+    format: ReportFormatOpt = ReportFormat.table,
     output: OutputOpt = None,
     root: RootOpt = None,
     today: TodayOpt = None,

@@ -166,6 +166,9 @@ def apply(root: Path, today: date, build: Callable[[], Edit], dry_run: bool = Fa
                 atomic_write(edit.path, edit.old.encode(edit.new_text), expect=edit.old)
             except ChangedMeanwhile:
                 raise EditError("changed_meanwhile", path=edit.rel) from None
+            except OSError as exc:  # disk full, permission denied: the old file is untouched
+                reason = exc.strerror or str(exc)
+                raise EditError("write_failed", path=edit.rel, reason=reason) from None
         return edit
 
 

@@ -66,9 +66,10 @@ def scalar(value: object, flow: bool = False) -> str:
         text = repr(value)
         if not math.isfinite(value):
             raise ValueError(value)
-        if "e" in text:  # YAML 1.1 reads 1e-05 as text: write the digits out
-            text = f"{value:.20f}".rstrip("0")
-        return text + "0" if text.endswith(".") else text
+        mantissa, e, exponent = text.partition("e")
+        if e and "." not in mantissa:  # YAML 1.1 reads 1e-05 as text, 1.0e-05 as a number
+            text = f"{mantissa}.0e{exponent}"
+        return text
     text = str(value)
     if (
         text

@@ -130,4 +130,5 @@ WORDS: dict[str, str] = {
     "init_next": "next: edit data/projects.yaml and the unit files, then run ledger validate in {path}",
     "bad_date_option": "{option}: `{value}` is not a date in the form YYYY-MM-DD{hint}",
     "bad_percent": "--percent: {value} is outside 0..100",
+    "write_failed": "could not write {path} ({reason}); the file is as it was",
 }

@@ -130,4 +130,5 @@ WORDS: dict[str, str] = {
     "init_next": "下一步：编辑 data/projects.yaml 和单位文件，然后在 {path} 中运行 ledger validate",
     "bad_date_option": "{option}：`{value}` 不是 YYYY-MM-DD 格式的日期{hint}",
     "bad_percent": "--percent：{value} 超出 0..100 的范围",
+    "write_failed": "无法写入 {path}（{reason}）；文件保持原样",
 }
