@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from filelock import Timeout as LockTimeout
 
 from ledger.edit.write import ChangedMeanwhile, Snapshot, atomic_write, ledger_lock
 from ledger.edit.yamltext import Splice, SpliceError, YamlText
@@ -105,7 +106,7 @@ class Target:
 
 
 def _target(root: Path, unit_id: str, project: str) -> Target:
-    loaded = load(root)
+    loaded = load(root, units=False)  # the whole ledger is validated once, in ``apply``
     if loaded.config is None or loaded.book is None:
         raise EditError(
             "ledger_broken", problems=[p for p in loaded.problems if p.level == "error"]
@@ -153,23 +154,30 @@ def _finish(
 def apply(root: Path, today: date, build: Callable[[], Edit], dry_run: bool = False) -> Edit:
     """Build an edit and, unless ``dry_run``, write it: under the ledger's lock, after checking
     the whole ledger with the new text validates and the file did not change meanwhile."""
-    with ledger_lock(root):
-        edit = build()
-        if not edit.changed:
-            return edit
-        result = validate(root, today, overrides={edit.rel: edit.new_text})
-        errors = [p for p in result.problems if p.level == "error"]
-        if errors:
-            raise EditError("invalid_result", problems=errors, path=edit.rel)
-        if not dry_run:
-            try:
-                atomic_write(edit.path, edit.old.encode(edit.new_text), expect=edit.old)
-            except ChangedMeanwhile:
-                raise EditError("changed_meanwhile", path=edit.rel) from None
-            except OSError as exc:  # disk full, permission denied: the old file is untouched
-                reason = exc.strerror or str(exc)
-                raise EditError("write_failed", path=edit.rel, reason=reason) from None
+    try:
+        with ledger_lock(root):
+            return _apply_locked(root, today, build, dry_run)
+    except LockTimeout:
+        raise EditError("busy") from None
+
+
+def _apply_locked(root: Path, today: date, build: Callable[[], Edit], dry_run: bool) -> Edit:
+    edit = build()
+    if not edit.changed:
         return edit
+    result = validate(root, today, overrides={edit.rel: edit.new_text})
+    errors = [p for p in result.problems if p.level == "error"]
+    if errors:
+        raise EditError("invalid_result", problems=errors, path=edit.rel)
+    if not dry_run:
+        try:
+            atomic_write(edit.path, edit.old.encode(edit.new_text), expect=edit.old)
+        except ChangedMeanwhile:
+            raise EditError("changed_meanwhile", path=edit.rel) from None
+        except OSError as exc:  # disk full, permission denied: the old file is untouched
+            reason = exc.strerror or str(exc)
+            raise EditError("write_failed", path=edit.rel, reason=reason) from None
+    return edit
 
 
 # -- the operations -----------------------------------------------------------------------------

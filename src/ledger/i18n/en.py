@@ -131,4 +131,5 @@ WORDS: dict[str, str] = {
     "bad_date_option": "{option}: `{value}` is not a date in the form YYYY-MM-DD{hint}",
     "bad_percent": "--percent: {value} is outside 0..100",
     "write_failed": "could not write {path} ({reason}); the file is as it was",
+    "busy": "another edit of this ledger is still running; try again in a moment",
 }

@@ -87,14 +87,16 @@ def _by_id(u: UnitFile) -> str:
     return u.unit.id if u.unit is not None else u.stem
 
 
-def load(root: Path, overrides: dict[str, str] | None = None) -> Loaded:
+def load(root: Path, overrides: dict[str, str] | None = None, units: bool = True) -> Loaded:
     """Read the ledger at ``root``; ``overrides`` maps a relative path to the text to read
-    instead of the file (a new file, or an edited one that is not written yet)."""
+    instead of the file (a new file, or an edited one that is not written yet). ``units=False``
+    reads only the settings and the book."""
     loaded = Loaded(root, overrides=dict(overrides or {}))
     loaded.config, problems = load_config(root)
     loaded.problems += problems
     _load_book(loaded)
-    _load_units(loaded)
+    if units:
+        _load_units(loaded)
     return loaded
 
 
