@@ -274,3 +274,15 @@ def test_help_does_not_import_the_core() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert done.stderr.strip().splitlines()[-1] == "[]"
+
+
+def test_github_annotations_carry_the_ledgers_folder_from_the_workspace(
+    cli: Cli, make_ledger: LedgerMaker, tmp_path: Path
+) -> None:
+    root = make_ledger(units={"a": "id: a\nname: 甲\nparent: nowhere\n"})
+    code, out = cli(
+        "validate", "-C", root, "--format", "github", "--today", SAMPLE_DAY,
+        env={"GITHUB_WORKSPACE": str(tmp_path)},
+    )  # fmt: skip
+    assert code == 1
+    assert "::error file=ledger/data/units/a.yaml,line=3,col=9," in out

@@ -189,9 +189,9 @@ def test_progress_refusals_leave_the_file_byte_identical(
 def test_progress_for_an_unclaimed_project_or_unknown_unit(cli: Cli, unit_root: Path) -> None:
     args = ["-q", "4", "--status", "behind", "--percent", "80", "--summary", "s"]
     code, out = edit(cli, unit_root, "progress", "a", "B1", *args)
-    assert code == 1 and "has not claimed project B1" in out
+    assert code == 2 and "has not claimed project B1" in out
     code, out = edit(cli, unit_root, "progress", "nobody", "K1", *args)
-    assert code == 1 and "data/units/nobody.yaml does not exist" in out
+    assert code == 2 and "data/units/nobody.yaml does not exist" in out
 
 
 # -- claim ---------------------------------------------------------------------------------------
@@ -224,7 +224,7 @@ def test_claim_appends_after_the_last_claim(cli: Cli, unit_root: Path) -> None:
     ("args", "code", "message"),
     [
         (["a", "K1"], 1, "already claimed in data/units/a.yaml (line 7)"),
-        (["a", "K9"], 1, "no project `K9`"),
+        (["a", "K9"], 2, "no project `K9`"),
         (["../a", "B1"], 2, "not a unit id"),
         (["A", "B1"], 2, "not a unit id"),
     ],
@@ -354,7 +354,7 @@ def test_done_sets_the_date_in_a_block_record_and_again_changes_nothing(
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [
-        (["nosuch"], 1, "no milestone `nosuch` for this claim; known: survey, accept"),
+        (["nosuch"], 2, "no milestone `nosuch` for this claim; known: survey, accept"),
         (["survey", "--on", "2026-12-01"], 1, "D002"),
         (["survey", "--on", "3/14"], 2, "--on"),
     ],

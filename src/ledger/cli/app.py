@@ -130,11 +130,12 @@ def resolve_today(today: str | None, lang: str | None) -> date:
 
 
 def _shanghai_today() -> date:
-    """The one place the clock is read: the programme runs on Beijing time."""
-    from datetime import datetime
-    from zoneinfo import ZoneInfo
+    """The one place the clock is read: the programme runs on Beijing time. Asia/Shanghai has
+    been UTC+8 without daylight saving since 1991, so a fixed offset needs no time-zone database
+    (slim CI images and Windows have none)."""
+    from datetime import datetime, timedelta, timezone
 
-    return datetime.now(ZoneInfo("Asia/Shanghai")).date()
+    return datetime.now(timezone(timedelta(hours=8))).date()
 
 
 def use_color() -> bool:

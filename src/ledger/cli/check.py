@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ledger.cli.app import LangOpt, RootOpt, TodayOpt, app, shared, use_color
+
+if TYPE_CHECKING:
+    from ledger.problems import Problem
 
 
 class ProblemFormat(StrEnum):
@@ -44,12 +48,30 @@ def validate(
     language = env.lang or (config.ledger.language if config is not None else "zh")
     problems = make_strict(result.problems) if strict else result.problems
     files = len(result.loaded.texts) + (1 if config is not None else 0)
+    if format is ProblemFormat.github:
+        problems = _from_workspace(problems, env.root)
     color = use_color() and format is ProblemFormat.text
     typer.echo(FORMATS[format.value](problems, language, files, color), nl=False)
     if result.settings_failed:
         raise typer.Exit(2)
     errors, _ = count(problems)
     raise typer.Exit(1 if errors else 0)
+
+
+def _from_workspace(problems: list[Problem], root: Path) -> list[Problem]:
+    """GitHub places an annotation by its path from the repository's top: a ledger kept in a
+    subfolder needs that folder in front of each path."""
+    import os
+    from dataclasses import replace
+
+    top = Path(os.environ.get("GITHUB_WORKSPACE") or Path.cwd())
+    try:
+        prefix = root.resolve().relative_to(top.resolve()).as_posix()
+    except ValueError:
+        return problems
+    if prefix == ".":
+        return problems
+    return [replace(p, path=f"{prefix}/{p.path}") for p in problems]
 
 
 app.command("validate")(validate)

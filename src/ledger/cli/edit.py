@@ -54,7 +54,7 @@ def _run(env: Shared, build: Callable[[], Edit], dry_run: bool, message: str) ->
         typer.echo(f"ledger: {t(exc.key, lang, **args)}", err=True)
         if exc.problems:
             typer.echo(text(exc.problems, lang, 1).rsplit("\n", 2)[0], err=True)
-        raise typer.Exit(2 if exc.key in ("bad_unit_id", "bad_status") else 1) from None
+        raise typer.Exit(2 if exc.key in _NAMING_ERRORS else 1) from None
     if dry_run and edit.changed:
         typer.echo(edit.diff(), nl=False)
         typer.echo(t("dry_run", lang), err=True)
@@ -63,6 +63,19 @@ def _run(env: Shared, build: Callable[[], Edit], dry_run: bool, message: str) ->
     if edit.changed:
         typer.echo(t("next_steps", lang, path=edit.rel, message=message))
 
+
+# The command names something that does not exist or cannot be: a usage problem (exit 2), like
+# an unknown --unit in the reports. Refusals that come from the ledger's data exit 1.
+_NAMING_ERRORS = frozenset(
+    {
+        "bad_unit_id",
+        "no_unit_file",
+        "unknown_project",
+        "not_claimed",
+        "unknown_milestone",
+        "bad_status",
+    }
+)
 
 UnitArg = Annotated[str, typer.Argument(help="The unit id (its file is data/units/<id>.yaml).")]
 ProjectArg = Annotated[str, typer.Argument(help="The project id in the book, e.g. K1.")]

@@ -92,7 +92,12 @@ def _emit(
         content = render_document(doc, fmt, color=output is None and fmt == "table" and use_color())
     if output is None:
         assert isinstance(content, str)
-        sys.stdout.write(content)
+        if fmt == "table":
+            sys.stdout.write(content)
+        else:  # UTF-8 whatever the console's code page: a CSV piped on Chinese Windows too
+            sys.stdout.flush()
+            sys.stdout.buffer.write(content.encode("utf-8"))
+            sys.stdout.buffer.flush()
         return
     data = content if isinstance(content, bytes) else content.encode("utf-8")
     output.write_bytes(data)

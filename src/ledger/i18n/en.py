@@ -116,7 +116,7 @@ WORDS: dict[str, str] = {
     "unknown_milestone": "project {project} has no milestone `{milestone}` for this claim; known: {known}",
     "bad_status": "`{value}` is not a status: {choices}",
     "cannot_splice": "cannot edit {path} safely ({reason}); edit it by hand",
-    "invalid_result": "nothing was written: with this change the ledger would have these errors",
+    "invalid_result": "nothing was written: the ledger with this change has these errors",
     "changed_meanwhile": "{path} was changed by someone else meanwhile; nothing was written, run the command again",
     "init_exists": "{path} already holds a ledger; nothing was written",
     "did_claim": "{path}: added the claim of project {project}",

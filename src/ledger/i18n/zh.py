@@ -116,7 +116,7 @@ WORDS: dict[str, str] = {
     "unknown_milestone": "项目 {project} 的这项认领没有时间节点 `{milestone}`；现有：{known}",
     "bad_status": "`{value}` 不是有效状态：{choices}",
     "cannot_splice": "无法安全地修改 {path}（{reason}），请手工编辑",
-    "invalid_result": "未写入任何内容：这项修改会使台账出现以下错误",
+    "invalid_result": "未写入任何内容：加上这项修改后，台账有以下错误",
     "changed_meanwhile": "{path} 在此期间被他人修改；未写入任何内容，请重新运行命令",
     "init_exists": "{path} 中已有台账；未写入任何内容",
     "did_claim": "{path}：已添加对项目 {project} 的认领",

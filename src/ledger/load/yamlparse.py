@@ -235,26 +235,46 @@ def _first_of_each_anchor(problems: list[Problem]) -> list[Problem]:
 
 
 def _one_document(mark: Any, path: str) -> Problem:
-    return Problem(
-        path,
-        "Y001",
-        {"problem": "a second document (---): a ledger file holds one"},
-        line=mark.line + 1,
-        column=mark.column + 1,
-    )
+    args = _problem_args("a second document (---): a ledger file holds one")
+    return Problem(path, "Y001", args, line=mark.line + 1, column=mark.column + 1)
+
+
+# The parser's messages, in Chinese for the clerk; the English stays for the rest.
+_PROBLEMS_ZH = {
+    "mapping values are not allowed in this context": "此处不能出现“键: 值”（请检查冒号和缩进）",
+    "could not find expected ':'": "找不到应有的冒号“:”",
+    "found character that cannot start any token": "出现了不能作为内容开头的字符（请加引号）",
+    "did not find expected key": "缩进不一致：这里应当是一个键",
+    "did not find expected '-' indicator": "缩进不一致：这里应当是一个列表项“-”",
+    "found unexpected end of stream": "文件意外结束（引号或括号没有闭合？）",
+    "found unknown escape character": "双引号中有无法识别的转义字符“\\”",
+    "did not find expected ',' or ']'": "方括号列表没有闭合：缺少“,”或“]”",
+    "did not find expected ',' or '}'": "花括号映射没有闭合：缺少“,”或“}”",
+    "block sequence entries are not allowed in this context": "此处不能出现列表项“-”（请检查缩进）",
+    "found a key that is not text": "键必须是文字",
+    "found an unhashable key": "键必须是文字",
+    "a second document (---): a ledger file holds one": "出现了第二个文档（---）：每个文件仅一个",
+}
+
+
+def _problem_args(problem: str) -> dict[str, object]:
+    zh = _PROBLEMS_ZH.get(problem)
+    if zh is None and problem.startswith("expected <block end>"):
+        zh = "缩进不一致（请检查这一行的缩进）"
+    return {"problem": problem, "problem_zh": zh or problem}
 
 
 def syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     problem = exc.problem or exc.context or "invalid YAML"
     if mark is None:
-        return Problem(path, "Y001", {"problem": problem})
+        return Problem(path, "Y001", _problem_args(problem))
     line, column = mark.line, mark.column
     lines = text.splitlines()
     at = lines[line][column : column + 1] if line < len(lines) else ""
     if at == "\t" or "tab" in problem:
         return Problem(path, "Y002", {}, line=line + 1, column=column + 1)
-    return Problem(path, "Y001", {"problem": problem}, line=line + 1, column=column + 1)
+    return Problem(path, "Y001", _problem_args(problem), line=line + 1, column=column + 1)
 
 
 def compose(text: str) -> Node | None:

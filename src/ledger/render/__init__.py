@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from ledger.reports.document import Document
 
-REPORT_FORMATS = ("table", "markdown", "html", "csv", "json", "xlsx")
-
 
 def render_document(doc: Document, fmt: str, color: bool = False) -> str | bytes:
     """A report's layout in one of the text formats, or xlsx bytes."""

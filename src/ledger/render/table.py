@@ -37,7 +37,10 @@ def render(doc: Document, color: bool = False, width: int | None = None) -> str:
             console.print(Text(table.title, style="bold"))
             console.print(table.empty)
             continue
-        rt = RichTable(title=table.title, title_justify="left", box=box.SQUARE, show_lines=False)
+        # a line between rows (multi-line cells would run together), or between groups
+        rt = RichTable(
+            title=table.title, title_justify="left", box=box.SQUARE, show_lines=not table.grouped
+        )
         for column in table.columns:
             rt.add_column(
                 column.label,
@@ -48,14 +51,15 @@ def render(doc: Document, color: bool = False, width: int | None = None) -> str:
         previous: str | None = None
         for row in table.rows:
             # a unit's claims are grouped: its name once, a line between units
-            first = text_cell(row.cells[0]) if row.cells else ""
-            if previous is not None and first != previous:
+            first = text_cell(row.cells[0]) if row.cells and table.grouped else None
+            if table.grouped and previous is not None and first != previous:
                 rt.add_section()
             cells = []
             for i, (column, value) in enumerate(zip(table.columns, row.cells, strict=True)):
                 text = text_cell(value, column.decimals)
                 if i == 0:
-                    text = "" if first == previous else "  " * row.depth + text
+                    grouped = table.grouped and first == previous
+                    text = "" if grouped else "  " * row.depth + text
                 style = _STYLES.get(row.flag or "", "") if column.kind == "flag" else ""
                 cells.append(Text(text, style=style))
             rt.add_row(*cells)

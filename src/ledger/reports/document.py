@@ -37,6 +37,9 @@ class Table:
     columns: list[Column]
     rows: list[Row]
     empty: str = ""  # what to say when there are no rows
+    # rows that repeat the first cell belong together (a unit's claims): on screen the first
+    # cell is shown once per group
+    grouped: bool = False
 
 
 @dataclass(frozen=True)

@@ -201,7 +201,9 @@ def document(report: QuarterlyReport, ledger: Ledger, lang: str) -> Document:
     head = meta(ledger, report.as_of, lang, report.scope)
     due = q.report_due(ledger.config.reporting.report_due_days)
     head.append(t("meta.report_due", lang, quarter=q.label, date=due.isoformat()))
-    table = Table("checklist", t("table.claims", lang), columns, rows, t("empty.claims", lang))
+    table = Table(
+        "checklist", t("table.claims", lang), columns, rows, t("empty.claims", lang), grouped=True
+    )
     return Document(
         t("title.quarterly", lang, quarter=q.label),
         head,

@@ -123,5 +123,7 @@ def document(report: SpotCheck, ledger: Ledger, lang: str) -> Document:
     head.append(
         t("meta.drawn", lang, n=len(report.visits), total=report.population, seed=report.seed)
     )
-    table = Table("sample", t("table.sample", lang), columns, rows, t("empty.claims", lang))
+    table = Table(
+        "sample", t("table.sample", lang), columns, rows, t("empty.claims", lang), grouped=True
+    )
     return Document(t("title.inspect", lang), head, [table], lang=lang)
