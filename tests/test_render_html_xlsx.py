@@ -188,21 +188,21 @@ def _workbook(doc: Document) -> openpyxl.Workbook:
 
 def test_xlsx_sheets_and_headers() -> None:
     wb = _workbook(sample_document())
-    assert wb.sheetnames == ["checklist", "unclaimed"]
-    ws = wb["checklist"]
+    assert wb.sheetnames == ["认领项目", "无人认领的项目"]
+    ws = wb["认领项目"]
     assert [c.value for c in ws[1]] == ["单位", "进度(%)", "标识", "完成时限", "本季度时间节点"]
     assert ws["A1"].font.b and ws["A1"].fill.fgColor.rgb.endswith("D9D9D9")
     assert ws.freeze_panes == "A2"
     assert ws.auto_filter.ref == "A1:E4"
     assert ws.max_row == 4
-    empty = wb["unclaimed"]
+    empty = wb["无人认领的项目"]
     assert [c.value for c in empty[1]] == ["项目", "项目名称"]
     assert empty.max_row == 1 and empty.freeze_panes == "A2"
     assert empty.auto_filter.ref == "A1:B1"
 
 
 def test_xlsx_cells_keep_their_types() -> None:
-    ws = _workbook(sample_document())["checklist"]
+    ws = _workbook(sample_document())["认领项目"]
     due = ws["D2"].value
     assert isinstance(due, date) and due == datetime(2026, 11, 30)
     assert ws["D2"].number_format == "yyyy-mm-dd"
@@ -215,7 +215,7 @@ def test_xlsx_cells_keep_their_types() -> None:
 
 
 def test_xlsx_flags_wrap_and_indent() -> None:
-    ws = _workbook(sample_document())["checklist"]
+    ws = _workbook(sample_document())["认领项目"]
     assert ws["C2"].value == "红灯" and ws["C2"].fill.fgColor.rgb.endswith("FFC7CE")
     assert ws["C3"].value == "黄灯" and ws["C3"].fill.fgColor.rgb.endswith("FFEB9C")
     assert ws["C4"].value == "绿灯" and ws["C4"].fill.fgColor.rgb.endswith("C6EFCE")
@@ -228,7 +228,7 @@ def test_xlsx_flags_wrap_and_indent() -> None:
 
 
 def test_xlsx_column_widths() -> None:
-    ws = _workbook(sample_document())["checklist"]
+    ws = _workbook(sample_document())["认领项目"]
     assert ws.column_dimensions["E"].width >= 30
     # the first column makes room for its deepest indent
     assert ws.column_dimensions["A"].width >= 18
@@ -276,6 +276,6 @@ def test_quarterly_report_of_the_sample_renders_in_both_formats() -> None:
     assert page.count("<svg") == len([c for c in doc.charts if c.bars])
     assert '<section class="table wide">' in page  # 11 columns: landscape
     wb = openpyxl.load_workbook(BytesIO(xlsx.render(doc)))
-    ws = wb[doc.tables[0].name]
+    ws = wb[doc.tables[0].title]
     assert [c.value for c in ws[1]] == [c.label for c in doc.tables[0].columns]
     assert ws.max_row == len(doc.tables[0].rows) + 1

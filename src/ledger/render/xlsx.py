@@ -49,7 +49,8 @@ def render(doc: Document) -> bytes:
     first = wb.active
     taken = {"history"}  # Excel reserves this name
     for table in doc.tables:
-        _sheet(wb.create_sheet(_sheet_name(table.name, taken)), table, doc.title)
+        # the tab shows the table's title, in the report language
+        _sheet(wb.create_sheet(_sheet_name(table.title or table.name, taken)), table, doc.title)
     if doc.tables:
         wb.remove(first)
     else:
