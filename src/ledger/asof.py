@@ -19,7 +19,6 @@ from ledger.model import QUARTER, Claim, Ledger, Progress, Project, Unit
 MilestoneState = Literal["done", "overdue", "due_soon", "open"]
 ReportState = Literal["on_time", "late", "missing", "not_due", "not_required"]
 Flag = Literal["red", "yellow", "green"]
-FLAG_ORDER: dict[Flag, int] = {"red": 0, "yellow": 1, "green": 2}
 
 
 # -- quarters ------------------------------------------------------------------------------------

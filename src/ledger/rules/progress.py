@@ -13,37 +13,25 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
+from ledger.asof import Quarter
+from ledger.i18n import t
 from ledger.load import Loaded
-from ledger.model import QUARTER
 from ledger.problems import Problem
 from ledger.rules.common import claims, in_year
-
-STATUS_WORDS = {
-    "on_track": ("on_track", "正常推进"),
-    "at_risk": ("at_risk", "存在风险"),
-    "behind": ("behind", "滞后"),
-    "done": ("done", "已完成"),
-}
-
-
-def quarter_start(year: int, q: int) -> date:
-    return date(year, 3 * q - 2, 1)
 
 
 def check(loaded: Loaded, today: date) -> Iterator[Problem]:
     assert loaded.config is not None
     year = loaded.config.ledger.year
-    today_q = (today.year, (today.month - 1) // 3 + 1)
+    today_q = Quarter.of(today)
     for at in claims(loaded):
         path = at.path
         first: dict[str, int] = {}
-        previous: tuple[tuple[int, int], str, float] | None = None  # quarter, its name, percent
+        previous: tuple[Quarter, str, float] | None = None  # quarter, its name, percent
         for j, entry in enumerate(at.claim.progress):
             loc = (*at.loc, "progress", j)
-            m = QUARTER.match(entry.quarter)
-            assert m is not None
-            q = (int(m[1]), int(m[2]))
-            if q[0] != year:
+            q = Quarter.parse(entry.quarter)
+            if q.year != year:
                 yield Problem(
                     path, "D006", {"quarter": entry.quarter, "year": year}, loc=(*loc, "quarter")
                 )
@@ -73,8 +61,8 @@ def check(loaded: Loaded, today: date) -> Iterator[Problem]:
             if entry.status == "done" and entry.percent < 100:
                 yield Problem(path, "P004", {"value": entry.percent}, loc=(*loc, "percent"))
             elif entry.percent == 100 and entry.status != "done":
-                en, zh = STATUS_WORDS[entry.status]
-                yield Problem(path, "P005", {"status": en, "status_zh": zh}, loc=(*loc, "status"))
+                args = {"status": entry.status, "status_zh": t(f"status.{entry.status}", "zh")}
+                yield Problem(path, "P005", args, loc=(*loc, "status"))
             reported = entry.reported
             if not in_year(reported, year, late=True):
                 yield Problem(
@@ -84,7 +72,7 @@ def check(loaded: Loaded, today: date) -> Iterator[Problem]:
                 yield Problem(
                     path, "D003", {"date": reported, "today": today}, loc=(*loc, "reported")
                 )
-            start = quarter_start(*q)
+            start = q.start
             if reported < start:
                 args = {"date": reported, "quarter": entry.quarter, "start": start}
                 yield Problem(path, "D005", args, loc=(*loc, "reported"))
