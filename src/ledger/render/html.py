@@ -27,15 +27,13 @@ FLAG_CSS = "\n".join(
 )
 
 CSS = f"""\
-@page {{ size: A4; margin: 12mm; }}
-@page wide {{ size: A4 landscape; margin: 12mm; }}
+@page {{ size: A4 {{orientation}}; margin: 12mm; }}
 html {{ -webkit-print-color-adjust: exact; print-color-adjust: exact; }}
 body {{ font-family: {FONTS}; font-size: 10.5pt; line-height: 1.45; color: #000;
   background: #fff; margin: 0 auto; padding: 12px; max-width: 1120px; }}
 h1 {{ font-size: 16pt; text-align: center; margin: 0 0 6pt; }}
 h2 {{ font-size: 12pt; margin: 14pt 0 4pt; break-after: avoid; page-break-after: avoid; }}
 ul.meta {{ list-style: none; margin: 0 0 8pt; padding: 0; font-size: 9pt; color: #333; }}
-section.wide {{ page: wide; }}
 table {{ border-collapse: collapse; width: 100%; font-size: 9pt; }}
 thead {{ display: table-header-group; }}
 tr {{ break-inside: avoid; page-break-inside: avoid; }}
@@ -52,6 +50,10 @@ section.chart svg {{ display: block; max-width: 100%; height: auto; font-family:
 """
 
 
+def _wide(doc: Document) -> bool:
+    return any(len(table.columns) > WIDE for table in doc.tables)
+
+
 def render(doc: Document) -> str:
     lang = "zh-CN" if doc.lang.lower().startswith("zh") else "en"
     parts = [
@@ -62,7 +64,9 @@ def render(doc: Document) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{escape(doc.title)}</title>",
         "<style>",
-        CSS.rstrip("\n"),
+        # a wide table turns the whole page: a named landscape page would start on a new sheet
+        # and leave the title alone on the first
+        CSS.replace("{orientation}", "landscape" if _wide(doc) else "portrait").rstrip("\n"),
         "</style>",
         "</head>",
         "<body>",
