@@ -415,3 +415,12 @@ def test_sample_quarter_of_edits_from_the_command_line(cli: Cli, sample: Path) -
     assert edit(cli, sample, "validate")[0] == 0
     code, out = edit(cli, sample, "overdue", "--unit", "huade", "-f", "json", "--project", "B4")
     assert code == 0 and "survey" not in out and "midterm" in out
+
+
+def test_an_edit_with_broken_settings_is_exit_2(cli: Cli, make_ledger: LedgerMaker) -> None:
+    config = '[ledger]\ntitle = "t"\nyear = 2026\n[evaluation]\nmilestones = 55\n'
+    root = make_ledger(units={"a": UNIT}, config=config)
+    before = read(root)
+    code, out = edit(cli, root, "done", "a", "K1", "accept")
+    assert code == 2 and "ledger.toml has errors" in out and "C002" in out
+    assert read(root) == before

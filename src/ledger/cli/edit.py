@@ -54,7 +54,7 @@ def _run(env: Shared, build: Callable[[], Edit], dry_run: bool, message: str) ->
         typer.echo(f"ledger: {t(exc.key, lang, **args)}", err=True)
         if exc.problems:
             typer.echo(text(exc.problems, lang, 1).rsplit("\n", 2)[0], err=True)
-        raise typer.Exit(2 if exc.key in _NAMING_ERRORS else 1) from None
+        raise typer.Exit(2 if exc.key in _USAGE_ERRORS else 1) from None
     if dry_run and edit.changed:
         typer.echo(edit.diff(), nl=False)
         typer.echo(t("dry_run", lang), err=True)
@@ -64,9 +64,9 @@ def _run(env: Shared, build: Callable[[], Edit], dry_run: bool, message: str) ->
         typer.echo(t("next_steps", lang, path=edit.rel, message=message))
 
 
-# The command names something that does not exist or cannot be: a usage problem (exit 2), like
-# an unknown --unit in the reports. Refusals that come from the ledger's data exit 1.
-_NAMING_ERRORS = frozenset(
+# The command names something that does not exist or cannot be, or ledger.toml is broken: a
+# usage or settings problem (exit 2), as in the reports. Refusals from the ledger's data exit 1.
+_USAGE_ERRORS = frozenset(
     {
         "bad_unit_id",
         "no_unit_file",
@@ -74,6 +74,7 @@ _NAMING_ERRORS = frozenset(
         "not_claimed",
         "unknown_milestone",
         "bad_status",
+        "settings_broken",
     }
 )
 

@@ -107,7 +107,11 @@ class Target:
 
 def _target(root: Path, unit_id: str, project: str) -> Target:
     loaded = load(root, units=False)  # the whole ledger is validated once, in ``apply``
-    if loaded.config is None or loaded.book is None:
+    if loaded.config is None:
+        raise EditError(
+            "settings_broken", problems=[p for p in loaded.problems if p.level == "error"]
+        )
+    if loaded.book is None:
         raise EditError(
             "ledger_broken", problems=[p for p in loaded.problems if p.level == "error"]
         )

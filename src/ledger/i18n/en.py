@@ -132,4 +132,5 @@ WORDS: dict[str, str] = {
     "bad_percent": "--percent: {value} is outside 0..100",
     "write_failed": "could not write {path} ({reason}); the file is as it was",
     "busy": "another edit of this ledger is still running; try again in a moment",
+    "settings_broken": "ledger.toml has errors; fix them first (ledger validate shows them)",
 }

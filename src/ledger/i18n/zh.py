@@ -132,4 +132,5 @@ WORDS: dict[str, str] = {
     "bad_percent": "--percent：{value} 超出 0..100 的范围",
     "write_failed": "无法写入 {path}（{reason}）；文件保持原样",
     "busy": "另一项对本台账的修改仍在进行，请稍后再试",
+    "settings_broken": "ledger.toml 有错误，请先修正（ledger validate 会列出）",
 }
