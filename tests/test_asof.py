@@ -267,3 +267,18 @@ def test_competition_ranks_share_and_skip() -> None:
     assert competition_ranks(
         [Fraction(90), Fraction(90), Fraction(80), Fraction(70), Fraction(70)]
     ) == [1, 1, 3, 4, 4]
+
+
+@pytest.mark.parametrize(
+    ("value", "places", "expected"),
+    [
+        (Fraction(6125, 100), 1, Fraction(613, 10)),
+        (Fraction(8625, 100), 1, Fraction(863, 10)),
+        (Fraction(1, 3), 1, Fraction(3, 10)),
+        (Fraction(5, 1000), 2, Fraction(1, 100)),
+    ],
+)
+def test_half_up(value: Fraction, places: int, expected: Fraction) -> None:
+    from ledger.asof import half_up
+
+    assert half_up(value, places) == expected

@@ -310,3 +310,39 @@ def test_schema_of_a_unit_names_its_keys_and_rules(cli: Cli) -> None:
 def test_schema_unknown_name_is_exit_2(cli: Cli) -> None:
     code, out = cli("schema", "units", "--lang", "en")
     assert code == 2 and "choose projects, unit or config" in out
+
+
+def test_output_never_replaces_the_ledgers_own_files(cli: Cli, sample: Path) -> None:
+    before = (sample / "ledger.toml").read_bytes()
+    for target in (sample / "ledger.toml", sample / "data" / "units" / "x.csv"):
+        code, out = cli("report", "-C", sample, "--today", SAMPLE_DAY, "--year", "-f", "csv",
+                        "-o", target, "--lang", "en")  # fmt: skip
+        assert code == 2 and "one of the ledger's own files" in out
+    assert (sample / "ledger.toml").read_bytes() == before
+    assert not (sample / "data" / "units" / "x.csv").exists()
+
+
+@pytest.mark.parametrize("where", ["missing/x.xlsx", "."])
+def test_output_that_cannot_be_written_is_a_message(
+    cli: Cli, sample: Path, tmp_path: Path, where: str
+) -> None:
+    code, out = cli("report", "-C", sample, "--today", SAMPLE_DAY, "--year", "-f", "xlsx",
+                    "-o", tmp_path / where, "--lang", "en")  # fmt: skip
+    assert code == 2 and "cannot write" in out
+
+
+def test_half_year_csv_says_it_holds_the_first_table(cli: Cli, sample: Path) -> None:
+    code, out = cli("report", "-C", sample, "--today", SAMPLE_DAY, "--half", "-f", "csv",
+                    "--lang", "en")  # fmt: skip
+    assert code == 0 and "CSV holds the first table (By project)" in out
+
+
+def test_half_year_rounds_half_up_and_knows_unclaimed_beyond_the_scope(
+    cli: Cli, sample: Path
+) -> None:
+    code, out = cli("report", "-C", sample, "--today", SAMPLE_DAY, "--half", "H1", "-f", "json")
+    k3 = next(p for p in json.loads(out)["projects"] if p["id"] == "K3")
+    assert code == 0 and k3["average_percent"] == 61.3  # 61.25 exactly: 四舍五入
+    code, out = cli("report", "-C", sample, "--today", SAMPLE_DAY, "--half", "-f", "json",
+                    "--unit", "huade")  # fmt: skip
+    assert [p["id"] for p in json.loads(out)["unclaimed"]] == ["I4"]

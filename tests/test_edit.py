@@ -424,3 +424,31 @@ def test_an_edit_with_broken_settings_is_exit_2(cli: Cli, make_ledger: LedgerMak
     code, out = edit(cli, root, "done", "a", "K1", "accept")
     assert code == 2 and "ledger.toml has errors" in out and "C002" in out
     assert read(root) == before
+
+
+def test_done_again_with_another_date_needs_replace(cli: Cli, unit_root: Path) -> None:
+    assert edit(cli, unit_root, "done", "a", "K1", "accept", "--on", "2026-11-20")[0] == 0
+    before = read(unit_root)
+    code, out = edit(cli, unit_root, "done", "a", "K1", "accept", "--on", "2026-11-24")
+    assert code == 1 and "done on 2026-11-20" in out and "--replace" in out
+    assert read(unit_root) == before
+    code, out = edit(cli, unit_root, "done", "a", "K1", "accept", "--on", "2026-11-24", "--replace")
+    assert code == 0, out
+    assert "done: 2026-11-24" in read(unit_root)
+
+
+def test_done_of_a_book_milestone_due_before_the_claim_is_refused(
+    cli: Cli, make_ledger: LedgerMaker
+) -> None:
+    text = UNIT.replace(
+        "    deadline: 2026-12-31\n", "    deadline: 2026-12-31\n    claimed: 2026-05-01\n"
+    )
+    text = text.replace(
+        "      - {id: survey, due: 2026-03-15}\n",
+        "      - {id: own, title: 自定, due: 2026-09-30}\n",
+    )
+    root = make_ledger(units={"a": text})
+    before = read(root)
+    code, out = edit(cli, root, "done", "a", "K1", "survey", "--on", "2026-06-01")
+    assert code == 2 and "does not apply" in out
+    assert read(root) == before

@@ -257,7 +257,9 @@ def test_a_failing_write_leaves_the_old_file_and_no_temporary_file(
         apply(
             sample,
             TODAY,
-            lambda: mark_done(sample, "jining", "B4", "survey", date(2026, 4, 29), "纪要"),
+            lambda: mark_done(
+                sample, "jining", "B4", "survey", date(2026, 4, 29), "纪要", replace=True
+            ),
         )
     monkeypatch.undo()
     assert caught.value.key == "write_failed"

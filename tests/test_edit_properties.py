@@ -224,15 +224,20 @@ def draw_progress(data: st.DataObject, root: Path, ledger: Ledger, replace: bool
 
 
 def draw_done(data: st.DataObject, root: Path, ledger: Ledger) -> Step:
-    """Mark done a milestone of a claim (the project's or the unit's own) not yet marked done."""
+    """Mark done a milestone of a claim (the project's or the unit's own) not yet marked done;
+    a book milestone due before the claim was made does not apply to it and is refused."""
+    from ledger.asof import claim_milestones
+
     books = {p.id: [m.id for m in p.milestones] for p in ledger.book.projects}
     choices = []
     for unit_id, unit in ledger.units.items():
         for claim in unit.claims:
             records = {m.id: m for m in claim.milestones}
             own = [m for m in records if m not in books[claim.project]]
+            project = ledger.projects[claim.project]
+            applies = {m.id for m in claim_milestones(claim, project, ledger.year)}
             for m in [*books[claim.project], *own]:
-                if m not in records or records[m].done is None:
+                if m in applies and (m not in records or records[m].done is None):
                     choices.append((unit_id, claim.project, m))
     unit_id, project, milestone = data.draw(st.sampled_from(choices), label="milestone")
     claim = next(c for c in ledger.units[unit_id].claims if c.project == project)

@@ -280,3 +280,12 @@ def test_quarterly_report_of_the_sample_renders_in_both_formats() -> None:
     ws = wb[doc.tables[0].title]
     assert [c.value for c in ws[1]] == [c.label for c in doc.tables[0].columns]
     assert ws.max_row == len(doc.tables[0].rows) + 1
+
+
+def test_csv_keeps_formula_like_text_as_text() -> None:
+    from ledger.render import csv as csv_render
+
+    doc = Document("t", [], [Table("x", "x", [Column("a", "a"), Column("n", "n", "number")],
+                                   [Row(["=HYPERLINK(1)", -3]), Row(["-", 5])])])  # fmt: skip
+    lines = csv_render.render(doc).lstrip("\ufeff").splitlines()
+    assert lines[1:] == ["'=HYPERLINK(1),-3", "-,5"]

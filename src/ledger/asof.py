@@ -313,9 +313,14 @@ class Score:
 
     @property
     def rounded(self) -> Fraction:
-        """One decimal, half up (四舍五入), computed exactly."""
-        tenths = self.score * 10
-        return Fraction(int(tenths + Fraction(1, 2)), 10)
+        return half_up(self.score)
+
+
+def half_up(value: Fraction, places: int = 1) -> Fraction:
+    """Rounded to ``places`` decimals half up (四舍五入), exactly: 86.25 -> 86.3 (binary floating
+    point and Python's ``round`` would give 86.2). For the non-negative values of the reports."""
+    scale = 10**places
+    return Fraction(int(value * scale + Fraction(1, 2)), scale)
 
 
 def _share(hits: int, total: int) -> Fraction:

@@ -282,7 +282,8 @@ class Unit(_Model):
 
 class LedgerSection(_Model):
     title: Text
-    year: Annotated[int, Field(strict=True, ge=1900, le=9999)]
+    # the following year must exist too: late `done` and `reported` dates fall in it
+    year: Annotated[int, Field(strict=True, ge=1900, le=9998)]
     language: Literal["zh", "en"] = "zh"
 
 

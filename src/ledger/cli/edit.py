@@ -75,6 +75,7 @@ _USAGE_ERRORS = frozenset(
         "unknown_milestone",
         "bad_status",
         "settings_broken",
+        "milestone_not_applicable",
     }
 )
 
@@ -202,6 +203,9 @@ def done(
     evidence: Annotated[
         str | None, typer.Option("--evidence", help="What shows it is done.")
     ] = None,
+    replace: Annotated[
+        bool, typer.Option("--replace", help="Change a done date already recorded.")
+    ] = False,
     dry_run: DryRunOpt = False,
     root: RootOpt = None,
     today: TodayOpt = None,
@@ -214,7 +218,7 @@ def done(
     day = _day(on, "--on", env.today, lang)
     _run(
         env,
-        lambda: mark_done(env.root, unit, project, milestone, day, evidence),
+        lambda: mark_done(env.root, unit, project, milestone, day, evidence, replace),
         dry_run,
         f"{unit}: {project} {milestone} done",
     )

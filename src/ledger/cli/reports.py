@@ -71,10 +71,9 @@ def _open(env: Shared) -> tuple[Ledger, str]:
 
 def _check_unit(ledger: Ledger, unit: str | None, lang: str) -> None:
     if unit is not None and unit not in ledger.units:
-        from ledger.load.schema import did_you_mean
+        from ledger.hints import did_you_mean
 
-        hint, hint_zh = did_you_mean(unit, list(ledger.units))
-        fail("unknown_unit", lang, value=unit, hint=hint_zh if lang == "zh" else hint)
+        fail("unknown_unit", lang, value=unit, **did_you_mean(unit, ledger.units))
 
 
 def _emit(
@@ -85,11 +84,18 @@ def _emit(
 
     if fmt == "xlsx" and output is None:
         fail("xlsx_needs_output", lang)
+    if output is not None:
+        _check_output(output, ledger, lang)
     if fmt == "json":
         content: str | bytes = dumps(module.to_json(report))
     else:
         doc = module.document(report, ledger, lang)
         content = render_document(doc, fmt, color=output is None and fmt == "table" and use_color())
+        if fmt == "csv" and len(doc.tables) > 1:
+            from ledger.i18n import t
+
+            note = t("csv_first_table", lang, title=doc.tables[0].title, n=len(doc.tables))
+            typer.echo(note, err=True)
     if output is None:
         assert isinstance(content, str)
         if fmt == "table":
@@ -99,11 +105,24 @@ def _emit(
             sys.stdout.buffer.write(content.encode("utf-8"))
             sys.stdout.buffer.flush()
         return
-    data = content if isinstance(content, bytes) else content.encode("utf-8")
-    output.write_bytes(data)
+    from ledger.edit.write import atomic_write
     from ledger.i18n import t
 
+    data = content if isinstance(content, bytes) else content.encode("utf-8")
+    try:
+        atomic_write(output, data)
+    except OSError as exc:
+        fail("cannot_write", lang, path=output, reason=exc.strerror or str(exc))
+
     typer.echo(t("written", lang, path=output), err=True)
+
+
+def _check_output(output: Path, ledger: Ledger, lang: str) -> None:
+    """A report never replaces the ledger's own files."""
+    target = output.resolve()
+    data = (ledger.root / "data").resolve()
+    if target == (ledger.root / "ledger.toml").resolve() or target.is_relative_to(data):
+        fail("output_in_ledger", lang, path=output)
 
 
 @app.command("overdue")
@@ -125,10 +144,9 @@ def overdue(
     ledger, language = _open(env)
     _check_unit(ledger, unit, language)
     if project is not None and project not in ledger.projects:
-        from ledger.load.schema import did_you_mean
+        from ledger.hints import did_you_mean
 
-        hint, hint_zh = did_you_mean(project, list(ledger.projects))
-        fail("unknown_project", language, value=project, hint=hint_zh if language == "zh" else hint)
+        fail("unknown_project", language, value=project, **did_you_mean(project, ledger.projects))
     report = module.build(ledger, env.today, unit, project)
     _emit(module, report, ledger, format.value, language, output)
 

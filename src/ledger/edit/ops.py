@@ -19,12 +19,15 @@ from typing import Any
 
 import yaml
 from filelock import Timeout as LockTimeout
+from pydantic import ValidationError
 
+from ledger.asof import claim_milestones, claimed_on
 from ledger.edit.write import ChangedMeanwhile, Snapshot, atomic_write, ledger_lock
 from ledger.edit.yamltext import Splice, SpliceError, YamlText
+from ledger.hints import did_you_mean
 from ledger.load import PROJECTS, UNITS, load
 from ledger.load.yamlparse import parse
-from ledger.model import STATUSES, UNIT_ID, Ledger
+from ledger.model import STATUSES, UNIT_ID, Claim, Ledger
 from ledger.problems import Problem
 from ledger.validate import validate
 
@@ -37,7 +40,7 @@ class EditError(Exception):
     """Why an edit was refused: ``key`` names the message in ``ledger.i18n``; ``problems`` are
     the validation problems the edit would have caused, if that was the reason."""
 
-    def __init__(self, key: str, problems: list[Problem] | None = None, **args: object) -> None:
+    def __init__(self, key: str, *, problems: list[Problem] | None = None, **args: object) -> None:
         super().__init__(key)
         self.key = key
         self.args_ = args
@@ -117,8 +120,7 @@ def _target(root: Path, unit_id: str, project: str) -> Target:
         )
     ledger = loaded.ledger()
     if project not in ledger.projects:
-        close = difflib.get_close_matches(project, list(ledger.projects), n=1)
-        raise EditError("unknown_project", value=project, hint=close[0] if close else "")
+        raise EditError("unknown_project", value=project, **did_you_mean(project, ledger.projects))
     path, rel = unit_path(root, unit_id)
     snapshot = Snapshot.read(path)
     try:
@@ -249,12 +251,12 @@ def record_progress(
     existing = next((j for j, e in enumerate(entries) if e.get("quarter") == quarter), None)
     loc = ("claims", i, "progress")
     new_entries = list(entries)
-    args: dict[str, object] = {"project": project, "quarter": quarter, "path": target.rel}
+    args: dict[str, Any] = {"project": project, "quarter": quarter, "path": target.rel}
     if existing is not None:
         if not replace:
             node = target.yaml.get((*loc, existing))
             line = target.line_of(node.start_mark.index) if node is not None else 0
-            raise EditError("quarter_exists", None, line=line, **args)
+            raise EditError("quarter_exists", line=line, **args)
         if entries[existing] == entry:
             return Edit(
                 target.path, target.rel, target.snapshot, target.yaml.text, "unchanged", args
@@ -285,17 +287,20 @@ def mark_done(
     milestone: str,
     on: date,
     evidence: str | None = None,
+    replace: bool = False,
 ) -> Edit:
     target = _target(root, unit_id, project)
     i = target.claim_index(project)
     claim = target.data["claims"][i]
     records = [m for m in (claim.get("milestones") or []) if isinstance(m, dict)]
-    book = [m.id for m in target.ledger.projects[project].milestones]
-    own = [m.get("id") for m in records if m.get("id") not in book]
-    if milestone not in book and milestone not in own:
-        known = ", ".join([*book, *(str(m) for m in own)]) or "-"
+    book = target.ledger.projects[project].milestones
+    book_ids = [m.id for m in book]
+    own = [m.get("id") for m in records if m.get("id") not in book_ids]
+    if milestone not in book_ids and milestone not in own:
+        known = ", ".join([*book_ids, *(str(m) for m in own)]) or "-"
         raise EditError("unknown_milestone", milestone=milestone, project=project, known=known)
-    args: dict[str, object] = {
+    _check_applies(target, claim, project, milestone)
+    args: dict[str, Any] = {
         "project": project,
         "milestone": milestone,
         "date": on.isoformat(),
@@ -314,6 +319,12 @@ def mark_done(
             return Edit(
                 target.path, target.rel, target.snapshot, target.yaml.text, "unchanged", args
             )
+        old = record.get("done")
+        if old is not None and old != on and not replace:
+            # a later date can turn an on-time milestone into a late one: say so, do not guess
+            node = target.yaml.get((*loc, j, "done"))
+            line = target.line_of(node.start_mark.index) if node is not None else 0
+            raise EditError("done_exists", old=old, line=line, **args)
         new_records[j] = {**record, **changes}
         at = (*loc, j)
 
@@ -327,6 +338,22 @@ def mark_done(
         splices.append(lambda y: y.append_item(loc, item, order=CLAIM_KEYS))
     expected = _with_claim(target.data, i, {**claim, "milestones": new_records})
     return _finish(target, splices, expected, "did_done", args)
+
+
+def _check_applies(target: Target, claim: dict[str, Any], project: str, milestone: str) -> None:
+    """A book milestone due before the unit claimed the project does not apply to its claim."""
+    try:
+        model = Claim.model_validate(claim)
+    except ValidationError:
+        return  # the whole-ledger validation in ``apply`` says what is wrong with the claim
+    year = target.ledger.year
+    applies = {m.id for m in claim_milestones(model, target.ledger.projects[project], year)}
+    if milestone not in applies:
+        due = next(m.due for m in target.ledger.projects[project].milestones if m.id == milestone)
+        since = claimed_on(model, year)
+        raise EditError(
+            "milestone_not_applicable", milestone=milestone, project=project, due=due, claimed=since
+        )
 
 
 def _with_claim(data: dict[str, Any], i: int, claim: dict[str, Any]) -> dict[str, Any]:

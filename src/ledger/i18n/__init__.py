@@ -13,4 +13,8 @@ _TABLES = {"zh": zh.WORDS, "en": en.WORDS}
 
 
 def t(key: str, lang: str, **args: object) -> str:
+    """The words for ``key`` in ``lang``; an argument ``k_zh`` stands in for ``k`` in Chinese
+    (as in problem messages)."""
+    if lang == "zh":
+        args = {**args, **{k[:-3]: v for k, v in args.items() if k.endswith("_zh")}}
     return _TABLES.get(lang, zh.WORDS)[key].format(**args)

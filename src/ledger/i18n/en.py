@@ -133,4 +133,9 @@ WORDS: dict[str, str] = {
     "write_failed": "could not write {path} ({reason}); the file is as it was",
     "busy": "another edit of this ledger is still running; try again in a moment",
     "settings_broken": "ledger.toml has errors; fix them first (ledger validate shows them)",
+    "csv_first_table": "CSV holds the first table ({title}); --format xlsx or html has all {n}",
+    "cannot_write": "cannot write {path}: {reason}",
+    "output_in_ledger": "--output {path} is one of the ledger's own files: choose another place",
+    "done_exists": "{path} already has milestone {milestone} of {project} done on {old} (line {line}); add --replace to change it",
+    "milestone_not_applicable": "milestone `{milestone}` of {project} was due {due}, before this unit claimed the project ({claimed}): it does not apply",
 }

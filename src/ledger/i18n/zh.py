@@ -133,4 +133,9 @@ WORDS: dict[str, str] = {
     "write_failed": "无法写入 {path}（{reason}）；文件保持原样",
     "busy": "另一项对本台账的修改仍在进行，请稍后再试",
     "settings_broken": "ledger.toml 有错误，请先修正（ledger validate 会列出）",
+    "csv_first_table": "CSV 只包含第一张表（{title}）；全部 {n} 张表请用 --format xlsx 或 html",
+    "cannot_write": "无法写入 {path}：{reason}",
+    "output_in_ledger": "--output {path} 是台账自身的文件：请换一个位置",
+    "done_exists": "{path} 中项目 {project} 的时间节点 {milestone} 已记录为 {old} 完成（第 {line} 行）；如需修改，请加 --replace",
+    "milestone_not_applicable": "项目 {project} 的时间节点 `{milestone}` 到期日为 {due}，早于本单位认领该项目的日期（{claimed}），不适用于本单位",
 }

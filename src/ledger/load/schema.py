@@ -8,7 +8,6 @@ was written (``no``, ``0012``), so that the message can quote the clerk's own te
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -18,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from ledger.codes import CODES
+from ledger.hints import did_you_mean
 from ledger.model import CHILDREN, iso_hint
 from ledger.problems import At, Loc, Problem
 
@@ -80,13 +80,6 @@ def model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
     return cls
 
 
-def did_you_mean(word: str, choices: list[str]) -> tuple[str, str]:
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    if not close:
-        return "", ""
-    return f": did you mean `{close[0]}`?", f"：是否应为 `{close[0]}`？"
-
-
 def problems_from(
     error: ValidationError, path: str, model: type[BaseModel], locate: Locate
 ) -> list[Problem]:
@@ -122,8 +115,7 @@ def _problem(e: ErrorDetails, path: str, model: type[BaseModel], locate: Locate)
     if kind == "extra_forbidden":
         owner = model_at(model, loc[:-1])
         names = list(owner.model_fields) if owner else []
-        hint, hint_zh = did_you_mean(key, names)
-        return at("S001", {"key": key, "hint": hint, "hint_zh": hint_zh}, where="key")
+        return at("S001", {"key": key, **did_you_mean(key, names)}, where="key")
     if kind == "not_string":
         line, column, raw = locate(loc, "value")
         found, found_zh = describe(value)

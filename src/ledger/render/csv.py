@@ -12,6 +12,23 @@ import io
 from ledger.render.cells import text_cell
 from ledger.reports.document import Document
 
+# A cell starting with one of these is a formula to Excel and WPS: a text cell keeps it as text.
+_FORMULA = ("=", "+", "@", "-")
+
+
+def _safe(text: str) -> str:
+    if text.startswith(_FORMULA) and text != "-" and not _is_number(text):
+        return "'" + text
+    return text
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
 
 def render(doc: Document) -> str:
     buffer = io.StringIO()
@@ -20,6 +37,6 @@ def render(doc: Document) -> str:
     writer.writerow([c.label for c in table.columns])
     for row in table.rows:
         writer.writerow(
-            [text_cell(v, c.decimals) for c, v in zip(table.columns, row.cells, strict=True)]
+            [_safe(text_cell(v, c.decimals)) for c, v in zip(table.columns, row.cells, strict=True)]
         )
     return "\ufeff" + buffer.getvalue()

@@ -12,7 +12,7 @@ from datetime import date
 from fractions import Fraction
 from typing import Any
 
-from ledger.asof import Flag, Quarter, statuses
+from ledger.asof import Flag, Quarter, claims_as_of, half_up, statuses
 from ledger.i18n import t
 from ledger.model import Ledger
 from ledger.reports.common import meta, scoped, tree_order, word
@@ -36,8 +36,8 @@ class ProjectSummary:
     def average_percent(self) -> float | None:
         if not self.percents:
             return None
-        mean = sum(Fraction(p) for p in self.percents) / len(self.percents)
-        return round(float(mean), 1)
+        mean = sum((Fraction(p) for p in self.percents), Fraction(0)) / len(self.percents)
+        return float(half_up(mean))
 
 
 @dataclass
@@ -83,7 +83,11 @@ def build(ledger: Ledger, half: str, today: date, scope: str | None = None) -> H
         u.percents.append(percent)
         u.overdue += [(s.claim.project, m.id, m.days_overdue(today)) for m in s.overdue]
         u.missing += [(s.claim.project, q.label) for q in quarters if s.reports[q] == "missing"]
-    unclaimed = [(p.id, p.title) for p in projects.values() if not p.units]
+    # nobody in the whole ledger (not only under --unit) has claimed it as of T
+    claimed = {
+        c.project for u in ledger.units.values() for c in claims_as_of(u, today, ledger.year)
+    }
+    unclaimed = [(p.id, p.title) for p in ledger.book.projects if p.id not in claimed]
     return HalfYearReport(
         half, year, today, list(projects.values()), list(units.values()), unclaimed, scope
     )
@@ -202,7 +206,7 @@ def document(report: HalfYearReport, ledger: Ledger, lang: str) -> Document:
         t("chart.percent_by_unit", lang),
         [(t("col.avg_percent", lang), "#337ab7")],
         [
-            Bar(u.name, {t("col.avg_percent", lang): float(sum(u.percents) / len(u.percents))})
+            Bar(u.name, {t("col.avg_percent", lang): round(sum(u.percents) / len(u.percents), 1)})
             for u in report.units
             if u.percents
         ],

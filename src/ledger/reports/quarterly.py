@@ -164,6 +164,7 @@ def document(report: QuarterlyReport, ledger: Ledger, lang: str) -> Document:
     q = report.quarter
     columns = [
         Column("unit", t("col.unit", lang), width=18),
+        Column("unit_id", t("col.unit_id", lang), width=14),
         Column("project", t("col.project", lang), width=8),
         Column("title", t("col.title", lang), width=26),
         Column("leader", t("col.leader", lang), width=18),
@@ -183,6 +184,7 @@ def document(report: QuarterlyReport, ledger: Ledger, lang: str) -> Document:
                 Row(
                     [
                         unit.name,
+                        unit.id,
                         c.project,
                         c.project_title,
                         c.leader,

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
-from ledger.asof import ClaimStatus, Score, competition_ranks, statuses, unit_score
+from ledger.asof import ClaimStatus, Score, competition_ranks, half_up, statuses, unit_score
 from ledger.i18n import t
 from ledger.model import Ledger
 from ledger.reports.common import meta, scoped
@@ -74,8 +75,8 @@ def to_json(report: YearReport) -> dict[str, Any]:
     }
 
 
-def _percent(share: Any) -> float:
-    return float(round(Decimal(share.numerator) / Decimal(share.denominator) * 100, 1))
+def _percent(share: Fraction) -> float:
+    return float(half_up(share * 100))
 
 
 def document(report: YearReport, ledger: Ledger, lang: str) -> Document:

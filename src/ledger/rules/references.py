@@ -13,20 +13,13 @@ R008  one unit claiming the same project twice
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from datetime import date
 
+from ledger.hints import did_you_mean
 from ledger.load import PROJECTS, Loaded
 from ledger.problems import Problem
 from ledger.rules.common import claims
-
-
-def _hint(word: str, known: object) -> dict[str, object]:
-    close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)  # type: ignore[call-overload]
-    if not close:
-        return {"hint": "", "hint_zh": ""}
-    return {"hint": f": did you mean `{close[0]}`?", "hint_zh": f"：是否应为 `{close[0]}`？"}
 
 
 def check(loaded: Loaded, today: date) -> Iterator[Problem]:
@@ -52,7 +45,7 @@ def _book(loaded: Loaded, unit_ids: set[str]) -> Iterator[Problem]:
                 yield Problem(
                     PROJECTS,
                     "R003",
-                    {"id": unit, **_hint(unit, unit_ids)},
+                    {"id": unit, **did_you_mean(unit, unit_ids)},
                     loc=(*loc, "lead_units", i),
                 )
         seen: dict[str, int] = {}
@@ -87,7 +80,7 @@ def _units(loaded: Loaded, unit_ids: set[str]) -> Iterator[Problem]:
                 yield Problem(
                     file.path,
                     "R004",
-                    {"id": unit.parent, **_hint(unit.parent, unit_ids)},
+                    {"id": unit.parent, **did_you_mean(unit.parent, unit_ids)},
                     loc=("parent",),
                 )
     for cycle in _cycles(parents):
@@ -127,7 +120,7 @@ def _claims(loaded: Loaded) -> Iterator[Problem]:
             yield Problem(
                 at.path,
                 "R002",
-                {"id": project_id, **_hint(project_id, known)},
+                {"id": project_id, **did_you_mean(project_id, known)},
                 loc=(*at.loc, "project"),
             )
         key = (at.path, project_id)
