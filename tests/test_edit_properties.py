@@ -129,7 +129,7 @@ def draw_claim(data: st.DataObject, root: Path, ledger: Ledger) -> Step:
     leader = data.draw(TEXT, label="leader")
     measures = data.draw(st.lists(TEXT, min_size=1, max_size=3), label="measures")
     deadline = data.draw(st.dates(YEAR_START, YEAR_END), label="deadline")
-    claimed = data.draw(st.none() | st.dates(YEAR_START, YEAR_END), label="claimed")
+    claimed = data.draw(st.none() | st.dates(YEAR_START, deadline), label="claimed")  # D007
 
     def expect(unit: dict[str, Any]) -> dict[str, Any]:
         claim = {

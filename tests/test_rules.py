@@ -423,3 +423,12 @@ def test_check_is_an_alias_of_validate(make_ledger: LedgerMaker, cli: Cli) -> No
     code, output = cli("check", "-C", root, "--today", SAMPLE_DAY, "--lang", "en")
     assert code == 1
     assert "data/units/a.yaml:4:14: error[R002]: unknown project `K9`" in output
+
+
+def test_deadline_before_claimed(make_ledger: LedgerMaker) -> None:
+    text = UNIT_A.replace("2026-11-30", "2026-04-30") + "    claimed: 2026-05-20\n"
+    problems = found(make_ledger(units={"a": text}))
+    assert at(problems) == [(A, "D007", 7, 15)]
+    assert problems[0].message("en") == (
+        "the deadline 2026-04-30 is before the day the project was claimed (2026-05-20)"
+    )

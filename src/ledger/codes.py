@@ -263,6 +263,12 @@ _ALL = [
         "quarter {quarter} is not in the ledger year {year}",
         "季度 {quarter} 不在台账年度 {year} 年内",
     ),
+    Code(
+        "D007",
+        "error",
+        "the deadline {deadline} is before the day the project was claimed ({claimed})",
+        "完成时限 {deadline} 早于认领日期（{claimed}）",
+    ),
     # -- progress -----------------------------------------------------------------------------
     Code(
         "P001",

@@ -17,6 +17,11 @@ class Validation:
     problems: list[Problem]  # sorted by path, line, column
 
     @property
+    def files(self) -> int:
+        """How many files were read: ledger.toml, the book, the unit files."""
+        return len(self.loaded.texts) + (1 if self.loaded.config is not None else 0)
+
+    @property
     def settings_failed(self) -> bool:
         """ledger.toml could not be used: a settings problem (exit 2), not a data problem."""
         return self.loaded.config is None or any(p.path == CONFIG for p in self.problems)

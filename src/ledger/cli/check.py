@@ -47,7 +47,7 @@ def validate(
     config = result.loaded.config
     language = env.lang or (config.ledger.language if config is not None else "zh")
     problems = make_strict(result.problems) if strict else result.problems
-    files = len(result.loaded.texts) + (1 if config is not None else 0)
+    files = result.files
     if format is ProblemFormat.github:
         problems = _from_workspace(problems, env.root)
     color = use_color() and format is ProblemFormat.text

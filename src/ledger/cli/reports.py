@@ -57,11 +57,11 @@ def _open(env: Shared) -> tuple[Ledger, str]:
     lang = env.lang or (config.ledger.language if config is not None else "zh")
     if result.settings_failed:
         settings = [p for p in result.problems if p.level == "error"]
-        typer.echo(text(settings, lang, 1), err=True, nl=False)
+        typer.echo(text(settings, lang, result.files), err=True, nl=False)
         raise typer.Exit(2)
     errors = blocking(result)
     if errors:
-        typer.echo(text(errors, lang, len(result.loaded.texts)), err=True, nl=False)
+        typer.echo(text(errors, lang, result.files), err=True, nl=False)
         from ledger.i18n import t
 
         typer.echo(t("report_errors", lang), err=True)

@@ -6,6 +6,7 @@ R009  a milestone that is not one of the project's, so the unit's own, without `
 R010  a claim's ``due`` that moves a project milestone later than the book's date
 D001  ``deadline``, ``claimed``, ``due`` outside the ledger year; ``done`` outside it or the next
 D002  ``done`` after today (reports as of an earlier day ignore this: it has not happened yet)
+D007  a ``deadline`` before the day the project was ``claimed``
 W002  a unit's own milestone due after the claim's deadline
 """
 
@@ -34,6 +35,9 @@ def check(loaded: Loaded, today: date) -> Iterator[Problem]:
             day = getattr(claim, key)
             if day is not None and not in_year(day, year):
                 yield Problem(path, "D001", {"date": day, "year": year}, loc=(*at.loc, key))
+        if claim.claimed is not None and claim.deadline < claim.claimed:
+            dates = {"deadline": claim.deadline, "claimed": claim.claimed}
+            yield Problem(path, "D007", dates, loc=(*at.loc, "deadline"))
         book = {m.id: m for m in at.project.milestones} if at.project is not None else None
         seen: dict[str, int] = {}
         for j, m in enumerate(claim.milestones):
