@@ -47,14 +47,19 @@ name: 市委组织部
 """
 
 
-@pytest.fixture
-def sample(tmp_path: Path) -> Path:
-    """A private copy of the repository's sample ledger."""
-    root = tmp_path / "sample"
+def copy_sample(into: Path) -> Path:
+    """A copy of the repository's sample ledger in ``into/sample``."""
+    root = into / "sample"
     root.mkdir()
     shutil.copy(REPO / "ledger.toml", root / "ledger.toml")
     shutil.copytree(REPO / "data", root / "data")
     return root
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> Path:
+    """A private copy of the repository's sample ledger."""
+    return copy_sample(tmp_path)
 
 
 LedgerMaker = Callable[..., Path]

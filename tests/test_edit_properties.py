@@ -14,7 +14,6 @@ a function-scoped fixture would be shared between them.
 from __future__ import annotations
 
 import difflib
-import shutil
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -33,7 +32,7 @@ from ledger.load import UNITS
 from ledger.load.yamlparse import parse
 from ledger.model import STATUSES, Ledger
 from ledger.validate import validate
-from tests.conftest import REPO, LedgerMaker
+from tests.conftest import LedgerMaker, copy_sample
 
 TODAY = date(2026, 11, 25)
 YEAR_START = date(2026, 1, 1)
@@ -74,14 +73,6 @@ def quarter_start(q: int) -> date:
 
 
 # -- the ledger on disk -------------------------------------------------------------------------
-
-
-def copy_sample(into: Path) -> Path:
-    root = into / "sample"
-    root.mkdir()
-    shutil.copy(REPO / "ledger.toml", root / "ledger.toml")
-    shutil.copytree(REPO / "data", root / "data")
-    return root
 
 
 def to_crlf_with_bom(path: Path) -> None:

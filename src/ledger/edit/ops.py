@@ -104,6 +104,10 @@ class Target:
                 return i
         raise EditError("not_claimed", unit=self.data.get("id"), project=project, path=self.rel)
 
+    def unchanged(self, args: dict[str, Any]) -> Edit:
+        """The edit that changes nothing: what it asks for is already on file."""
+        return Edit(self.path, self.rel, self.snapshot, self.yaml.text, "unchanged", args)
+
     def line_of(self, index: int) -> int:
         return self.yaml.text.count("\n", 0, index) + 1
 
@@ -258,9 +262,7 @@ def record_progress(
             line = target.line_of(node.start_mark.index) if node is not None else 0
             raise EditError("quarter_exists", line=line, **args)
         if entries[existing] == entry:
-            return Edit(
-                target.path, target.rel, target.snapshot, target.yaml.text, "unchanged", args
-            )
+            return target.unchanged(args)
         new_entries[existing] = entry
         j = existing
 
@@ -316,9 +318,7 @@ def mark_done(
     if j is not None:
         record = records[j]
         if all(record.get(k) == v for k, v in changes.items()):
-            return Edit(
-                target.path, target.rel, target.snapshot, target.yaml.text, "unchanged", args
-            )
+            return target.unchanged(args)
         old = record.get("done")
         if old is not None and old != on and not replace:
             # a later date can turn an on-time milestone into a late one: say so, do not guess
