@@ -12,7 +12,8 @@ from ledger.asof import (
     Quarter,
     claim_status,
     competition_ranks,
-    default_quarter,
+    reporting_half,
+    reporting_quarter,
     latest_entry,
     report_state,
     statuses,
@@ -73,10 +74,33 @@ def test_quarter_bounds_and_report_due() -> None:
 
 @pytest.mark.parametrize(
     ("today", "expected"),
-    [(D(2025, 12, 31), 1), (D(2026, 5, 5), 2), (D(2026, 12, 31), 4), (D(2027, 1, 15), 4)],
+    [
+        (D(2025, 12, 31), 1),
+        (D(2026, 1, 1), 1),
+        (D(2026, 4, 10), 1),  # Q1's reports are due on 10 April: still being collected
+        (D(2026, 4, 11), 2),
+        (D(2026, 5, 5), 2),
+        (D(2026, 7, 5), 2),  # the contract's examples
+        (D(2026, 7, 11), 3),
+        (D(2026, 12, 31), 4),
+        (D(2027, 1, 8), 4),
+        (D(2027, 1, 15), 4),
+        (D(2027, 3, 1), 4),
+    ],
 )
-def test_bare_quarter_is_todays_or_the_years_edge(today: date, expected: int) -> None:
-    assert default_quarter(2026, today) == Quarter(2026, expected)
+def test_reporting_quarter(today: date, expected: int) -> None:
+    assert reporting_quarter(2026, today, 10) == Quarter(2026, expected)
+
+
+def test_reporting_half_follows_the_reporting_quarter() -> None:
+    assert reporting_half(2026, D(2026, 7, 5), 10) == "H1"
+    assert reporting_half(2026, D(2026, 7, 11), 10) == "H2"
+    assert reporting_half(2027, D(2026, 12, 1), 10) == "H1"
+
+
+def test_reporting_quarter_with_long_due_days_takes_the_later_quarter() -> None:
+    # Q1's reports are due 9 July and Q2's 8 October: on 5 July both are being collected
+    assert reporting_quarter(2026, D(2026, 7, 5), 100) == Quarter(2026, 2)
 
 
 # -- milestones ---------------------------------------------------------------------------------

@@ -136,9 +136,11 @@ def test_report_quarter_forms(cli: Cli, sample: Path, q: str) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--quarter", "2025Q3"], "not a quarter of 2026"),
-        (["--quarter", "Q5"], "not a quarter of 2026"),
-        (["--half", "H3"], "not H1 or H2"),
+        (["--quarter", "2025Q3"], "not a quarter of the ledger year 2026"),
+        (["--quarter", "Q5"], "is not a quarter: write 2026Q3"),
+        (["--quarter", "第五季度"], "is not a quarter"),
+        (["--half", "H3"], "is not a half-year"),
+        (["--half", "2025年上半年"], "not a half of the ledger year 2026"),
         (["--quarter", "3", "--year"], "choose one of"),
         ([], "choose one of"),
         (["--year", "--unit", "nowhere"], "no unit `nowhere`"),
@@ -300,7 +302,15 @@ def test_schema_is_json_schema_for_editors(cli: Cli, name: str) -> None:
 
 def test_schema_of_a_unit_names_its_keys_and_rules(cli: Cli) -> None:
     schema = json.loads(cli("schema", "unit")[1])
-    assert set(schema["properties"]) == {"id", "name", "parent", "claims"}
+    assert set(schema["properties"]) == {
+        "id",
+        "name",
+        "short_name",
+        "order",
+        "contact",
+        "parent",
+        "claims",
+    }
     assert schema["required"] == ["id", "name"]
     assert schema["properties"]["id"]["pattern"] == "^[a-z0-9][a-z0-9_-]{0,63}$"
     progress = schema["$defs"]["Progress"]["properties"]

@@ -191,7 +191,7 @@ def test_progress_for_an_unclaimed_project_or_unknown_unit(cli: Cli, unit_root: 
     code, out = edit(cli, unit_root, "progress", "a", "B1", *args)
     assert code == 2 and "has not claimed project B1" in out
     code, out = edit(cli, unit_root, "progress", "nobody", "K1", *args)
-    assert code == 2 and "data/units/nobody.yaml does not exist" in out
+    assert code == 2 and "no unit `nobody` in this ledger" in out
 
 
 # -- claim ---------------------------------------------------------------------------------------
@@ -225,8 +225,8 @@ def test_claim_appends_after_the_last_claim(cli: Cli, unit_root: Path) -> None:
     [
         (["a", "K1"], 1, "already claimed in data/units/a.yaml (line 7)"),
         (["a", "K9"], 2, "no project `K9`"),
-        (["../a", "B1"], 2, "not a unit id"),
-        (["A", "B1"], 2, "not a unit id"),
+        (["../a", "B1"], 2, "no unit `../a` in this ledger"),
+        (["A", "B1"], 2, "no unit `A` in this ledger: did you mean `a`?"),
     ],
 )
 def test_claim_refusals(

@@ -80,13 +80,26 @@ def _calendar(year: int, report_due_days: int) -> tuple[_QuarterDays, ...]:
     )
 
 
-def default_quarter(year: int, today: date) -> Quarter:
-    """Bare ``--quarter``: T's quarter, or Q1/Q4 when T lies before/after the ledger year."""
+def reporting_quarter(year: int, today: date, report_due_days: int) -> Quarter:
+    """R(T), the quarter whose reports are being collected on day T (contract section 5): the
+    quarter of the ledger year that has ended and whose report is due on or after T, else T's
+    quarter, or Q1 / Q4 when T lies before / after the ledger year. Bare ``--quarter`` means it.
+
+    When ``report_due_days`` is so long that two quarters are being collected at once, the later
+    one is meant: the earlier one's collection is nearly over."""
+    for days in reversed(_calendar(year, report_due_days)):
+        if days.end < today <= days.due:
+            return days.quarter
     if today.year < year:
         return Quarter(year, 1)
     if today.year > year:
         return Quarter(year, 4)
     return Quarter.of(today)
+
+
+def reporting_half(year: int, today: date, report_due_days: int) -> str:
+    """Bare ``--half``: the half that holds R(T), ``H1`` or ``H2``."""
+    return "H1" if reporting_quarter(year, today, report_due_days).q <= 2 else "H2"
 
 
 # -- a claim's milestones ------------------------------------------------------------------------
@@ -215,6 +228,29 @@ def _report_states(
 # -- one claim as of T ---------------------------------------------------------------------------
 
 
+ReasonKind = Literal["overdue", "past_deadline", "missing_report", "due_soon", "status"]
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """One fact that gives a claim's flag its colour (contract section 5)."""
+
+    kind: ReasonKind
+    due: date | None = None
+    # overdue and missing_report: days late; due_soon: days left; None for a status
+    days: int | None = None
+    milestone: Milestone | None = None  # overdue, due_soon
+    quarter: Quarter | None = None  # missing_report
+    status: str | None = None  # status: at_risk or behind
+
+    @property
+    def red(self) -> bool:
+        return self.kind in RED_REASONS
+
+
+RED_REASONS = frozenset({"overdue", "past_deadline", "missing_report"})
+
+
 @dataclass(frozen=True)
 class ClaimStatus:
     """Everything the reports say about one claim as of T."""
@@ -228,6 +264,8 @@ class ClaimStatus:
     past_deadline: bool
     reports: dict[Quarter, ReportState]  # the four quarters of the ledger year
     flag: Flag
+    reasons: tuple[Reason, ...]  # why the flag has its colour; none for green
+    today: date
 
     @property
     def overdue(self) -> list[Milestone]:
@@ -238,23 +276,54 @@ def claim_status(ledger: Ledger, unit: Unit, claim: Claim, today: date) -> Claim
     config = ledger.config
     year = config.ledger.year
     warn = config.reporting.warn_days
+    due_days = config.reporting.report_due_days
     project = ledger.projects.get(claim.project)
     milestones = [(m, m.state(today, warn)) for m in claim_milestones(claim, project, year)]
     latest = latest_entry(claim, today)
     complete = latest is not None and latest.status == "done"
     late = not complete and claim.deadline < today
-    reports = _report_states(claim, today, year, config.reporting.report_due_days)
-    flag: Flag
-    states = {state for _, state in milestones}
-    if complete:
-        flag = "green"
-    elif "overdue" in states or late or "missing" in reports.values():
-        flag = "red"
-    elif "due_soon" in states or (latest is not None and latest.status in ("at_risk", "behind")):
-        flag = "yellow"
-    else:
-        flag = "green"
-    return ClaimStatus(unit, claim, project, milestones, latest, complete, late, reports, flag)
+    reports = _report_states(claim, today, year, due_days)
+    reasons: tuple[Reason, ...] = ()
+    flag: Flag = "green"
+    if not complete:
+        red = [
+            Reason("overdue", m.due, (today - m.due).days, m)
+            for m, st in milestones
+            if st == "overdue"
+        ]
+        if late:
+            red.append(Reason("past_deadline", claim.deadline, (today - claim.deadline).days))
+        for q, state in reports.items():
+            if state == "missing":
+                due = q.report_due(due_days)
+                red.append(Reason("missing_report", due, (today - due).days, quarter=q))
+        if red:
+            flag, reasons = "red", tuple(red)
+        else:
+            yellow = [
+                Reason("due_soon", m.due, (m.due - today).days, m)
+                for m, st in milestones
+                if st == "due_soon"
+            ]
+            if latest is not None and latest.status in ("at_risk", "behind"):
+                yellow.append(Reason("status", status=latest.status))
+            if yellow:
+                flag, reasons = "yellow", tuple(yellow)
+    return ClaimStatus(
+        unit, claim, project, milestones, latest, complete, late, reports, flag, reasons, today
+    )
+
+
+def previous_day(quarter: Quarter, today: date, claim: Claim, year: int) -> date | None:
+    """The day a claim's previous flag is taken for the checklist of ``quarter``: the last day
+    of the quarter before it; None when ``quarter`` is Q1, when that day is not before T, or when
+    the claim was claimed after it (contract section 5)."""
+    if quarter.q == 1:
+        return None
+    day = Quarter(quarter.year, quarter.q - 1).end
+    if day >= today or claimed_on(claim, year) > day:
+        return None
+    return day
 
 
 def claims_as_of(unit: Unit, today: date, year: int) -> list[Claim]:

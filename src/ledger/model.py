@@ -273,8 +273,16 @@ class Claim(_Model):
 class Unit(_Model):
     id: UnitId
     name: Text
+    short_name: Text | None = None
+    order: Annotated[int, Field(strict=True, ge=0)] | None = None
+    contact: Text | None = None
     parent: UnitId | None = None
     claims: Annotated[list[Claim], _Empty] = []
+
+    @property
+    def short(self) -> str:
+        """The name tables use where space is short."""
+        return self.short_name or self.name
 
 
 # -- ledger.toml -----------------------------------------------------------------------------------

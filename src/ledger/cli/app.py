@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
 from typer.core import TyperGroup
 
 from ledger import __version__
+
+T = TypeVar("T")
 
 # Options that take an optional value: bare ``--quarter`` means "T's quarter".
 _OPTIONAL_VALUE = ("--quarter", "-q", "--half")
@@ -99,6 +102,16 @@ def fail(key: str, lang: str | None, **args: object) -> NoReturn:
 
     typer.echo(f"ledger: {t(key, lang or 'zh', **args)}", err=True)
     raise typer.Exit(2)
+
+
+def read(reader: Callable[..., T], text: str, *args: Any, lang: str | None) -> T:
+    """``reader(text, *args)`` from ``ledger.typed``, or exit 2 with its message."""
+    from ledger.typed import Untyped
+
+    try:
+        return reader(text, *args)
+    except Untyped as exc:
+        fail(exc.key, lang, **exc.args_)
 
 
 def shared(root: Path | None, today: str | None, lang: str | None) -> Shared:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ledger.cli.app import LangOpt, RootOpt, Shared, TodayOpt, app, fail, shared
+from ledger.cli.app import LangOpt, RootOpt, Shared, TodayOpt, app, fail, read, shared
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -29,6 +29,22 @@ def _day(value: str | None, option: str, default: date, lang: str | None) -> dat
         return parse_day(value)
     except SettingsError as exc:
         fail("bad_date_option", lang, option=option, value=value, hint=exc.args_["hint"])
+
+
+def _unit(env: Shared, text: str) -> str:
+    """The unit a clerk named by id, name or short name; else exit 2. An id whose file exists
+    needs no reading of the other units."""
+    import re
+
+    from ledger import typed
+    from ledger.load import UNITS, load
+    from ledger.model import UNIT_ID
+
+    if re.fullmatch(UNIT_ID, text) and (env.root / UNITS / f"{text}.yaml").is_file():
+        return text
+    loaded = load(env.root)
+    units = {f.unit.id: f.unit for f in loaded.units if f.unit is not None}
+    return read(typed.unit, text, units, lang=_language(env))
 
 
 def _language(env: Shared) -> str:
@@ -79,7 +95,7 @@ _USAGE_ERRORS = frozenset(
     }
 )
 
-UnitArg = Annotated[str, typer.Argument(help="The unit id (its file is data/units/<id>.yaml).")]
+UnitArg = Annotated[str, typer.Argument(help="The unit: its id, name or short name.")]
 ProjectArg = Annotated[str, typer.Argument(help="The project id in the book, e.g. K1.")]
 
 
@@ -135,6 +151,7 @@ def claim(
     from ledger.edit.ops import add_claim
 
     env = shared(root, today, lang)
+    unit = _unit(env, unit)
     due = _day(deadline, "--deadline", env.today, lang)
     since = _day(claimed, "--claimed", env.today, lang) if claimed else None
     _run(
@@ -149,11 +166,13 @@ def claim(
 def progress(
     unit: UnitArg,
     project: ProjectArg,
-    quarter: Annotated[str, typer.Option("--quarter", "-q", help="2026Q3, Q3 or 3.")],
+    quarter: Annotated[str, typer.Option("--quarter", "-q", help="2026Q3, Q3, 3 or 三季度.")],
     status: Annotated[
         str, typer.Option("--status", help="on_track, at_risk, behind, done (or 正常推进…).")
     ],
-    percent: Annotated[int, typer.Option("--percent", help="0..100, never below last quarter's.")],
+    percent: Annotated[
+        str, typer.Option("--percent", help="0..100 (65 or 65%), never below last quarter's.")
+    ],
     summary: Annotated[str, typer.Option("--summary", help="What was done this quarter.")],
     reported: Annotated[
         str | None, typer.Option("--reported", help="The day reported (default: T).")
@@ -173,21 +192,26 @@ def progress(
     lang: LangOpt = None,
 ) -> None:
     """Record UNIT's report on PROJECT for a quarter (季度进展)."""
-    from ledger.cli.reports import parse_quarter
+    from ledger import typed
     from ledger.edit.ops import record_progress
     from ledger.load.config import load_config
+    from ledger.model import STATUSES
 
     env = shared(root, today, lang)
     config, _ = load_config(env.root)
     year = config.ledger.year if config is not None else env.today.year
-    q = parse_quarter(quarter, year, lang or "zh").label
-    if not 0 <= percent <= 100:
-        fail("bad_percent", lang, value=percent)
+    language = _language(env)
+    q = read(typed.quarter, quarter, year, lang=language).label
+    share = read(typed.percent, percent, lang=language)
+    word = (
+        status.strip() if status.strip() in STATUSES else read(typed.status, status, lang=language)
+    )
+    unit = _unit(env, unit)
     day = _day(reported, "--reported", env.today, lang)
     _run(
         env,
         lambda: record_progress(
-            env.root, unit, project, q, status, percent, summary, day, problem, next_step, replace
+            env.root, unit, project, q, word, share, summary, day, problem, next_step, replace
         ),
         dry_run,
         f"{unit}: {project} {q} progress",
@@ -215,6 +239,7 @@ def done(
     from ledger.edit.ops import mark_done
 
     env = shared(root, today, lang)
+    unit = _unit(env, unit)
     day = _day(on, "--on", env.today, lang)
     _run(
         env,

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from ledger.cli.app import LangOpt, RootOpt, Shared, TodayOpt, app, fail, shared, use_color
+from ledger.cli.app import LangOpt, RootOpt, Shared, TodayOpt, app, fail, read, shared, use_color
 
 if TYPE_CHECKING:
     from ledger.asof import Quarter
@@ -69,11 +69,13 @@ def _open(env: Shared) -> tuple[Ledger, str]:
     return result.loaded.ledger(), lang
 
 
-def _check_unit(ledger: Ledger, unit: str | None, lang: str) -> None:
-    if unit is not None and unit not in ledger.units:
-        from ledger.hints import did_you_mean
+def _check_unit(ledger: Ledger, unit: str | None, lang: str) -> str | None:
+    """The id of the unit ``--unit`` names (by id, name or short name); else exit 2."""
+    if unit is None:
+        return None
+    from ledger import typed
 
-        fail("unknown_unit", lang, value=unit, **did_you_mean(unit, ledger.units))
+    return read(typed.unit, unit, ledger.units, lang=lang)
 
 
 def _emit(
@@ -142,7 +144,7 @@ def overdue(
 
     env = shared(root, today, lang)
     ledger, language = _open(env)
-    _check_unit(ledger, unit, language)
+    unit = _check_unit(ledger, unit, language)
     if project is not None and project not in ledger.projects:
         from ledger.hints import did_you_mean
 
@@ -180,7 +182,8 @@ def report(
 ) -> None:
     """The quarterly checklist (--quarter), the half-year summary (--half) or the year-end
     evaluation (--year), as of T."""
-    from ledger.asof import default_quarter
+    from ledger import typed
+    from ledger.asof import reporting_half, reporting_quarter
     from ledger.reports import halfyear, quarterly, yearend
 
     chosen = [quarter is not None, half is not None, year]
@@ -188,38 +191,32 @@ def report(
         fail("one_report", lang)
     env = shared(root, today, lang)
     ledger, language = _open(env)
-    _check_unit(ledger, unit, language)
+    unit = _check_unit(ledger, unit, language)
     fmt = format.value
+    due_days = ledger.config.reporting.report_due_days
     if quarter is not None:
         q = (
-            parse_quarter(quarter, ledger.year, language)
+            read(typed.quarter, quarter, ledger.year, lang=language)
             if quarter
-            else default_quarter(ledger.year, env.today)
+            else reporting_quarter(ledger.year, env.today, due_days)
         )
         _emit(quarterly, quarterly.build(ledger, q, env.today, unit), ledger, fmt, language, output)
     elif half is not None:
         h = (
-            half.upper()
+            read(typed.half, half, ledger.year, lang=language)
             if half
-            else ("H1" if default_quarter(ledger.year, env.today).q <= 2 else "H2")
+            else reporting_half(ledger.year, env.today, due_days)
         )
-        if h not in ("H1", "H2"):
-            fail("bad_half", language, value=half)
         _emit(halfyear, halfyear.build(ledger, h, env.today, unit), ledger, fmt, language, output)
     else:
         _emit(yearend, yearend.build(ledger, env.today, unit), ledger, fmt, language, output)
 
 
 def parse_quarter(text: str, year: int, lang: str) -> Quarter:
-    """``2026Q3``, ``Q3`` or ``3`` as a quarter of the ledger year; else exit 2."""
-    import re
+    """A quarter as a clerk may type it (``ledger.typed.quarter``); else exit 2."""
+    from ledger import typed
 
-    from ledger.asof import Quarter
-
-    m = re.fullmatch(r"\s*(?:([0-9]{4})\s*)?[Qq]?([1-4])\s*", text)
-    if m is None or (m[1] is not None and int(m[1]) != year):
-        fail("bad_quarter", lang, value=text, year=year)
-    return Quarter(year, int(m[2]))
+    return read(typed.quarter, text, year, lang=lang)
 
 
 @app.command("inspect")
@@ -245,6 +242,6 @@ def inspect(
         fail("bad_sample", lang)
     env = shared(root, today, lang)
     ledger, language = _open(env)
-    _check_unit(ledger, unit, language)
+    unit = _check_unit(ledger, unit, language)
     report = spotcheck.build(ledger, sample, env.today, seed, unit)
     _emit(spotcheck, report, ledger, format.value, language, output)

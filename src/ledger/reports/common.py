@@ -40,12 +40,18 @@ def scoped(ledger: Ledger, scope: str | None) -> list[Unit]:
     return list(ledger.units.values()) if scope is None else units_under(ledger, scope)
 
 
+def official(unit: Unit) -> tuple[bool, int, str]:
+    """A unit's place among its siblings in official lists (contract section 4)."""
+    return (unit.order is None, unit.order or 0, unit.id)
+
+
 def tree_order(ledger: Ledger, keep: Iterable[str]) -> list[tuple[Unit, int]]:
-    """The kept units in the order of the parent hierarchy (a parent, then the units under it,
-    each level by id), each with its depth."""
+    """The kept units in the official order: the parent hierarchy (a parent, then the units
+    under it), siblings by ``order`` then id, the unnumbered after the numbered; each with its
+    depth."""
     wanted = set(keep)
     children: dict[str | None, list[str]] = {}
-    for unit in ledger.units.values():
+    for unit in sorted(ledger.units.values(), key=official):
         parent = unit.parent if unit.parent in ledger.units else None
         children.setdefault(parent, []).append(unit.id)
     out: list[tuple[Unit, int]] = []
