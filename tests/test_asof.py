@@ -12,10 +12,10 @@ from ledger.asof import (
     Quarter,
     claim_status,
     competition_ranks,
-    reporting_half,
-    reporting_quarter,
     latest_entry,
     report_state,
+    reporting_half,
+    reporting_quarter,
     statuses,
     unit_score,
 )

@@ -101,7 +101,7 @@ def test_sample_in_crlf_keeps_positions_of_a_later_error(sample: Path) -> None:
     text = unit.read_text(encoding="utf-8").replace("percent: 45", "percent: 15")
     unit.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
     problems = found(sample)
-    assert at(problems) == [("data/units/jining.yaml", "P003", 35, 18)]
+    assert at(problems) == [("data/units/jining.yaml", "P003", 36, 18)]
     assert problems[0].message("en") == "percent falls from 20 (2026Q1) to 15"
 
 
@@ -387,8 +387,8 @@ def test_a_typo_in_the_sample_is_found_in_place(sample: Path) -> None:
     unit.write_text(unit.read_text(encoding="utf-8").replace("    leader:", "    leaders:", 1))
     problems = found(sample)
     assert at(problems) == [
-        ("data/units/jining.yaml", "S002", 7, 5),
-        ("data/units/jining.yaml", "S001", 8, 5),
+        ("data/units/jining.yaml", "S002", 8, 5),
+        ("data/units/jining.yaml", "S001", 9, 5),
     ]
     assert problems[1].message("en") == "unknown key `leaders`: did you mean `leader`?"
 
