@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import BOOK, CITY, CONFIG, SAMPLE_DAY
+from tests.conftest import BOOK, CITY, CONFIG, REPO, SAMPLE_DAY
 
 Cli = Callable[..., tuple[int, str]]
 GOLDEN = Path(__file__).parent / "golden"
@@ -114,3 +114,39 @@ def test_gitlab_paths_without_git_come_from_ci_project_dir(
     assert "ledger/data/units/a.yaml" in paths
     paths = {i["location"]["path"] for i in json.loads(cli(*args, env={"CI_PROJECT_DIR": ""})[1])}
     assert "data/units/a.yaml" in paths
+
+
+def _try_repo(ledger_repo: Path) -> subprocess.CompletedProcess[str]:
+    import os
+    import shutil
+    import sys
+
+    pre_commit = shutil.which("pre-commit") or str(Path(sys.executable).parent / "pre-commit")
+    subprocess.run(["git", "add", "-A"], cwd=ledger_repo, check=True)
+    env = {**os.environ, "LEDGER_TODAY": SAMPLE_DAY, "LEDGER_LANG": "en", "NO_COLOR": "1"}
+    return subprocess.run(
+        [pre_commit, "try-repo", str(REPO), "ledger-validate", "--all-files", "--color", "never"],
+        cwd=ledger_repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.mark.slow
+def test_pre_commit_hook_passes_a_good_ledger_and_names_the_line_of_a_broken_one(
+    tmp_path: Path,
+) -> None:
+    """The real ``pre-commit try-repo`` on this repository's ``.pre-commit-hooks.yaml`` (what is
+    committed, plus staged and changed tracked files): it installs the tool in its own
+    environment, as a ledger repository's ``.pre-commit-config.yaml`` would."""
+    good = git_ledger(tmp_path / "good", unit="id: a\nname: 甲单位\n", folder="")
+    done = _try_repo(good)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Passed" in done.stdout
+    bad = git_ledger(tmp_path / "bad", folder="")
+    done = _try_repo(bad)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "Failed" in done.stdout
+    assert "data/units/a.yaml:3:9: error[R004]" in done.stdout
