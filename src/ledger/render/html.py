@@ -11,6 +11,7 @@ import math
 import unicodedata
 from html import escape
 
+from ledger.render import Options
 from ledger.render.cells import text_cell
 from ledger.reports.document import Bar, Chart, Column, Document, Row, Table
 
@@ -36,7 +37,15 @@ h2 {{ font-size: 12pt; margin: 14pt 0 4pt; break-after: avoid; page-break-after:
 ul.meta {{ list-style: none; margin: 0 0 8pt; padding: 0; font-size: 9pt; color: #333; }}
 table {{ border-collapse: collapse; width: 100%; font-size: 9pt; }}
 thead {{ display: table-header-group; }}
-tr {{ break-inside: avoid; page-break-inside: avoid; }}
+tr, tbody.group {{ break-inside: avoid; page-break-inside: avoid; }}
+section.totals {{ margin: 0 0 8pt; }}
+p.totals {{ margin: 0; font-size: 11pt; line-height: 1.9; }}
+span.total {{ display: inline-block; border: 1px solid #888; padding: 0 6pt; margin: 0 4pt 4pt 0;
+  white-space: nowrap; }}
+span.total b {{ font-size: 13pt; }}
+span.flag-red {{ background: #f2c4c3; }} span.flag-yellow {{ background: #fbe3bd; }}
+span.flag-green {{ background: #cdeacd; }}
+p.note {{ margin: 0; font-size: 9pt; color: #333; }}
 th, td {{ border: 1px solid #888; padding: 2pt 4pt; text-align: left; vertical-align: top;
   overflow-wrap: anywhere; }}
 th {{ background: #e8e8e8; font-weight: bold; vertical-align: bottom; }}
@@ -54,7 +63,7 @@ def _wide(doc: Document) -> bool:
     return any(len(table.columns) > WIDE for table in doc.tables)
 
 
-def render(doc: Document) -> str:
+def render(doc: Document, options: Options | None = None) -> str:
     lang = "zh-CN" if doc.lang.lower().startswith("zh") else "en"
     parts = [
         "<!DOCTYPE html>",
@@ -77,13 +86,33 @@ def render(doc: Document) -> str:
         parts.append('<ul class="meta">')
         parts.extend(f"<li>{_text(line)}</li>" for line in doc.meta)
         parts.append("</ul>")
+    parts.extend(_totals(doc))
     parts.append("</header>")
-    for table in doc.tables:
-        parts.extend(_table(table))
+    # page 1 holds what a leader reads first: the totals and the chart; the tables follow
     for chart in doc.charts:
         parts.extend(_chart(chart, lang))
+    for table in [tb.printed() for tb in doc.tables]:
+        parts.extend(_table(table))
     parts += ["</body>", "</html>"]
     return "\n".join(parts) + "\n"
+
+
+def _totals(doc: Document) -> list[str]:
+    if not doc.totals:
+        return []
+    out = ['<section class="totals">', '<p class="totals">']
+    for total in doc.totals:
+        figure = escape(str(total.value))
+        if total.previous is not None:
+            figure = f"{total.previous} → {figure}"
+        css = (
+            f' class="total flag-{total.flag}"' if total.flag in FLAG_COLOURS else ' class="total"'
+        )
+        out.append(f"<span{css}>{_text(total.label)} <b>{figure}</b></span>")
+    out.append("</p>")
+    out.extend(f'<p class="note">{_text(note)}</p>' for note in doc.notes)
+    out.append("</section>")
+    return out
 
 
 # --- text ---------------------------------------------------------------------------------------
@@ -126,11 +155,17 @@ def _table(table: Table) -> list[str]:
         + "</tr>"
     )
     out.append("</thead>")
-    out.append("<tbody>")
+    out.append('<tbody class="group">' if table.grouped else "<tbody>")
     if not table.rows and table.empty:
         span = max(len(table.columns), 1)
         out.append(f'<tr><td class="empty" colspan="{span}">{_text(table.empty)}</td></tr>')
-    out.extend(_row(row, table.columns) for row in table.rows)
+    previous: object = None
+    for i, row in enumerate(table.rows):
+        # a unit's rows stay together on one printed page
+        if table.grouped and i and row.cells[0] != previous:
+            out += ["</tbody>", '<tbody class="group">']
+        out.append(_row(row, table.columns))
+        previous = row.cells[0] if row.cells else None
     out += ["</tbody>", "</table>", "</section>"]
     return out
 
