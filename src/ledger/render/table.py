@@ -153,7 +153,14 @@ def _table(console: Console, table: Table, options: Options) -> None:
             del n
         rt.add_row(*cells)
         previous = first
-    needed = Measurement.get(console, console.options, rt).minimum
+    texts = {
+        i: [text_cell(r.cells[i], table.columns[i].decimals) for r in table.rows] for i in keep
+    }
+    least = sum(
+        (_need(table.columns[i], texts[i]) if table.columns[i].kind in UNBROKEN else 4) + _PAD
+        for i in keep
+    )
+    needed = max(Measurement.get(console, console.options, rt).minimum, least + 1)
     if needed > console.width:
         _records(console, table, keep)
         return
