@@ -49,8 +49,10 @@ p.note {{ margin: 0; font-size: 9pt; color: #333; }}
 th, td {{ border: 1px solid #888; padding: 2pt 4pt; text-align: left; vertical-align: top;
   overflow-wrap: anywhere; }}
 th {{ background: #e8e8e8; font-weight: bold; vertical-align: bottom; }}
+section.wide table {{ font-size: 8.5pt; }}
 th.number, td.number {{ text-align: right; font-variant-numeric: tabular-nums; }}
-td.date {{ white-space: nowrap; }}
+td.date, td.id, td.number, td[class^="flag-"], th.number {{ white-space: nowrap;
+  overflow-wrap: normal; }}
 td.empty {{ text-align: center; color: #555; }}
 {FLAG_CSS}
 section.chart {{ break-inside: avoid; page-break-inside: avoid; }}
@@ -141,6 +143,8 @@ def _table(table: Table) -> list[str]:
         f"<h2>{_text(table.title)}</h2>",
         "<table>",
     ]
+    # the columns a printed page needs: not the ids meant for scripts and the workbook
+    table = table.keep([i for i, c in enumerate(table.columns) if c.paper])
     total = sum(max(c.width, 1) for c in table.columns)
     if table.columns:
         out.append("<colgroup>")
@@ -161,31 +165,43 @@ def _table(table: Table) -> list[str]:
         out.append(f'<tr><td class="empty" colspan="{span}">{_text(table.empty)}</td></tr>')
     previous: object = None
     for i, row in enumerate(table.rows):
-        # a unit's rows stay together on one printed page
-        if table.grouped and i and row.cells[0] != previous:
-            out += ["</tbody>", '<tbody class="group">']
-        out.append(_row(row, table.columns))
-        previous = row.cells[0] if row.cells else None
+        # a unit's rows stay together on one printed page, its name once, over all of them
+        first = row.cells[0] if row.cells else None
+        span = 0
+        if table.grouped and (i == 0 or first != previous):
+            if i:
+                out += ["</tbody>", '<tbody class="group">']
+            span = next(
+                (n for n, r in enumerate(table.rows[i:]) if r.cells[0] != first),
+                len(table.rows) - i,
+            )
+        out.append(_row(row, table.columns, span if table.grouped else 1))
+        previous = first
     out += ["</tbody>", "</table>", "</section>"]
     return out
 
 
 def _class(column: Column, flag: str | None = None) -> str:
     names: list[str] = []
-    if column.kind in ("number", "date"):
+    if column.kind in ("number", "date", "id"):
         names.append(column.kind)
     if column.kind == "flag" and flag in FLAG_COLOURS:
         names.append(f"flag-{flag}")
     return f' class="{" ".join(names)}"' if names else ""
 
 
-def _row(row: Row, columns: list[Column]) -> str:
+def _row(row: Row, columns: list[Column], span: int = 1) -> str:
+    """A row; ``span`` > 1 puts its first cell over the next rows too, 0 leaves it out."""
     cells: list[str] = []
     for i, column in enumerate(columns):
+        if i == 0 and span == 0:
+            continue
         value = row.cells[i] if i < len(row.cells) else None
         style = ""
         if i == 0 and row.depth > 0:
             style = f' style="padding-left: calc(4pt + {row.depth * 1.5:g}em)"'
+        if i == 0 and span > 1:
+            style += f' rowspan="{span}"'
         cells.append(
             f"<td{_class(column, row.flag)}{style}>{_text(text_cell(value, column.decimals))}</td>"
         )

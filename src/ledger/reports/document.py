@@ -30,6 +30,7 @@ class Column:
     compact: bool = True  # shown in the narrow layout too
     flex: bool = False  # takes the room the other columns leave (the reasons)
     narrow_only: bool = False  # a short form of another column, for the narrow layout alone
+    paper: bool = True  # printed on the HTML page (unit ids are for scripts and workbooks)
 
 
 @dataclass(frozen=True)

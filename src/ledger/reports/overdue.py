@@ -77,7 +77,7 @@ def to_json(report: OverdueReport) -> list[dict[str, Any]]:
 def document(report: OverdueReport, ledger: Ledger, lang: str) -> Document:
     columns = [
         Column("unit", t("col.unit", lang), width=12),
-        Column("unit_id", t("col.unit_id", lang), "id", width=14, compact=False),
+        Column("unit_id", t("col.unit_id", lang), "id", width=14, compact=False, paper=False),
         Column("project", t("col.project", lang), "id", width=4),
         Column("title", t("col.title", lang), width=24, compact=False),
         Column("leader", t("col.leader", lang), width=14, compact=False),

@@ -271,21 +271,21 @@ def document(report: QuarterlyReport, ledger: Ledger, lang: str) -> Document:
     previous_q = Quarter(q.year, q.q - 1).label if q.q > 1 else ""
     columns = [
         Column("unit", t("col.unit", lang), width=12),
-        Column("unit_id", t("col.unit_id", lang), "id", width=14, compact=False),
+        Column("unit_id", t("col.unit_id", lang), "id", width=14, compact=False, paper=False),
         Column("project", t("col.project", lang), "id", width=4),
-        Column("title", t("col.title", lang), width=24, compact=False),
-        Column("leader", t("col.leader", lang), width=14, compact=False),
+        Column("title", t("col.title", lang), width=20, compact=False),
+        Column("leader", t("col.leader", lang), width=12, compact=False),
         Column("leader_name", t("col.leader", lang), width=8, narrow_only=True),
-        Column("percent", t("col.percent", lang), "number", width=6),
+        Column("percent", t("col.percent", lang), "number", width=4),
         Column("status", t("col.status", lang), width=8, compact=False),
         Column("flag", t("col.flag", lang), "flag", width=6),
         Column(
             "previous", t("col.previous_flag", lang, quarter=previous_q), width=8, compact=False
         ),
         Column("reasons", t("col.reasons", lang), width=36, flex=True),
-        Column("report", t("col.report", lang, quarter=q.label), width=10, compact=False),
-        Column("milestones_due", t("col.milestones_due", lang), width=30, compact=False),
-        Column("latest", t("col.latest", lang), width=36, compact=False),
+        Column("report", t("col.report", lang, quarter=q.label), width=8, compact=False),
+        Column("milestones_due", t("col.milestones_due", lang), width=26, compact=False),
+        Column("latest", t("col.latest", lang), width=32, compact=False),
         Column("deadline", t("col.deadline", lang), "date", width=10, compact=False),
     ]
     lines = {u.id: u for u in report.units}

@@ -137,7 +137,7 @@ def document(report: YearReport, ledger: Ledger, lang: str) -> Document:
     columns = [
         Column("rank", t("col.rank", lang), "number", width=4),
         Column("unit", t("col.unit", lang), width=12),
-        Column("unit_id", t("col.unit_id", lang), "id", width=14, compact=False),
+        Column("unit_id", t("col.unit_id", lang), "id", width=14, compact=False, paper=False),
         Column("score", t("col.score", lang), "number", width=6, decimals=1),
         Column("part_milestones", t("col.part_milestones", lang) + " (%)", "number", 8, 1),
         Column("part_reports", t("col.part_reports", lang) + " (%)", "number", 8, 1),
