@@ -376,3 +376,13 @@ def test_checklist_prints_on_a4_with_the_totals_on_page_1(cli: Cli, tmp_path: Pa
     pages = re.search(r"Pages:\s+(\d+)", info)
     assert pages is not None and int(pages[1]) >= 3
     assert "集宁区" in rest and rest.count("最近一次上报") == int(pages[1]) - 1
+
+
+def test_the_format_help_names_the_registry_formats() -> None:
+    from ledger.cli.reports import FORMAT_NAMES
+    from ledger.render import FORMATS, JSON
+    from ledger.reports import ALL_FORMATS, REPORTS
+
+    assert FORMAT_NAMES == ", ".join(ALL_FORMATS)
+    assert set(ALL_FORMATS) == {*FORMATS, JSON}
+    assert all(set(r.formats) <= {*ALL_FORMATS, "text"} for r in REPORTS.values())
