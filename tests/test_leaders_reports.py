@@ -383,6 +383,6 @@ def test_the_format_help_names_the_registry_formats() -> None:
     from ledger.render import FORMATS, JSON
     from ledger.reports import ALL_FORMATS, REPORTS
 
-    assert FORMAT_NAMES == ", ".join(ALL_FORMATS)
+    assert ", ".join(ALL_FORMATS) == FORMAT_NAMES
     assert set(ALL_FORMATS) == {*FORMATS, JSON}
     assert all(set(r.formats) <= {*ALL_FORMATS, "text"} for r in REPORTS.values())
