@@ -7,6 +7,8 @@ import csv
 import io
 import json
 import re
+import shutil
+import subprocess
 from datetime import date
 from io import BytesIO
 from pathlib import Path
@@ -336,3 +338,51 @@ def test_html_puts_totals_and_chart_before_the_tables(cli: Cli) -> None:
     assert page.index('class="totals"') < page.index("<svg") < page.index("<table")
     assert page.count('<tbody class="group">') == 19  # one per unit: kept together on a page
     assert "break-inside: avoid" in page
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.mark.skipif(CHROMIUM is None or shutil.which("pdftotext") is None, reason="no chromium")
+def test_checklist_prints_on_a4_with_the_totals_on_page_1(cli: Cli, tmp_path: Path) -> None:
+    page = tmp_path / "q.html"
+    code, _ = cli("report", "--quarter", "-C", REPO, "--today", DAY, "-f", "html", "-o", page)
+    assert code == 0
+    pdf = tmp_path / "q.pdf"
+    subprocess.run(
+        [
+            str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+            "--no-first-run", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", f"--user-data-dir={tmp_path / 'profile'}", "--no-pdf-header-footer",
+            f"--print-to-pdf={pdf}", page.as_uri(),
+        ],
+        check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
+    first = subprocess.run(
+        ["pdftotext", "-f", "1", "-l", "1", "-layout", str(pdf), "-"],
+        check=True, capture_output=True, text=True,
+    ).stdout  # fmt: skip
+    assert "2026Q4 季度工作清单" in first
+    assert re.search(r"红灯\s*5 → 11", first) and "认领项目 49" in first
+    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
+    assert re.search(r"Page size:\s+841\.\d+ x 59[45]\.\d+ pts \(A4\)", info)  # landscape
+    # the table follows on the next pages, its header row repeated on each
+    rest = subprocess.run(
+        ["pdftotext", "-f", "2", "-layout", str(pdf), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    pages = re.search(r"Pages:\s+(\d+)", info)
+    assert pages is not None and int(pages[1]) >= 3
+    assert "集宁区" in rest and rest.count("最近一次上报") == int(pages[1]) - 1
+
+
+def test_the_format_help_names_the_registry_formats() -> None:
+    from ledger.cli.reports import FORMAT_NAMES
+    from ledger.render import FORMATS, JSON
+    from ledger.reports import ALL_FORMATS, REPORTS
+
+    assert ", ".join(ALL_FORMATS) == FORMAT_NAMES
+    assert set(ALL_FORMATS) == {*FORMATS, JSON}
+    assert all(set(r.formats) <= {*ALL_FORMATS, "text"} for r in REPORTS.values())

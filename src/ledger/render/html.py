@@ -13,7 +13,7 @@ from html import escape
 
 from ledger.render import Options
 from ledger.render.cells import text_cell
-from ledger.reports.document import Bar, Chart, Column, Document, Row, Table
+from ledger.reports.document import UNBROKEN, Bar, Chart, Column, Document, Row, Table
 
 FONTS = (
     '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", SimSun, sans-serif'
@@ -47,7 +47,7 @@ span.flag-red {{ background: #f2c4c3; }} span.flag-yellow {{ background: #fbe3bd
 span.flag-green {{ background: #cdeacd; }}
 p.note {{ margin: 0; font-size: 9pt; color: #333; }}
 th, td {{ border: 1px solid #888; padding: 2pt 4pt; text-align: left; vertical-align: top;
-  overflow-wrap: anywhere; }}
+  overflow-wrap: break-word; }}
 th {{ background: #e8e8e8; font-weight: bold; vertical-align: bottom; }}
 section.wide table {{ font-size: 8.5pt; }}
 th.number, td.number {{ text-align: right; font-variant-numeric: tabular-nums; }}
@@ -145,12 +145,11 @@ def _table(table: Table) -> list[str]:
     ]
     # the columns a printed page needs: not the ids meant for scripts and the workbook
     table = table.keep([i for i, c in enumerate(table.columns) if c.paper])
-    total = sum(max(c.width, 1) for c in table.columns)
+    widths = _widths(table)
+    total = sum(widths)
     if table.columns:
         out.append("<colgroup>")
-        out.extend(
-            f'<col style="width: {max(c.width, 1) * 100 / total:.1f}%">' for c in table.columns
-        )
+        out.extend(f'<col style="width: {w * 100 / total:.1f}%">' for w in widths)
         out.append("</colgroup>")
     out.append("<thead>")
     out.append(
@@ -178,6 +177,22 @@ def _table(table: Table) -> list[str]:
         out.append(_row(row, table.columns, span if table.grouped else 1))
         previous = first
     out += ["</tbody>", "</table>", "</section>"]
+    return out
+
+
+def _cells(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _widths(table: Table) -> list[int]:
+    """Each column's share: its usual width, but never less than its label's longest word or,
+    for cells never broken (ids, numbers, dates, flags), its longest cell."""
+    out = []
+    for i, c in enumerate(table.columns):
+        least = max((_cells(word) for word in c.label.split()), default=1)
+        if c.kind in UNBROKEN:
+            least = max([least, *(_cells(text_cell(r.cells[i], c.decimals)) for r in table.rows)])
+        out.append(max(c.width, least, 1) + 2)  # + the padding
     return out
 
 

@@ -82,7 +82,7 @@ def document(report: OverdueReport, ledger: Ledger, lang: str) -> Document:
         Column("title", t("col.title", lang), width=24, compact=False),
         Column("leader", t("col.leader", lang), width=14, compact=False),
         Column("leader_name", t("col.leader", lang), width=8, narrow_only=True),
-        Column("milestone", t("col.milestone", lang), "id", width=10, compact=False),
+        Column("milestone", t("col.milestone", lang), "id", width=10, compact=False, paper=False),
         Column("milestone_title", t("col.milestone_title", lang), width=28, flex=True),
         Column("due", t("col.due", lang), "date", width=10),
         Column("days_overdue", t("col.days_overdue", lang), "number", width=6),
