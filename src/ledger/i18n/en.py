@@ -246,4 +246,13 @@ WORDS: dict[str, str] = {
     "month.10": "Oct",
     "month.11": "Nov",
     "month.12": "Dec",
+    # what an edit tells the clerk besides
+    "remark.claim_not_applicable": "note: these milestones of the book fell due before the claimed day {claimed} and do not apply to this unit: {milestones}",
+    "remark.milestone": "{milestone} “{title}” ({due})",
+    "remark.report_late": "note: the {quarter} report was due {due}; reported {days} days late, it counts as late",
+    "remark.done_late": "note: milestone {milestone} was due {due}; done {days} days late, it counts as late",
+    "note.elsewhere": "note: {n} errors already elsewhere in the ledger, not from this edit, do not block it:",
+    "commit.claim": "{unit}: claim {project}",
+    "commit.progress": "{unit}: {project} {quarter} progress",
+    "commit.done": "{unit}: {project} {milestone} done",
 }

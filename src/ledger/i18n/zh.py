@@ -246,4 +246,13 @@ WORDS: dict[str, str] = {
     "month.10": "10月",
     "month.11": "11月",
     "month.12": "12月",
+    # what an edit tells the clerk besides
+    "remark.claim_not_applicable": "注意：项目书中以下时间节点的到期日早于认领日期 {claimed}，不适用于本单位：{milestones}",
+    "remark.milestone": "{milestone}“{title}”（{due}）",
+    "remark.report_late": "注意：{quarter} 进展的报送期限是 {due}，本次上报晚了 {days} 天，计为逾期上报",
+    "remark.done_late": "注意：时间节点 {milestone} 的到期日是 {due}，完成晚了 {days} 天，计为逾期完成",
+    "note.elsewhere": "注意：台账其他文件中原有 {n} 个错误，与本次修改无关，不影响写入：",
+    "commit.claim": "{unit}：认领 {project}",
+    "commit.progress": "{unit}：{project} {quarter} 进展",
+    "commit.done": "{unit}：{project} 节点 {milestone} 完成",
 }
