@@ -24,7 +24,9 @@ from yaml.resolver import Resolver
 # A file holding anything but these characters is read by PyYAML: tabs, carriage returns not
 # followed by a line feed, NEL/LS/PS (line breaks to YAML 1.1), byte-order marks, control
 # characters, surrogates.
-_UNUSUAL = re.compile("[^\n\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+_UNUSUAL = re.compile(
+    "[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+)
 # `key: value`, `key:` (the value on the next lines), `key: # comment`; keys are written plain
 _KEY = re.compile(r"([A-Za-z0-9_][A-Za-z0-9_-]*|x-[^\s:#'\"\[\]{},&*!|>%@`]+):(?: +(.*))?$")
 _SINGLE = re.compile(r"'((?:[^']|'')*)'(?: +#.*| *)$")
