@@ -91,6 +91,7 @@ class Loaded:
     # the key, only to place a problem the checks across files found in it
     keys: dict[str, str] = field(default_factory=dict)
     cache: Cache | None = None
+    memo: dict[str, Any] = field(default_factory=dict)  # what the checks compute once
     _trees: dict[str, Node | None] = field(default_factory=dict)
 
     def ledger(self) -> Ledger:
