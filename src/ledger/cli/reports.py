@@ -115,12 +115,15 @@ def _emit(
     module = REPORTS[kind].load()
     if fmt not in REPORTS[kind].formats:
         fail("bad_format", lang, value=fmt, choices=", ".join(REPORTS[kind].formats))
-    if fmt != JSON and FORMATS[fmt].binary and output is None:
+    own = fmt in REPORTS[kind].own
+    if fmt != JSON and not own and FORMATS[fmt].binary and output is None:
         fail("xlsx_needs_output", lang)
     if output is not None:
         _check_output(output, ledger, lang)
     if fmt == JSON:
         content: str | bytes = dumps(module.to_json(report))
+    elif own:
+        content = getattr(module, fmt)(report, ledger, lang)
     else:
         doc = module.document(report, ledger, lang)
         names = [tb.name for tb in doc.tables]
@@ -318,3 +321,48 @@ def inspect(
     scope = _check_unit(ledger, unit, language)
     report = spotcheck.build(ledger, sample, env.today, seed, scope)
     _emit("inspect", report, ledger, format, language, output, wide)
+
+
+@app.command("remind")
+def remind(
+    quarter: Annotated[
+        str | None,
+        typer.Option(
+            "--quarter",
+            "-q",
+            help="The quarter whose reports are being collected (2026Q4, Q4, 4, 四季度); "
+            "default and bare: the reporting quarter.",
+            show_default=False,
+        ),
+    ] = None,
+    unit: UnitOpt = None,
+    format: Annotated[
+        str,
+        typer.Option("--format", "-f", help=f"{FORMAT_NAMES}, text.", show_default=True),
+    ] = "table",
+    output: OutputOpt = None,
+    wide: WideOpt = False,
+    root: RootOpt = None,
+    today: TodayOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """What each unit owes as of T, with leaders and contacts; --format text: one message per
+    unit, ready to send."""
+    from ledger import typed
+    from ledger.asof import reporting_quarter
+    from ledger.reports import REPORTS
+    from ledger.reports import remind as module
+
+    env = shared(root, today, lang)
+    ledger, language = _open(env)
+    scope = _check_unit(ledger, unit, language)
+    q = (
+        read(typed.quarter, quarter, ledger.year, lang=language)
+        if quarter
+        else reporting_quarter(ledger.year, env.today, ledger.config.reporting.report_due_days)
+    )
+    built = module.build(ledger, q, env.today, scope)
+    _emit("remind", built, ledger, format, language, output, wide)
+    if built.left_out and format in REPORTS["remind"].own:
+        # the document formats say it in their notes; JSON lists the units that owe
+        typer.echo(module.left_out_note(built, language), err=True)

@@ -20,6 +20,8 @@ ALL_FORMATS = ("table", "markdown", "html", "csv", "json", "xlsx")
 class Report:
     module: str  # with build(...), to_json(report) and document(report, ledger, lang)
     formats: tuple[str, ...] = ALL_FORMATS
+    # formats the module renders itself: ``module.<format>(report, ledger, lang) -> str``
+    own: tuple[str, ...] = ()
 
     def load(self) -> ModuleType:
         return importlib.import_module(self.module)
@@ -31,4 +33,5 @@ REPORTS: dict[str, Report] = {
     "half": Report("ledger.reports.halfyear"),
     "year": Report("ledger.reports.yearend"),
     "inspect": Report("ledger.reports.spotcheck"),
+    "remind": Report("ledger.reports.remind", (*ALL_FORMATS, "text"), own=("text",)),
 }

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ledger.asof import Reason
+from ledger.asof import Owed, Reason
 from ledger.i18n import t
 
 
@@ -50,3 +50,17 @@ def _day(reason: Reason, lang: str) -> str:
     if reason.due is None:
         return ""
     return reason.due.isoformat()
+
+
+def owed_text(item: Owed, lang: str) -> str:
+    """One thing a claim owes as a clerk says it (``ledger remind``, the forms' heading):
+    节点“完成排查摸底”逾期 86天, 2026Q4 进展 1月10日前上报（还有 5天）."""
+    args: dict[str, object] = {"days": item.days, "due": item.due.isoformat()}
+    if item.milestone is not None:
+        args["title"] = item.milestone.title
+    if item.quarter is not None:
+        args["quarter"] = item.quarter.label
+    key = f"owed.{item.kind}"
+    if item.kind == "due_soon" and item.days == 0:
+        key = "reason.due_today"
+    return t(key, lang, **args)
