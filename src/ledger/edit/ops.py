@@ -29,7 +29,7 @@ from ledger.load import PROJECTS, UNITS, load
 from ledger.load.yamlparse import parse
 from ledger.model import STATUSES, UNIT_ID, Claim, Ledger
 from ledger.problems import Problem
-from ledger.validate import validate
+from ledger.validate import Validation, validate
 
 CLAIM_KEYS = ["project", "leader", "measures", "deadline", "claimed", "milestones", "progress"]
 MILESTONE_KEYS = ["id", "title", "due", "done", "evidence"]
@@ -112,7 +112,10 @@ class Target:
         return self.yaml.text.count("\n", 0, index) + 1
 
 
-def _target(root: Path, unit_id: str, project: str) -> Target:
+def _target(root: Path, unit_id: str, project: str, base: Edit | None = None) -> Target:
+    """What an operation works on; with ``base`` (an edit of the same file not written yet),
+    the text as that edit leaves it, so that several edits of one file apply one after another
+    and are written together."""
     loaded = load(root, units=False)  # the whole ledger is validated once, in ``apply``
     if loaded.config is None:
         raise EditError(
@@ -126,11 +129,14 @@ def _target(root: Path, unit_id: str, project: str) -> Target:
     if project not in ledger.projects:
         raise EditError("unknown_project", value=project, **did_you_mean(project, ledger.projects))
     path, rel = unit_path(root, unit_id)
-    snapshot = Snapshot.read(path)
-    try:
-        text = snapshot.text
-    except UnicodeDecodeError:
-        raise EditError("file_broken", path=rel) from None
+    if base is not None and base.rel == rel:
+        snapshot, text = base.old, base.new_text
+    else:
+        snapshot = Snapshot.read(path)
+        try:
+            text = snapshot.text
+        except UnicodeDecodeError:
+            raise EditError("file_broken", path=rel) from None
     parsed = parse(text, rel)
     if parsed.problems or not isinstance(parsed.data, dict):
         raise EditError("file_broken", problems=parsed.problems, path=rel)
@@ -164,6 +170,15 @@ def _finish(
 def apply(root: Path, today: date, build: Callable[[], Edit], dry_run: bool = False) -> Edit:
     """Build an edit and, unless ``dry_run``, write it: under the ledger's lock, after checking
     the whole ledger with the new text validates and the file did not change meanwhile."""
+    return apply_all(root, today, lambda: [build()], dry_run)[0]
+
+
+def apply_all(
+    root: Path, today: date, build: Callable[[], list[Edit]], dry_run: bool = False
+) -> list[Edit]:
+    """``apply`` for several edits at once (``ledger import``): ``build`` gives one edit per
+    file, each holding all the changes to that file (see ``base`` of the operations). They are
+    validated together, with the whole ledger, and written only if none is refused."""
     try:
         with ledger_lock(root):
             return _apply_locked(root, today, build, dry_run)
@@ -171,23 +186,48 @@ def apply(root: Path, today: date, build: Callable[[], Edit], dry_run: bool = Fa
         raise EditError("busy") from None
 
 
-def _apply_locked(root: Path, today: date, build: Callable[[], Edit], dry_run: bool) -> Edit:
-    edit = build()
-    if not edit.changed:
-        return edit
-    result = validate(root, today, overrides={edit.rel: edit.new_text})
-    errors = [p for p in result.problems if p.level == "error"]
+def _apply_locked(
+    root: Path, today: date, build: Callable[[], list[Edit]], dry_run: bool
+) -> list[Edit]:
+    edits = build()
+    changed = [e for e in edits if e.changed]
+    if not changed:
+        return edits
+    errors = check(root, today, changed)
     if errors:
-        raise EditError("invalid_result", problems=errors, path=edit.rel)
+        raise EditError("invalid_result", problems=errors, path=changed[0].rel)
     if not dry_run:
-        try:
-            atomic_write(edit.path, edit.old.encode(edit.new_text), expect=edit.old)
-        except ChangedMeanwhile:
-            raise EditError("changed_meanwhile", path=edit.rel) from None
-        except OSError as exc:  # disk full, permission denied: the old file is untouched
-            reason = exc.strerror or str(exc)
-            raise EditError("write_failed", path=edit.rel, reason=reason) from None
-    return edit
+        for edit in changed[1:]:  # several files: each as it was read, before any is replaced
+            if not _unchanged_on_disk(edit):
+                raise EditError("changed_meanwhile", path=edit.rel)
+        for edit in changed:
+            try:
+                atomic_write(edit.path, edit.old.encode(edit.new_text), expect=edit.old)
+            except ChangedMeanwhile:
+                raise EditError("changed_meanwhile", path=edit.rel) from None
+            except OSError as exc:  # disk full, permission denied: the old file is untouched
+                reason = exc.strerror or str(exc)
+                raise EditError("write_failed", path=edit.rel, reason=reason) from None
+    return edits
+
+
+def _unchanged_on_disk(edit: Edit) -> bool:
+    try:
+        return Snapshot.read(edit.path).digest == edit.old.digest
+    except OSError:
+        return False
+
+
+def check(root: Path, today: date, edits: list[Edit]) -> list[Problem]:
+    """The problems that refuse these edits: the whole ledger is validated with their new texts
+    in place of the files."""
+    result = validate(root, today, overrides={e.rel: e.new_text for e in edits if e.changed})
+    return refused(result)
+
+
+def refused(result: Validation) -> list[Problem]:
+    """The rule that refuses an edit, in one place: any error in the ledger with the edit."""
+    return [p for p in result.problems if p.level == "error"]
 
 
 # -- the operations -----------------------------------------------------------------------------
@@ -236,8 +276,9 @@ def record_progress(
     problems: list[str] | None = None,
     next_steps: list[str] | None = None,
     replace: bool = False,
+    base: Edit | None = None,
 ) -> Edit:
-    target = _target(root, unit_id, project)
+    target = _target(root, unit_id, project, base)
     i = target.claim_index(project)
     claim = target.data["claims"][i]
     entries = [e for e in (claim.get("progress") or []) if isinstance(e, dict)]
@@ -290,8 +331,9 @@ def mark_done(
     on: date,
     evidence: str | None = None,
     replace: bool = False,
+    base: Edit | None = None,
 ) -> Edit:
-    target = _target(root, unit_id, project)
+    target = _target(root, unit_id, project, base)
     i = target.claim_index(project)
     claim = target.data["claims"][i]
     records = [m for m in (claim.get("milestones") or []) if isinstance(m, dict)]
@@ -375,4 +417,15 @@ def _status_word(status: str, entries: list[dict[str, Any]]) -> str:
     return next(w for w, v in STATUSES.items() if v == canonical and w.isascii() != chinese)
 
 
-__all__ = ["PROJECTS", "Edit", "EditError", "add_claim", "apply", "mark_done", "record_progress"]
+__all__ = [
+    "PROJECTS",
+    "Edit",
+    "EditError",
+    "add_claim",
+    "apply",
+    "apply_all",
+    "check",
+    "mark_done",
+    "record_progress",
+    "refused",
+]
