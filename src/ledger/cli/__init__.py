@@ -6,7 +6,7 @@ neither pydantic nor yaml.
 
 from __future__ import annotations
 
-from ledger.cli import check, edit, reports, schema
+from ledger.cli import check, edit, forms, reports, schema
 from ledger.cli.app import app
 
 
@@ -14,4 +14,4 @@ def main() -> None:
     app()
 
 
-__all__ = ["app", "check", "edit", "main", "reports", "schema"]
+__all__ = ["app", "check", "edit", "forms", "main", "reports", "schema"]
