@@ -111,7 +111,7 @@ def test_the_form_has_the_sheets_keys_and_rows_of_the_contract(
     assert ws.cell(r, col["percent"]).value == 40
     assert ws.cell(r, col["reported"]).value == datetime(2026, 10, 10)
     assert ws.cell(r, col["problems"]).value == "改建资金缺口约60万元"
-    assert "已逾期" in ws.cell(r, col["x-owed"]).value
+    assert "逾期 148天" in ws.cell(r, col["x-owed"]).value
     # key and read-only cells locked, input cells open, sheet protected without a password
     assert ws.protection.sheet and not ws.protection.password
     assert ws.cell(r, col["project"]).protection.locked
@@ -127,7 +127,7 @@ def test_the_form_has_the_sheets_keys_and_rows_of_the_contract(
     # the heading under the rows: unit, contact, due date, what the unit owes
     notes = "\n".join(str(c.value) for row in ws.iter_rows() for c in row if c.value)
     assert "察哈尔右翼后旗" in notes and "刘洋 0474-4652345" in notes
-    assert "节点“完成功能布局调整和服务事项清单公示”已逾期 148 天" in notes
+    assert "节点“完成功能布局调整和服务事项清单公示”逾期 148天" in notes
     props = {p.name: p.value for p in wb.custom_doc_props.props}
     assert props["ledger.unit"] == UNIT and props["ledger.quarter"] == "2026Q3"
     assert props["ledger.year"] == "2026" and props["ledger.made"] == SAMPLE_DAY
@@ -169,19 +169,18 @@ def test_form_refuses_an_output_inside_the_ledger(cli: Cli, sample: Path) -> Non
     assert code == 2
 
 
-def test_owed_text_words_each_item() -> None:
+def test_the_heading_words_what_the_unit_owes_as_remind_does(
+    cli: Cli, sample: Path, tmp_path: Path
+) -> None:
     from ledger.asof import Milestone
 
-    m = Milestone("upgrade", "完成功能布局调整", date(2026, 6, 30), None, None, own=False)
-    assert (
-        owed_text(Owed("overdue", m.due, 148, m), None, "zh")
-        == "节点“完成功能布局调整”已逾期 148 天"
-    )
-    q4 = Quarter(2026, 4)
-    item = Owed("report_due", date(2027, 1, 10), 5, quarter=q4)
-    assert owed_text(item, None, "zh") == "2026Q4 进展请于 1月10日前上报"
-    assert owed_text(item, "K1 整顿", "en") == "K1 整顿: the 2026Q4 report is due by 2027-01-10"
-    assert owed_text(Owed("overdue", m.due, 1, m), None, "en").endswith("is 1 day overdue")
+    title = "完成功能布局调整和服务事项清单公示"
+    m = Milestone("upgrade", title, date(2026, 6, 30), None, None, own=False)
+    path = form(cli, sample, tmp_path / "out", "2026Q3")
+    ws = load_workbook(path)["progress"]
+    notes = "\n".join(str(c.value) for row in ws.iter_rows() for c in row if c.value)
+    assert owed_text(Owed("overdue", m.due, 148, m), "zh") in notes
+    assert Quarter(2026, 3).label in notes
 
 
 # -- the round trip ------------------------------------------------------------------------------

@@ -56,7 +56,9 @@ def _language(env: Shared) -> str:
     return config.ledger.language if config is not None else "zh"
 
 
-def _run(env: Shared, build: Callable[[], Edit], dry_run: bool, message: str) -> None:
+def _run(
+    env: Shared, build: Callable[[], Edit], dry_run: bool, message: tuple[str, dict[str, object]]
+) -> None:
     """Apply an edit and tell the clerk what happened and what to do next."""
     from ledger.edit.ops import EditError, apply
     from ledger.i18n import t
@@ -71,13 +73,33 @@ def _run(env: Shared, build: Callable[[], Edit], dry_run: bool, message: str) ->
         if exc.problems:
             typer.echo(text(exc.problems, lang, 1).rsplit("\n", 2)[0], err=True)
         raise typer.Exit(2 if exc.key in _USAGE_ERRORS else 1) from None
+    if edit.notes:
+        typer.echo(t("note.elsewhere", lang, n=len(edit.notes)), err=True)
+        typer.echo(text(list(edit.notes), lang, 1).rsplit("\n", 2)[0], err=True)
     if dry_run and edit.changed:
         typer.echo(edit.diff(), nl=False)
+        _remarks(edit, lang)
         typer.echo(t("dry_run", lang), err=True)
         return
     typer.echo(t(edit.what, lang, **edit.args))
+    _remarks(edit, lang)
     if edit.changed:
-        typer.echo(t("next_steps", lang, path=edit.rel, message=message))
+        key, args = message
+        typer.echo(t("next_steps", lang, path=edit.rel, message=t(key, lang, **args)))
+
+
+def _remarks(edit: Edit, lang: str) -> None:
+    from ledger.i18n import t
+
+    for key, args in edit.remarks:
+        if key == "claim_not_applicable":
+            items = args["milestones"]
+            assert isinstance(items, list)
+            listed = t("reason.list_sep", lang).join(
+                t("remark.milestone", lang, **m) for m in items
+            )
+            args = {**args, "milestones": listed}
+        typer.echo(t(f"remark.{key}", lang, **args))
 
 
 # The command names something that does not exist or cannot be, or ledger.toml is broken: a
@@ -140,7 +162,7 @@ def claim(
         list[str], typer.Option("--measure", help="A measure (推进措施); repeat for more.")
     ],
     claimed: Annotated[
-        str | None, typer.Option("--claimed", help="The day claimed (default: 1 January).")
+        str | None, typer.Option("--claimed", help="The day claimed (default: T).")
     ] = None,
     dry_run: DryRunOpt = False,
     root: RootOpt = None,
@@ -153,12 +175,12 @@ def claim(
     env = shared(root, today, lang)
     unit = _unit(env, unit)
     due = _day(deadline, "--deadline", env.today, lang)
-    since = _day(claimed, "--claimed", env.today, lang) if claimed else None
+    since = _day(claimed, "--claimed", env.today, lang)
     _run(
         env,
         lambda: add_claim(env.root, unit, project, leader, due, measure, since),
         dry_run,
-        f"{unit}: claim {project}",
+        ("commit.claim", {"unit": unit, "project": project}),
     )
 
 
@@ -214,7 +236,7 @@ def progress(
             env.root, unit, project, q, word, share, summary, day, problem, next_step, replace
         ),
         dry_run,
-        f"{unit}: {project} {q} progress",
+        ("commit.progress", {"unit": unit, "project": project, "quarter": q}),
     )
 
 
@@ -245,5 +267,5 @@ def done(
         env,
         lambda: mark_done(env.root, unit, project, milestone, day, evidence, replace),
         dry_run,
-        f"{unit}: {project} {milestone} done",
+        ("commit.done", {"unit": unit, "project": project, "milestone": milestone}),
     )

@@ -142,6 +142,11 @@ def import_forms(
         typer.echo(t("import_file", language, file=name, n=len(steps)))
         for step in steps:
             typer.echo("  " + t(step.what, language, **step.args))
+            for key, args in step.remarks:
+                typer.echo("    " + t(f"remark.{key}", language, **args))
+    if outcome.notes:
+        typer.echo(t("note.elsewhere", language, n=len(outcome.notes)), err=True)
+        typer.echo(problems_text(outcome.notes, language, 1).rsplit("\n", 2)[0], err=True)
     changed = sum(1 for s in outcome.steps if s.changed)
     same = len(outcome.steps) - changed
     typer.echo(t("import_summary", language, files=len(pairs), changed=changed, same=same))

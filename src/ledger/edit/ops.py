@@ -9,6 +9,7 @@ and leaves every file as it was.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
 from collections.abc import Callable
@@ -21,7 +22,7 @@ import yaml
 from filelock import Timeout as LockTimeout
 from pydantic import ValidationError
 
-from ledger.asof import claim_milestones, claimed_on
+from ledger.asof import Quarter, claim_milestones, claimed_on
 from ledger.edit.write import ChangedMeanwhile, Snapshot, atomic_write, ledger_lock
 from ledger.edit.yamltext import Splice, SpliceError, YamlText
 from ledger.hints import did_you_mean
@@ -29,7 +30,7 @@ from ledger.load import PROJECTS, UNITS, load
 from ledger.load.yamlparse import parse
 from ledger.model import STATUSES, UNIT_ID, Claim, Ledger
 from ledger.problems import Problem
-from ledger.validate import Validation, validate
+from ledger.validate import validate
 
 CLAIM_KEYS = ["project", "leader", "measures", "deadline", "claimed", "milestones", "progress"]
 MILESTONE_KEYS = ["id", "title", "due", "done", "evidence"]
@@ -55,6 +56,11 @@ class Edit:
     new_text: str
     what: str  # a message key in ledger.i18n
     args: dict[str, object] = field(default_factory=dict)
+    # what the clerk should know besides (a message key and its arguments): a late report, a
+    # milestone done late, book milestones that do not apply to a new claim
+    remarks: tuple[tuple[str, dict[str, object]], ...] = ()
+    # errors already elsewhere in the ledger, shown as a note; they do not block the edit
+    notes: tuple[Problem, ...] = ()
 
     @property
     def changed(self) -> bool:
@@ -193,9 +199,13 @@ def _apply_locked(
     changed = [e for e in edits if e.changed]
     if not changed:
         return edits
-    errors = check(root, today, changed)
-    if errors:
-        raise EditError("invalid_result", problems=errors, path=changed[0].rel)
+    brought, elsewhere = check(root, today, changed)
+    if brought:
+        raise EditError("invalid_result", problems=brought, path=changed[0].rel)
+    if elsewhere:
+        notes = tuple(elsewhere)
+        edits = [dataclasses.replace(e, notes=notes) if e.changed else e for e in edits]
+        changed = [e for e in edits if e.changed]
     if not dry_run:
         for edit in changed[1:]:  # several files: each as it was read, before any is replaced
             if not _unchanged_on_disk(edit):
@@ -218,16 +228,43 @@ def _unchanged_on_disk(edit: Edit) -> bool:
         return False
 
 
-def check(root: Path, today: date, edits: list[Edit]) -> list[Problem]:
-    """The problems that refuse these edits: the whole ledger is validated with their new texts
-    in place of the files."""
-    result = validate(root, today, overrides={e.rel: e.new_text for e in edits if e.changed})
-    return refused(result)
+def check(root: Path, today: date, edits: list[Edit]) -> tuple[list[Problem], list[Problem]]:
+    """The errors of the whole ledger validated with these edits' new texts in place of the
+    files: those that refuse the edits, and those already elsewhere (a note; see ``refusal``)."""
+    changed = [e for e in edits if e.changed]
+    result = validate(root, today, overrides={e.rel: e.new_text for e in changed})
+    after = [p for p in result.problems if p.level == "error"]
+    if not after:
+        return [], []
+    before = [p for p in validate(root, today).problems if p.level == "error"]
+    return refusal(before, after, {e.rel for e in changed})
 
 
-def refused(result: Validation) -> list[Problem]:
-    """The rule that refuses an edit, in one place: any error in the ledger with the edit."""
-    return [p for p in result.problems if p.level == "error"]
+def refusal(
+    before: list[Problem], after: list[Problem], changed: set[str]
+) -> tuple[list[Problem], list[Problem]]:
+    """The contract's rule (section 7): of the errors the ledger has after an edit, those that
+    refuse it, and those already elsewhere, which are only a note. An error refuses the edit if
+    it is in a file the edit changes, or if the ledger did not have it before. Problems are
+    compared by path, code and message arguments, not by line (lines shift in an edited file),
+    counting repeats."""
+    had: dict[tuple[str, str, str], int] = {}
+    for p in before:
+        had[_identity(p)] = had.get(_identity(p), 0) + 1
+    brought: list[Problem] = []
+    elsewhere: list[Problem] = []
+    for p in after:
+        key = _identity(p)
+        if p.path in changed or had.get(key, 0) == 0:
+            brought.append(p)
+        else:
+            had[key] -= 1
+            elsewhere.append(p)
+    return brought, elsewhere
+
+
+def _identity(p: Problem) -> tuple[str, str, str]:
+    return (p.path, p.code, repr(sorted((k, repr(v)) for k, v in p.args.items())))
 
 
 # -- the operations -----------------------------------------------------------------------------
@@ -259,9 +296,19 @@ def add_claim(
     expected = dict(target.data)
     expected["claims"] = [*(target.data.get("claims") or []), item]
     args: dict[str, object] = {"project": project, "path": target.rel, "unit": unit_id}
-    return _finish(
+    edit = _finish(
         target, [lambda y: y.append_item(("claims",), item)], expected, "did_claim", args
     )
+    since = claimed or date(target.ledger.year, 1, 1)
+    gone = [m for m in target.ledger.projects[project].milestones if m.due < since]
+    if not gone:
+        return edit
+    listed = [{"milestone": m.id, "title": m.title, "due": m.due.isoformat()} for m in gone]
+    remark: tuple[str, dict[str, object]] = (
+        "claim_not_applicable",
+        {"claimed": since.isoformat(), "milestones": listed},
+    )
+    return dataclasses.replace(edit, remarks=(remark,))
 
 
 def record_progress(
@@ -320,7 +367,12 @@ def record_progress(
 
         what = "did_progress"
     expected = _with_claim(target.data, i, {**claim, "progress": new_entries})
-    return _finish(target, [splice], expected, what, args)
+    edit = _finish(target, [splice], expected, what, args)
+    due = Quarter.parse(quarter).report_due(target.ledger.config.reporting.report_due_days)
+    if reported <= due:
+        return edit
+    late = {"quarter": quarter, "due": due.isoformat(), "days": (reported - due).days}
+    return dataclasses.replace(edit, remarks=(("report_late", late),))
 
 
 def mark_done(
@@ -378,8 +430,25 @@ def mark_done(
         item = {"id": milestone, **changes}
         new_records.append(item)
         splices.append(lambda y: y.append_item(loc, item, order=CLAIM_KEYS))
-    expected = _with_claim(target.data, i, {**claim, "milestones": new_records})
-    return _finish(target, splices, expected, "did_done", args)
+    new_claim = {**claim, "milestones": new_records}
+    expected = _with_claim(target.data, i, new_claim)
+    edit = _finish(target, splices, expected, "did_done", args)
+    due = _due_of(new_claim, target, project, milestone)
+    if due is None or on <= due:
+        return edit
+    late = {"milestone": milestone, "due": due.isoformat(), "days": (on - due).days}
+    return dataclasses.replace(edit, remarks=(("done_late", late),))
+
+
+def _due_of(claim: dict[str, Any], target: Target, project: str, milestone: str) -> date | None:
+    """The due date of one of the claim's milestones (the claim's own ``due`` if it moves a book
+    milestone earlier); None if the claim does not read (validation says why)."""
+    try:
+        model = Claim.model_validate(claim)
+    except ValidationError:
+        return None
+    found = claim_milestones(model, target.ledger.projects[project], target.ledger.year)
+    return next((m.due for m in found if m.id == milestone), None)
 
 
 def _check_applies(target: Target, claim: dict[str, Any], project: str, milestone: str) -> None:
@@ -427,5 +496,4 @@ __all__ = [
     "check",
     "mark_done",
     "record_progress",
-    "refused",
 ]

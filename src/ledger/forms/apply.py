@@ -10,6 +10,7 @@ traced from their line in the unit file back to the row and the column that wrot
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -43,6 +44,7 @@ class Step:
     project: str
     quarter: str | None = None  # a progress row
     milestone: str | None = None  # a milestone row
+    remarks: tuple[tuple[str, dict[str, object]], ...] = ()  # a late report, done late…
 
 
 @dataclass
@@ -53,6 +55,11 @@ class Outcome:
     @property
     def changed(self) -> list[Edit]:
         return [e for e in self.edits if e.changed]
+
+    @property
+    def notes(self) -> list[Problem]:
+        """Errors already elsewhere in the ledger: they did not block the import."""
+        return next((list(e.notes) for e in self.changed if e.notes), [])
 
 
 class Refused(Exception):
@@ -92,7 +99,7 @@ def run(
         everything = problems + planner.problems
         if everything:
             if any(e.changed for e in edits):
-                everything += planner.locate(check(root, today, edits))
+                everything += planner.locate(check(root, today, edits)[0])
             raise Refused(everything)
         return edits
 
@@ -333,6 +340,9 @@ class _Planner:
         changed = edit.new_text != before
         what = edit.what if changed else ("unchanged_done" if milestone else "unchanged_progress")
         self._step(form, row, rel, what, dict(edit.args), changed, project, quarter, milestone)
+        if changed and edit.remarks:
+            last = self.steps[-1]
+            self.steps[-1] = dataclasses.replace(last, remarks=tuple(edit.remarks))
 
     def _step(
         self,

@@ -42,7 +42,7 @@ from ledger.i18n import t
 from ledger.model import Ledger, Progress, Unit
 from ledger.render.xlsx import FLAG_STYLES, _clean, _display_width, _fixed_times
 from ledger.reports.common import word
-from ledger.reports.words import day_text, owed_text
+from ledger.reports.words import owed_text
 
 FONT = "等线"  # the CJK font of Excel and WPS on Chinese Windows; LibreOffice substitutes its own
 SIZE = 10
@@ -145,7 +145,7 @@ def _progress_sheet(
             for m, st in status.milestones
             if quarter.start <= m.due <= quarter.end
         ]
-        items = [owed_text(o, None, lang) for o in owed(status, quarter, ledger)]
+        items = [owed_text(o, lang) for o in owed(status, quarter, ledger)]
         values: dict[str, object] = {
             "unit": status.unit.id,
             "project": claim.project,
@@ -369,6 +369,16 @@ def _validate_date(ws: Any, cells: str, first: date, last: date, lang: str) -> N
     dv.add(cells)
 
 
+def day_text(day: date, today: date, lang: str) -> str:
+    """A date in a sentence: ``1月10日`` (with the year when it is not T's) in Chinese, ISO in
+    English."""
+    if lang != "zh":
+        return day.isoformat()
+    if day.year == today.year:
+        return f"{day.month}月{day.day}日"
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
 # -- the heading, printing, protection -----------------------------------------------------------
 
 
@@ -400,9 +410,12 @@ def _heading(
     for status in found:
         title = status.project.title if status.project is not None else status.claim.project
         label = f"{status.claim.project} {title}"
-        items += [owed_text(o, label, lang) for o in owed(status, quarter, ledger)]
         items += [
-            t("owed.project", lang, project=label, text=t(f"form.reason_{r.status}", lang))
+            t("form.owed_item", lang, project=label, text=owed_text(o, lang))
+            for o in owed(status, quarter, ledger)
+        ]
+        items += [
+            t("form.owed_item", lang, project=label, text=t(f"form.reason_{r.status}", lang))
             for r in status.reasons
             if r.kind == "status" and r.status is not None
         ]
