@@ -257,6 +257,21 @@ def test_round_trip_records_exactly_the_reported_entries_and_twice_changes_nothi
     assert "0 recorded, 4 as on file" in output
 
 
+def test_a_percent_typed_into_a_number_cell_as_65_percent(
+    cli: Cli, sample: Path, tmp_path: Path
+) -> None:
+    # Excel and WPS store "65%" typed into a number cell as 0.65 formatted as a percent
+    path = form(cli, sample, tmp_path / "out")
+    fill(path, progress={"K1": {"status": "正常推进", "percent": 0.85, "summary": "推进"}})
+    wb = load_workbook(path)
+    ws = wb["progress"]
+    ws.cell(row_of(ws, project="K1"), columns(ws)["percent"]).number_format = "0%"
+    wb.save(path)
+    code, output = run_import(cli, sample, path)
+    assert code == 0, output
+    assert entry(sample, "K1", "2026Q4").percent == 85
+
+
 def test_dry_run_shows_the_diff_and_writes_nothing(cli: Cli, sample: Path, tmp_path: Path) -> None:
     path = form(cli, sample, tmp_path / "out")
     fill(path, progress={"K1": {"status": "正常推进", "percent": 90, "summary": "验收准备"}})

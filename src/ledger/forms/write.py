@@ -296,7 +296,10 @@ def _row(ws: Any, columns: tuple[Column, ...], r: int, values: dict[str, object]
         if column.key == "percent":
             cell.number_format = "0.##"
         cell.font = Font(name=FONT, size=SIZE)
-        cell.alignment = Alignment(vertical="top", wrap_text=True)
+        centred = column.key in ("reported", "done", "due", "percent", "status")
+        cell.alignment = Alignment(
+            horizontal="center" if centred else None, vertical="top", wrap_text=True
+        )
         cell.border = _BORDER
         if column.kind == "input":
             cell.protection = _OPEN
