@@ -577,3 +577,19 @@ def test_a_form_saved_again_by_libreoffice_imports(cli: Cli, sample: Path, tmp_p
     before = files(sample)
     code, _ = run_import(cli, sample, again)
     assert code == 0 and files(sample) == before
+
+
+def test_errors_elsewhere_in_the_ledger_are_a_note_not_a_refusal(
+    cli: Cli, sample: Path, tmp_path: Path
+) -> None:
+    path = form(cli, sample, tmp_path / "out")
+    fill(path, progress={"K1": {"status": "正常推进", "percent": 90, "summary": "推进"}})
+    other = sample / "data" / "units" / "huade.yaml"
+    other.write_text(
+        other.read_text(encoding="utf-8").replace("deadline: 2026-", "deadline: 2026/", 1),
+        encoding="utf-8",
+    )
+    code, output = run_import(cli, sample, path)
+    assert code == 0, output
+    assert "data/units/huade.yaml" in output and "error[S005]" in output
+    assert "percent: 90" in (sample / UNIT_FILE).read_text(encoding="utf-8")
