@@ -11,6 +11,7 @@ of a file only when that file has a problem.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -20,11 +21,12 @@ from yaml.nodes import Node, ScalarNode
 
 from ledger.load.config import CONFIG, load_config
 from ledger.load.schema import describe, problems_from
-from ledger.load.text import read_text
-from ledger.load.yamlparse import compose, find, parse
+from ledger.load.text import not_regular, read_text
+from ledger.load.yamlparse import compose, find, parse, position
 from ledger.model import Book, Claim, Config, Ledger, Project, Unit, UnitId
 from ledger.problems import At, Loc, Problem
 
+DATA = "data"
 PROJECTS = "data/projects.yaml"
 UNITS = "data/units"
 
@@ -70,7 +72,8 @@ class Loaded:
         if node is None:
             return None, None, None
         raw = node.value if isinstance(node, ScalarNode) else None
-        return node.start_mark.line + 1, node.start_mark.column + 1, raw
+        line, column = position(self.texts.get(path, ""), node.start_mark)
+        return line, column, raw
 
     def resolve(self, problems: list[Problem]) -> list[Problem]:
         """Give every problem that has a key path its line and column."""
@@ -94,10 +97,30 @@ def load(root: Path, overrides: dict[str, str] | None = None, units: bool = True
     loaded = Loaded(root, overrides=dict(overrides or {}))
     loaded.config, problems = load_config(root)
     loaded.problems += problems
+    data = _folder(loaded, DATA)
+    if data is False:  # a link or a file in place of data/: nothing under it is read
+        return loaded
     _load_book(loaded)
     if units:
         _load_units(loaded)
     return loaded
+
+
+def _folder(loaded: Loaded, rel: str) -> bool | None:
+    """True for a real folder, None when there is nothing there, False (and F008 or F002) for
+    anything else: a link to a folder elsewhere would make the tool read outside the ledger."""
+    try:
+        mode = os.lstat(loaded.root / rel).st_mode
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        loaded.problems.append(Problem(rel, "F002", {"reason": exc.strerror or str(exc)}))
+        return False
+    problem = not_regular(mode, rel, folder=True)
+    if problem is not None:
+        loaded.problems.append(problem)
+        return False
+    return True
 
 
 def _read_yaml(loaded: Loaded, rel: str) -> dict[str, Any] | None:
@@ -169,19 +192,41 @@ def _load_book(loaded: Loaded) -> None:
 
 def _load_units(loaded: Loaded) -> None:
     folder = loaded.root / UNITS
-    if not folder.is_dir():
+    real = _folder(loaded, UNITS)
+    if real is False:
+        return
+    if real is None:
         loaded.problems.append(Problem(UNITS, "F006"))
         return
-    names = {f.name for f in folder.iterdir()}
+    try:
+        names = set(os.listdir(folder))
+    except OSError as exc:
+        loaded.problems.append(Problem(UNITS, "F002", {"reason": exc.strerror or str(exc)}))
+        return
     names |= {rel.rsplit("/", 1)[1] for rel in loaded.overrides if rel.startswith(f"{UNITS}/")}
     for name in sorted(names):
-        file = folder / name
         rel = f"{UNITS}/{name}"
-        if file.suffix != ".yaml":
-            if file.suffix == ".yml":
-                loaded.problems.append(Problem(rel, "F007", {"name": file.name}))
-            continue
-        loaded.units.append(_load_unit(loaded, rel, file.stem))
+        kind = unit_file_kind(name)
+        if kind == "near":
+            loaded.problems.append(Problem(rel, "F007", {"name": name}))
+        if kind == "unit":
+            loaded.units.append(_load_unit(loaded, rel, name[: -len(".yaml")]))
+
+
+def unit_file_kind(name: str) -> str:
+    """ "unit" for ``<stem>.yaml``; "hidden" for a name starting with ``.`` (macOS ``._x.yaml``,
+    editors' ``.#x.yaml`` lock links: not ledger files, skipped without a word); "near" for a
+    name that looks meant as a unit file but is not one (``X.YAML``, ``x.Yaml``, ``x.yml``,
+    ``x.yaml.txt`` as Windows saves it with extensions hidden), which gets a warning; "other"
+    for the rest (a README), skipped."""
+    if name.startswith("."):
+        return "hidden"
+    if name.endswith(".yaml") and len(name) > len(".yaml"):
+        return "unit"
+    lower = name.lower()
+    if ".yaml" in lower or ".yml" in lower:
+        return "near"
+    return "other"
 
 
 def _load_unit(loaded: Loaded, rel: str, stem: str) -> UnitFile:
