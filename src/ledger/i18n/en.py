@@ -140,7 +140,7 @@ WORDS: dict[str, str] = {
     "csv_first_table": "CSV holds the first table ({title}); --format xlsx or html has all {n}",
     "cannot_write": "cannot write {path}: {reason}",
     "output_in_ledger": "--output {path} is one of the ledger's own files: choose another place",
-    "output_is_folder": "--output {path} is a folder: name a file in it",
+    "output_is_folder": "cannot write {path}: it is a folder; name a file in it",
     "output_no_reader": "--output {path} is a named pipe that nobody is reading: nothing was written",
     "done_exists": "{path} already has milestone {milestone} of {project} done on {old} (line {line}); add --replace to change it",
     "milestone_not_applicable": "milestone `{milestone}` of {project} was due {due}, before this unit claimed the project ({claimed}): it does not apply",
