@@ -20,6 +20,7 @@ from ledger.load import load
 from ledger.reports.words import owed_text
 from ledger.validate import validate
 from tests.conftest import SAMPLE_DAY
+from tests.support import ledger_files
 
 Cli = Callable[..., tuple[int, str]]
 UNIT = "chayouhouqi"
@@ -44,12 +45,7 @@ def said(where: str, code: str) -> str:
 
 
 def files(root: Path) -> dict[str, bytes]:
-    """Every ledger file's bytes (the cache in .ledger-cache/ is not the ledger's)."""
-    return {
-        str(p.relative_to(root)): p.read_bytes()
-        for p in sorted(root.rglob("*"))
-        if p.is_file() and ".ledger-cache" not in p.parts
-    }
+    return ledger_files(root)
 
 
 def columns(ws: Any) -> dict[str, int]:

@@ -23,6 +23,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
+from ledger.visible import visible_args
+
 Severity = Literal["error", "warning"]
 
 
@@ -37,7 +39,9 @@ class Code:
     retired: bool = False
 
     def message(self, lang: str, args: Mapping[str, object]) -> str:
-        """The message in ``lang``; an argument ``k_zh`` stands in for ``k`` in Chinese."""
+        """The message in ``lang``; an argument ``k_zh`` stands in for ``k`` in Chinese. Text
+        from the files is shown with its control characters escaped (``ledger.visible``)."""
+        args = visible_args(dict(args))
         if lang == "zh":
             zh = {k[:-3]: v for k, v in args.items() if k.endswith("_zh")}
             return self.zh.format(**{**args, **zh})
@@ -72,6 +76,13 @@ _ALL = [
         "warning",
         "`{name}` is not read: unit files are named <id>.yaml",
         "未读取 `{name}`：单位文件应命名为 <id>.yaml",
+    ),
+    Code(
+        "F008",
+        "error",
+        "this is {found}, not a regular {expected}: ledger files must be regular files inside "
+        "the ledger, so it is not read",
+        "这是{found}，不是普通{expected}：台账文件必须是台账文件夹内的普通文件，因此不读取",
     ),
     # -- YAML ---------------------------------------------------------------------------------
     Code("Y001", "error", "YAML syntax error: {problem}", "YAML 语法错误：{problem}"),
@@ -163,6 +174,19 @@ _ALL = [
         "error",
         "`{key}` needs at least one entry",
         "`{key}` 至少需要一项",
+    ),
+    Code(
+        "S013",
+        "error",
+        "a control character {char} in the text: delete it (often pasted in by accident)",
+        "文字中有控制字符 {char}：请删除（多为复制粘贴时误带）",
+    ),
+    Code(
+        "S014",
+        "error",
+        "`{raw}` is read as {value} ({why}): write the number you mean plainly, "
+        "without a leading 0 or a colon",
+        "`{raw}` 会被读作 {value}（{why}）：请直接写出要表达的数字，不要以 0 开头，也不要用冒号",
     ),
     # -- references ---------------------------------------------------------------------------
     Code(

@@ -83,7 +83,7 @@ class Edit:
 
 def unit_path(root: Path, unit_id: str) -> tuple[Path, str]:
     """The unit's file, after checking the id cannot name anything outside data/units/."""
-    if not _UNIT_ID.match(unit_id):
+    if not _UNIT_ID.fullmatch(unit_id):
         raise EditError("bad_unit_id", value=unit_id)
     folder = (root / UNITS).resolve()
     path = (folder / f"{unit_id}.yaml").resolve()
@@ -169,6 +169,9 @@ def _finish(
         except SpliceError as exc:
             raise EditError("cannot_splice", path=target.rel, reason=str(exc)) from None
     reparsed = parse(text, target.rel)
+    controls = [p for p in reparsed.problems if p.code == "S013"]
+    if controls:  # a control character typed on the command line: said at its place
+        raise EditError("invalid_result", problems=controls, path=target.rel)
     if reparsed.problems or reparsed.data != expected:
         raise EditError("cannot_splice", path=target.rel, reason="the result reads differently")
     return Edit(target.path, target.rel, target.snapshot, text, what, args)

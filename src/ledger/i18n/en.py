@@ -140,6 +140,8 @@ WORDS: dict[str, str] = {
     "csv_first_table": "CSV holds the first table ({title}); choose another with --table ({names}), or use --format xlsx or html for all",
     "cannot_write": "cannot write {path}: {reason}",
     "output_in_ledger": "--output {path} is one of the ledger's own files: choose another place",
+    "output_is_folder": "cannot write {path}: it is a folder; name a file in it",
+    "output_no_reader": "--output {path} is a named pipe that nobody is reading: nothing was written",
     "done_exists": "{path} already has milestone {milestone} of {project} done on {old} (line {line}); add --replace to change it",
     "milestone_not_applicable": "milestone `{milestone}` of {project} was due {due}, before this unit claimed the project ({claimed}): it does not apply",
     "reason.overdue": "milestone “{title}” {days} days overdue",

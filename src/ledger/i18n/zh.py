@@ -140,6 +140,8 @@ WORDS: dict[str, str] = {
     "csv_first_table": "CSV 只包含第一张表（{title}）；其他表用 --table 选择（{names}），全部表请用 --format xlsx 或 html",
     "cannot_write": "无法写入 {path}：{reason}",
     "output_in_ledger": "--output {path} 是台账自身的文件：请换一个位置",
+    "output_is_folder": "无法写入 {path}：这是文件夹，请指定其中的一个文件",
+    "output_no_reader": "--output {path} 是没有读取方的命名管道：未写入任何内容",
     "done_exists": "{path} 中项目 {project} 的时间节点 {milestone} 已记录为 {old} 完成（第 {line} 行）；如需修改，请加 --replace",
     "milestone_not_applicable": "项目 {project} 的时间节点 `{milestone}` 到期日为 {due}，早于本单位认领该项目的日期（{claimed}），不适用于本单位",
     "reason.overdue": "节点“{title}”逾期 {days}天",
