@@ -44,8 +44,11 @@ def said(where: str, code: str) -> str:
 
 
 def files(root: Path) -> dict[str, bytes]:
+    """Every file of the ledger (the cache in .ledger-cache/ is not the ledger's)."""
     return {
-        str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()
+        str(p.relative_to(root)): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and ".ledger-cache" not in p.parts
     }
 
 

@@ -13,7 +13,18 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from ledger.cli.app import LangOpt, RootOpt, Shared, TodayOpt, app, fail, read, shared, use_color
+from ledger.cli.app import (
+    LangOpt,
+    NoCacheOpt,
+    RootOpt,
+    Shared,
+    TodayOpt,
+    app,
+    fail,
+    read,
+    shared,
+    use_color,
+)
 
 if TYPE_CHECKING:
     from ledger.asof import Quarter
@@ -61,7 +72,7 @@ def _open(env: Shared) -> tuple[Ledger, str]:
     from ledger.render.problems import text
     from ledger.validate import blocking, validate
 
-    result = validate(env.root, env.today)
+    result = validate(env.root, env.today, cache=env.cache)
     config = result.loaded.config
     lang = env.lang or (config.ledger.language if config is not None else "zh")
     if result.settings_failed:
@@ -189,11 +200,12 @@ def overdue(
     root: RootOpt = None,
     today: TodayOpt = None,
     lang: LangOpt = None,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """What is late as of T: overdue milestones and claims past their deadline, most days first."""
     from ledger.reports import overdue as module
 
-    env = shared(root, today, lang)
+    env = shared(root, today, lang, no_cache)
     ledger, language = _open(env)
     scope = _check_unit(ledger, unit, language)
     if project is not None and project not in ledger.projects:
@@ -235,6 +247,7 @@ def report(
     root: RootOpt = None,
     today: TodayOpt = None,
     lang: LangOpt = None,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """The quarterly checklist (--quarter), the half-year summary (--half) or the year-end
     evaluation (--year), as of T."""
@@ -245,7 +258,7 @@ def report(
     chosen = [quarter is not None, half is not None, year]
     if sum(chosen) != 1:
         fail("one_report", lang)
-    env = shared(root, today, lang)
+    env = shared(root, today, lang, no_cache)
     ledger, language = _open(env)
     scope = _check_unit(ledger, unit, language)
     order = _sort(sort, language)
@@ -296,13 +309,14 @@ def inspect(
     root: RootOpt = None,
     today: TodayOpt = None,
     lang: LangOpt = None,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """The random spot-check list: N distinct units with claims, the same for the same seed."""
     from ledger.reports import spotcheck
 
     if sample < 1:
         fail("bad_sample", lang)
-    env = shared(root, today, lang)
+    env = shared(root, today, lang, no_cache)
     ledger, language = _open(env)
     scope = _check_unit(ledger, unit, language)
     report = spotcheck.build(ledger, sample, env.today, seed, scope)

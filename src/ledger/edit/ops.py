@@ -27,6 +27,7 @@ from ledger.edit.write import ChangedMeanwhile, Snapshot, atomic_write, ledger_l
 from ledger.edit.yamltext import Splice, SpliceError, YamlText
 from ledger.hints import did_you_mean
 from ledger.load import PROJECTS, UNITS, load
+from ledger.load.ledger import cache_file
 from ledger.load.yamlparse import parse
 from ledger.model import STATUSES, UNIT_ID, Claim, Ledger
 from ledger.problems import Problem
@@ -122,7 +123,7 @@ def _target(root: Path, unit_id: str, project: str, base: Edit | None = None) ->
     """What an operation works on; with ``base`` (an edit of the same file not written yet),
     the text as that edit leaves it, so that several edits of one file apply one after another
     and are written together."""
-    loaded = load(root, units=False)  # the whole ledger is validated once, in ``apply``
+    loaded = load(root, units=False, cache=False)  # the ledger is validated in ``apply``
     if loaded.config is None:
         raise EditError(
             "settings_broken", problems=[p for p in loaded.problems if p.level == "error"]
@@ -173,33 +174,45 @@ def _finish(
     return Edit(target.path, target.rel, target.snapshot, text, what, args)
 
 
-def apply(root: Path, today: date, build: Callable[[], Edit], dry_run: bool = False) -> Edit:
+def apply(
+    root: Path,
+    today: date,
+    build: Callable[[], Edit],
+    dry_run: bool = False,
+    cache: bool = True,
+) -> Edit:
     """Build an edit and, unless ``dry_run``, write it: under the ledger's lock, after checking
-    the whole ledger with the new text validates and the file did not change meanwhile."""
-    return apply_all(root, today, lambda: [build()], dry_run)[0]
+    the whole ledger with the new text validates and the file did not change meanwhile. The
+    other files come from the cache (unless ``cache`` is False); the written file's entry is
+    stored."""
+    return apply_all(root, today, lambda: [build()], dry_run, cache)[0]
 
 
 def apply_all(
-    root: Path, today: date, build: Callable[[], list[Edit]], dry_run: bool = False
+    root: Path,
+    today: date,
+    build: Callable[[], list[Edit]],
+    dry_run: bool = False,
+    cache: bool = True,
 ) -> list[Edit]:
     """``apply`` for several edits at once (``ledger import``): ``build`` gives one edit per
     file, each holding all the changes to that file (see ``base`` of the operations). They are
     validated together, with the whole ledger, and written only if none is refused."""
     try:
         with ledger_lock(root):
-            return _apply_locked(root, today, build, dry_run)
+            return _apply_locked(root, today, build, dry_run, cache)
     except LockTimeout:
         raise EditError("busy") from None
 
 
 def _apply_locked(
-    root: Path, today: date, build: Callable[[], list[Edit]], dry_run: bool
+    root: Path, today: date, build: Callable[[], list[Edit]], dry_run: bool, cache: bool
 ) -> list[Edit]:
     edits = build()
     changed = [e for e in edits if e.changed]
     if not changed:
         return edits
-    brought, elsewhere = check(root, today, changed)
+    brought, elsewhere = check(root, today, changed, cache)
     if brought:
         raise EditError("invalid_result", problems=brought, path=changed[0].rel)
     if elsewhere:
@@ -211,13 +224,16 @@ def _apply_locked(
             if not _unchanged_on_disk(edit):
                 raise EditError("changed_meanwhile", path=edit.rel)
         for edit in changed:
+            data = edit.old.encode(edit.new_text)
             try:
-                atomic_write(edit.path, edit.old.encode(edit.new_text), expect=edit.old)
+                atomic_write(edit.path, data, expect=edit.old)
             except ChangedMeanwhile:
                 raise EditError("changed_meanwhile", path=edit.rel) from None
             except OSError as exc:  # disk full, permission denied: the old file is untouched
                 reason = exc.strerror or str(exc)
                 raise EditError("write_failed", path=edit.rel, reason=reason) from None
+            if cache:
+                cache_file(root, edit.rel, data)
     return edits
 
 
@@ -228,15 +244,18 @@ def _unchanged_on_disk(edit: Edit) -> bool:
         return False
 
 
-def check(root: Path, today: date, edits: list[Edit]) -> tuple[list[Problem], list[Problem]]:
+def check(
+    root: Path, today: date, edits: list[Edit], cache: bool = True
+) -> tuple[list[Problem], list[Problem]]:
     """The errors of the whole ledger validated with these edits' new texts in place of the
     files: those that refuse the edits, and those already elsewhere (a note; see ``refusal``)."""
     changed = [e for e in edits if e.changed]
-    result = validate(root, today, overrides={e.rel: e.new_text for e in changed})
+    overrides = {e.rel: e.new_text for e in changed}
+    result = validate(root, today, overrides=overrides, cache=cache)
     after = [p for p in result.problems if p.level == "error"]
     if not after:
         return [], []
-    before = [p for p in validate(root, today).problems if p.level == "error"]
+    before = [p for p in validate(root, today, cache=cache).problems if p.level == "error"]
     return refusal(before, after, {e.rel for e in changed})
 
 
