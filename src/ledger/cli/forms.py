@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ledger.cli.app import LangOpt, RootOpt, TodayOpt, app, fail, read, shared
+from ledger.cli.app import LangOpt, NoCacheOpt, RootOpt, TodayOpt, app, fail, read, shared
 
 QuarterOpt = Annotated[
     str | None,
@@ -35,6 +35,7 @@ def form(
     root: RootOpt = None,
     today: TodayOpt = None,
     lang: LangOpt = None,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Write one quarterly form (.xlsx) per unit with claims, to send to the units."""
     from ledger import typed
@@ -45,7 +46,7 @@ def form(
     from ledger.i18n import t
     from ledger.reports.common import scoped, tree_order
 
-    env = shared(root, today, lang)
+    env = shared(root, today, lang, no_cache)
     ledger, language = _open(env)
     scope = _check_unit(ledger, unit, language)
     q = (
@@ -96,6 +97,7 @@ def import_forms(
     root: RootOpt = None,
     today: TodayOpt = None,
     lang: LangOpt = None,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Read filled quarterly forms back into the ledger: all of them, or nothing."""
     from ledger import typed
@@ -108,7 +110,7 @@ def import_forms(
     from ledger.load.config import load_config
     from ledger.render.problems import text as problems_text
 
-    env = shared(root, today, lang)
+    env = shared(root, today, lang, no_cache)
     language = _language(env)
     wanted = None
     if quarter is not None:
@@ -122,7 +124,15 @@ def import_forms(
         ).label
     pairs = [(path, str(path)) for path in files]
     try:
-        outcome = run(env.root, env.today, pairs, replace=replace, dry_run=dry_run, quarter=wanted)
+        outcome = run(
+            env.root,
+            env.today,
+            pairs,
+            replace=replace,
+            dry_run=dry_run,
+            quarter=wanted,
+            cache=env.cache,
+        )
     except Refused as exc:
         for p in exc.problems:
             if isinstance(p, FormProblem):

@@ -253,7 +253,8 @@ def check(
     """The errors of the whole ledger validated with these edits' new texts in place of the
     files: those that refuse the edits, and those already elsewhere (a note; see ``refusal``)."""
     changed = [e for e in edits if e.changed]
-    result = validate(root, today, overrides={e.rel: e.new_text for e in changed}, cache=cache)
+    overrides = {e.rel: e.new_text for e in changed}
+    result = validate(root, today, overrides=overrides, cache=cache)
     after = [p for p in result.problems if p.level == "error"]
     if not after:
         return [], []

@@ -78,6 +78,7 @@ def run(
     replace: bool = False,
     dry_run: bool = False,
     quarter: str | None = None,
+    cache: bool = True,
 ) -> Outcome:
     """Import the forms ``files`` (each a path and the name problems give it). Raises
     ``Refused``, or ``EditError`` for a ledger that cannot be edited at all."""
@@ -91,7 +92,7 @@ def run(
     plan: list[_Planner] = []
 
     def build() -> list[Edit]:
-        planner = _Planner(root, today, replace, quarter)
+        planner = _Planner(root, today, replace, quarter, cache)
         plan.append(planner)
         for form in filled:
             planner.form(form)
@@ -99,12 +100,12 @@ def run(
         everything = problems + planner.problems
         if everything:
             if any(e.changed for e in edits):
-                everything += planner.locate(check(root, today, edits)[0])
+                everything += planner.locate(check(root, today, edits, cache)[0])
             raise Refused(everything)
         return edits
 
     try:
-        edits = apply_all(root, today, build, dry_run=dry_run)
+        edits = apply_all(root, today, build, dry_run=dry_run, cache=cache)
     except EditError as exc:
         if exc.key != "invalid_result" or not plan:
             raise
@@ -113,8 +114,10 @@ def run(
 
 
 class _Planner:
-    def __init__(self, root: Path, today: date, replace: bool, quarter: str | None) -> None:
-        loaded = load(root)
+    def __init__(
+        self, root: Path, today: date, replace: bool, quarter: str | None, cache: bool
+    ) -> None:
+        loaded = load(root, cache=cache)
         if loaded.config is None:
             raise EditError("settings_broken", problems=_errors(loaded.problems))
         if loaded.book is None:
