@@ -13,7 +13,18 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from ledger.cli.app import LangOpt, RootOpt, Shared, TodayOpt, app, fail, read, shared, use_color
+from ledger.cli.app import (
+    LANGUAGE,
+    LangOpt,
+    RootOpt,
+    Shared,
+    TodayOpt,
+    app,
+    fail,
+    read,
+    shared,
+    use_color,
+)
 
 if TYPE_CHECKING:
     from ledger.asof import Quarter
@@ -63,7 +74,7 @@ def _open(env: Shared) -> tuple[Ledger, str]:
 
     result = validate(env.root, env.today)
     config = result.loaded.config
-    lang = env.lang or (config.ledger.language if config is not None else "zh")
+    lang = env.lang or (config.ledger.language if config is not None else LANGUAGE[0])
     if result.settings_failed:
         settings = [p for p in result.problems if p.level == "error"]
         typer.echo(text(settings, lang, result.files), err=True, nl=False)

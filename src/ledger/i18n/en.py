@@ -256,3 +256,8 @@ WORDS: dict[str, str] = {
     "commit.progress": "{unit}: {project} {quarter} progress",
     "commit.done": "{unit}: {project} {milestone} done",
 }
+
+
+from ledger.i18n.help_en import HELP  # noqa: E402  (the help texts of the command line)
+
+WORDS.update(HELP)

@@ -256,3 +256,8 @@ WORDS: dict[str, str] = {
     "commit.progress": "{unit}：{project} {quarter} 进展",
     "commit.done": "{unit}：{project} 节点 {milestone} 完成",
 }
+
+
+from ledger.i18n.help_zh import HELP  # noqa: E402  (the help texts of the command line)
+
+WORDS.update(HELP)
