@@ -18,6 +18,7 @@ problems.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -274,7 +275,67 @@ def syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
     at = lines[line][column : column + 1] if line < len(lines) else ""
     if at == "\t" or "tab" in problem:
         return Problem(path, "Y002", {}, line=line + 1, column=column + 1)
+    found = _culprit(exc, lines, line)
+    if found is not None:
+        where, col, what = found
+        args = {"problem": _CULPRITS[what][0], "problem_zh": _CULPRITS[what][1]}
+        return Problem(path, "Y001", args, line=where + 1, column=col + 1)
     return Problem(path, "Y001", _problem_args(problem), line=line + 1, column=column + 1)
+
+
+# The usual culprits of a syntax error in a file typed on a Chinese keyboard, named in the words
+# a clerk understands; PyYAML reports the error where it gave up, often a line later.
+_CULPRITS = {
+    "fullwidth_colon": (
+        "a full-width colon “：” is used: write an ASCII colon “:” followed by a space",
+        "用了中文冒号“：”，请改为英文冒号“:”后加空格",
+    ),
+    "fullwidth_space": (
+        "a full-width space (U+3000) is used: indent with ASCII spaces",
+        "用了全角空格“　”，请改为英文空格",
+    ),
+    "colon_space": (
+        "a space is missing after the colon “:” of a key",
+        "键后面的冒号“:”之后缺少空格",
+    ),
+    "dash_space": (
+        "a space is missing after the “-” of a list item",
+        "列表项的“-”之后缺少空格",
+    ),
+    "quote": (
+        "this quotation mark is never closed",
+        "这里的引号没有配对（缺少结束的引号）",
+    ),
+}
+_FULLWIDTH_COLON = re.compile(r"^[ \u3000]*(?:-[ \u3000]+)?[A-Za-z0-9_\-]+[ \u3000]*(：)")
+_FULLWIDTH_SPACE = re.compile(r"^[ -]*(\u3000)")
+_COLON_NO_SPACE = re.compile(r"^\s*(?:-\s+)?[A-Za-z0-9_\-]+(:)(?=[^\s/:])")
+_DASH_NO_SPACE = re.compile(r"^\s*(-)(?=[^\s\-])")
+
+
+def _culprit(exc: yaml.MarkedYAMLError, lines: list[str], line: int) -> tuple[int, int, str] | None:
+    """(line, column, culprit) of the likely cause of a syntax error, 0-based; None if none."""
+    context = exc.context_mark
+    if exc.context and "quoted scalar" in exc.context and context is not None:
+        return context.line, context.column, "quote"
+    candidates = [n for n in (line, line - 1, line - 2) if 0 <= n < len(lines)]
+    if context is not None and context.line not in candidates and context.line < len(lines):
+        candidates.append(context.line)
+    for n in candidates:
+        text = lines[n]
+        m = _FULLWIDTH_COLON.match(text)
+        if m is not None:
+            return n, m.start(1), "fullwidth_colon"
+        m = _FULLWIDTH_SPACE.match(text)
+        if m is not None:
+            return n, m.start(1), "fullwidth_space"
+        m = _COLON_NO_SPACE.match(text)
+        if m is not None:
+            return n, m.start(1), "colon_space"
+        m = _DASH_NO_SPACE.match(text)
+        if m is not None:
+            return n, m.start(1), "dash_space"
+    return None
 
 
 def compose(text: str) -> Node | None:
