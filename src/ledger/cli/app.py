@@ -131,12 +131,21 @@ LangOpt = Annotated[
     ),
 ]
 
+NoCacheOpt = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache",
+        help="Read every file afresh; neither read nor write the cache in .ledger-cache/.",
+    ),
+]
+
 
 @dataclass(frozen=True)
 class Shared:
     root: Path
     today: date
     lang: str | None  # None: the ledger's own language
+    cache: bool = True  # False: --no-cache
 
 
 def fail(key: str, lang: str | None, **args: object) -> NoReturn:
@@ -157,7 +166,9 @@ def read(reader: Callable[..., T], text: str, *args: Any, lang: str | None) -> T
         fail(exc.key, lang, **exc.args_)
 
 
-def shared(root: Path | None, today: str | None, lang: str | None) -> Shared:
+def shared(
+    root: Path | None, today: str | None, lang: str | None, no_cache: bool = False
+) -> Shared:
     """Resolve the shared options, or exit 2 with a message. ``lang`` is ``--lang``, else
     ``$LEDGER_LANG``, else None (the ledger's language, once it is read)."""
     from ledger.settings import SettingsError, find_root
@@ -170,7 +181,7 @@ def shared(root: Path | None, today: str | None, lang: str | None) -> Shared:
         where = find_root(root, os.environ.get("LEDGER_ROOT"), Path.cwd())
     except SettingsError as exc:
         fail(exc.key, lang, **exc.args_)
-    return Shared(where, day, lang)
+    return Shared(where, day, lang, not no_cache)
 
 
 def resolve_today(today: str | None, lang: str | None) -> date:

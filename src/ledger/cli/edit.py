@@ -8,7 +8,18 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ledger.cli.app import LANGUAGE, LangOpt, RootOpt, Shared, TodayOpt, app, fail, read, shared
+from ledger.cli.app import (
+    LANGUAGE,
+    LangOpt,
+    NoCacheOpt,
+    RootOpt,
+    Shared,
+    TodayOpt,
+    app,
+    fail,
+    read,
+    shared,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -42,7 +53,7 @@ def _unit(env: Shared, text: str) -> str:
 
     if re.fullmatch(UNIT_ID, text) and (env.root / UNITS / f"{text}.yaml").is_file():
         return text
-    loaded = load(env.root)
+    loaded = load(env.root, cache=env.cache)
     units = {f.unit.id: f.unit for f in loaded.units if f.unit is not None}
     return read(typed.unit, text, units, lang=_language(env))
 
@@ -66,7 +77,7 @@ def _run(
 
     lang = _language(env)
     try:
-        edit = apply(env.root, env.today, build, dry_run=dry_run)
+        edit = apply(env.root, env.today, build, dry_run=dry_run, cache=env.cache)
     except EditError as exc:
         args = {k: v for k, v in exc.args_.items()}
         typer.echo(f"ledger: {t(exc.key, lang, **args)}", err=True)
@@ -169,11 +180,12 @@ def claim(
     root: RootOpt = None,
     today: TodayOpt = None,
     lang: LangOpt = None,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Add a claim of PROJECT to UNIT's file."""
     from ledger.edit.ops import add_claim
 
-    env = shared(root, today, lang)
+    env = shared(root, today, lang, no_cache)
     unit = _unit(env, unit)
     due = _day(deadline, "--deadline", env.today, lang)
     since = _day(claimed, "--claimed", env.today, lang)
@@ -213,6 +225,7 @@ def progress(
     root: RootOpt = None,
     today: TodayOpt = None,
     lang: LangOpt = None,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Record UNIT's report on PROJECT for a quarter (季度进展)."""
     from ledger import typed
@@ -220,7 +233,7 @@ def progress(
     from ledger.load.config import load_config
     from ledger.model import STATUSES
 
-    env = shared(root, today, lang)
+    env = shared(root, today, lang, no_cache)
     config, _ = load_config(env.root)
     year = config.ledger.year if config is not None else env.today.year
     language = _language(env)
@@ -257,11 +270,12 @@ def done(
     root: RootOpt = None,
     today: TodayOpt = None,
     lang: LangOpt = None,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Mark a milestone of UNIT's claim of PROJECT done (时间节点完成)."""
     from ledger.edit.ops import mark_done
 
-    env = shared(root, today, lang)
+    env = shared(root, today, lang, no_cache)
     unit = _unit(env, unit)
     day = _day(on, "--on", env.today, lang)
     _run(

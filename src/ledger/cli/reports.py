@@ -16,6 +16,7 @@ import typer
 from ledger.cli.app import (
     LANGUAGE,
     LangOpt,
+    NoCacheOpt,
     RootOpt,
     Shared,
     TodayOpt,
@@ -72,7 +73,7 @@ def _open(env: Shared) -> tuple[Ledger, str]:
     from ledger.render.problems import text
     from ledger.validate import blocking, validate
 
-    result = validate(env.root, env.today)
+    result = validate(env.root, env.today, cache=env.cache)
     config = result.loaded.config
     lang = env.lang or (config.ledger.language if config is not None else LANGUAGE[0])
     if result.settings_failed:
@@ -200,11 +201,12 @@ def overdue(
     root: RootOpt = None,
     today: TodayOpt = None,
     lang: LangOpt = None,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """What is late as of T: overdue milestones and claims past their deadline, most days first."""
     from ledger.reports import overdue as module
 
-    env = shared(root, today, lang)
+    env = shared(root, today, lang, no_cache)
     ledger, language = _open(env)
     scope = _check_unit(ledger, unit, language)
     if project is not None and project not in ledger.projects:
@@ -246,6 +248,7 @@ def report(
     root: RootOpt = None,
     today: TodayOpt = None,
     lang: LangOpt = None,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """The quarterly checklist (--quarter), the half-year summary (--half) or the year-end
     evaluation (--year), as of T."""
@@ -256,7 +259,7 @@ def report(
     chosen = [quarter is not None, half is not None, year]
     if sum(chosen) != 1:
         fail("one_report", lang)
-    env = shared(root, today, lang)
+    env = shared(root, today, lang, no_cache)
     ledger, language = _open(env)
     scope = _check_unit(ledger, unit, language)
     order = _sort(sort, language)
@@ -307,13 +310,14 @@ def inspect(
     root: RootOpt = None,
     today: TodayOpt = None,
     lang: LangOpt = None,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """The random spot-check list: N distinct units with claims, the same for the same seed."""
     from ledger.reports import spotcheck
 
     if sample < 1:
         fail("bad_sample", lang)
-    env = shared(root, today, lang)
+    env = shared(root, today, lang, no_cache)
     ledger, language = _open(env)
     scope = _check_unit(ledger, unit, language)
     report = spotcheck.build(ledger, sample, env.today, seed, scope)
@@ -342,6 +346,7 @@ def remind(
     root: RootOpt = None,
     today: TodayOpt = None,
     lang: LangOpt = None,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """What each unit owes as of T, with leaders and contacts; --format text: one message per
     unit, ready to send."""
@@ -350,7 +355,7 @@ def remind(
     from ledger.reports import REPORTS
     from ledger.reports import remind as module
 
-    env = shared(root, today, lang)
+    env = shared(root, today, lang, no_cache)
     ledger, language = _open(env)
     scope = _check_unit(ledger, unit, language)
     q = (

@@ -27,6 +27,7 @@ from ledger.edit.write import ChangedMeanwhile, Snapshot, atomic_write, ledger_l
 from ledger.edit.yamltext import Splice, SpliceError, YamlText
 from ledger.hints import did_you_mean
 from ledger.load import PROJECTS, UNITS, load
+from ledger.load.ledger import cache_file
 from ledger.load.yamlparse import parse
 from ledger.model import STATUSES, UNIT_ID, Claim, Ledger
 from ledger.problems import Problem
@@ -119,7 +120,7 @@ class Target:
 
 
 def _target(root: Path, unit_id: str, project: str) -> Target:
-    loaded = load(root, units=False)  # the whole ledger is validated once, in ``apply``
+    loaded = load(root, units=False, cache=False)  # the ledger is validated in ``apply``
     if loaded.config is None:
         raise EditError(
             "settings_broken", problems=[p for p in loaded.problems if p.level == "error"]
@@ -167,36 +168,49 @@ def _finish(
     return Edit(target.path, target.rel, target.snapshot, text, what, args)
 
 
-def apply(root: Path, today: date, build: Callable[[], Edit], dry_run: bool = False) -> Edit:
+def apply(
+    root: Path,
+    today: date,
+    build: Callable[[], Edit],
+    dry_run: bool = False,
+    cache: bool = True,
+) -> Edit:
     """Build an edit and, unless ``dry_run``, write it: under the ledger's lock, after checking
-    the whole ledger with the new text validates and the file did not change meanwhile."""
+    the whole ledger with the new text validates and the file did not change meanwhile. The
+    other files come from the cache (unless ``cache`` is False); the written file's entry is
+    stored."""
     try:
         with ledger_lock(root):
-            return _apply_locked(root, today, build, dry_run)
+            return _apply_locked(root, today, build, dry_run, cache)
     except LockTimeout:
         raise EditError("busy") from None
 
 
-def _apply_locked(root: Path, today: date, build: Callable[[], Edit], dry_run: bool) -> Edit:
+def _apply_locked(
+    root: Path, today: date, build: Callable[[], Edit], dry_run: bool, cache: bool
+) -> Edit:
     edit = build()
     if not edit.changed:
         return edit
-    result = validate(root, today, overrides={edit.rel: edit.new_text})
+    result = validate(root, today, overrides={edit.rel: edit.new_text}, cache=cache)
     after = [p for p in result.problems if p.level == "error"]
     if after:
-        before = [p for p in validate(root, today).problems if p.level == "error"]
+        before = [p for p in validate(root, today, cache=cache).problems if p.level == "error"]
         brought, elsewhere = refusal(before, after, {edit.rel})
         if brought:
             raise EditError("invalid_result", problems=brought, path=edit.rel)
         edit = dataclasses.replace(edit, notes=tuple(elsewhere))
     if not dry_run:
+        data = edit.old.encode(edit.new_text)
         try:
-            atomic_write(edit.path, edit.old.encode(edit.new_text), expect=edit.old)
+            atomic_write(edit.path, data, expect=edit.old)
         except ChangedMeanwhile:
             raise EditError("changed_meanwhile", path=edit.rel) from None
         except OSError as exc:  # disk full, permission denied: the old file is untouched
             reason = exc.strerror or str(exc)
             raise EditError("write_failed", path=edit.rel, reason=reason) from None
+        if cache:
+            cache_file(root, edit.rel, data)
     return edit
 
 

@@ -18,13 +18,20 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 def read_text(file: Path, rel: str) -> tuple[str | None, list[Problem]]:
     """The file's text (BOM removed, line endings as written), or None and the problems."""
+    raw, problems = read_bytes(file, rel)
+    if raw is None:
+        return None, problems
+    return decode(raw, rel)
+
+
+def read_bytes(file: Path, rel: str) -> tuple[bytes | None, list[Problem]]:
+    """The file's bytes, or None and the problem that stopped the reading."""
     try:
-        raw = file.read_bytes()
+        return file.read_bytes(), []
     except FileNotFoundError:
         return None, [Problem(rel, "F001")]
     except OSError as exc:
         return None, [Problem(rel, "F002", {"reason": exc.strerror or str(exc)})]
-    return decode(raw, rel)
 
 
 def decode(raw: bytes, rel: str) -> tuple[str | None, list[Problem]]:
