@@ -20,7 +20,7 @@ from typer._click import exceptions as click_errors
 from typer._click.core import Context
 from typer._click.formatting import HelpFormatter
 
-from ledger.i18n import en, t, zh
+from ledger.i18n import TABLES, t, zh
 
 _LANG = ["zh"]  # the language of this run, set by ``localize``
 
@@ -77,8 +77,7 @@ def _wrap(text: str, room: int) -> list[str]:
 
 
 def _raw(key: str) -> str | None:
-    table = en.WORDS if _LANG[0] == "en" else zh.WORDS
-    return table.get(key)
+    return TABLES.get(_LANG[0], zh.WORDS).get(key)
 
 
 def _gettext(message: str) -> str:
@@ -98,7 +97,7 @@ def _gettext(message: str) -> str:
 
 class _Formatter(HelpFormatter):
     def write_heading(self, heading: str) -> None:
-        colon = "：" if _LANG[0] == "zh" else ":"
+        colon = t("click.heading_colon", _LANG[0])
         self.write(f"{'':>{self.current_indent}}{heading}{colon}\n")
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:

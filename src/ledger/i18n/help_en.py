@@ -80,6 +80,7 @@ HELP: dict[str, str] = {
     "metavar.number": "N",
     "metavar.options": "[OPTIONS]",
     "metavar.command": "COMMAND [ARGS]...",
+    "click.heading_colon": ":",
     "click.usage": "Usage: ",
     "click.Options": "Options",
     "click.Arguments": "Arguments",

@@ -83,6 +83,7 @@ HELP: dict[str, str] = {
     "metavar.number": "数",
     "metavar.options": "[选项]",
     "metavar.command": "命令 [参数]...",
+    "click.heading_colon": "：",
     "click.usage": "用法：",
     "click.Options": "选项",
     "click.Arguments": "参数",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ledger.i18n import words
 from ledger.problems import Problem
 
 _BOM = "\ufeff"
@@ -63,10 +64,7 @@ def _encoding_hint(raw: bytes) -> dict[str, object]:
     try:
         text = raw.decode("gb18030")
     except UnicodeDecodeError:
-        return {"hint": "", "hint_zh": ""}
+        return {"hint": words("hint.none")}
     if not _CJK.search(text):
-        return {"hint": "", "hint_zh": ""}
-    return {
-        "hint": ": it looks like GBK; save it as UTF-8 (in Notepad: Save as, Encoding UTF-8)",
-        "hint_zh": "：看起来是 GBK 编码，请另存为 UTF-8（记事本：另存为，编码选 UTF-8）",
-    }
+        return {"hint": words("hint.none")}
+    return {"hint": words("hint.gbk")}

@@ -38,6 +38,7 @@ from yaml.events import (
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
+from ledger.i18n import words
 from ledger.load import fastyaml
 from ledger.problems import Problem
 
@@ -253,28 +254,32 @@ def _one_document(mark: Any, path: str) -> Problem:
 
 
 # The parser's messages, in Chinese for the clerk; the English stays for the rest.
-_PROBLEMS_ZH = {
-    "mapping values are not allowed in this context": "此处不能出现“键: 值”（请检查冒号和缩进）",
-    "could not find expected ':'": "找不到应有的冒号“:”",
-    "found character that cannot start any token": "出现了不能作为内容开头的字符（请加引号）",
-    "did not find expected key": "缩进不一致：这里应当是一个键",
-    "did not find expected '-' indicator": "缩进不一致：这里应当是一个列表项“-”",
-    "found unexpected end of stream": "文件意外结束（引号或括号没有闭合？）",
-    "found unknown escape character": "双引号中有无法识别的转义字符“\\”",
-    "did not find expected ',' or ']'": "方括号列表没有闭合：缺少“,”或“]”",
-    "did not find expected ',' or '}'": "花括号映射没有闭合：缺少“,”或“}”",
-    "block sequence entries are not allowed in this context": "此处不能出现列表项“-”（请检查缩进）",
-    "found a key that is not text": "键必须是文字",
-    "found an unhashable key": "键必须是文字",
-    "a second document (---): a ledger file holds one": "出现了第二个文档（---）：每个文件仅一个",
+# PyYAML's common explanations, worded by the i18n tables (yaml.<key>); others stay as they are
+_PROBLEMS = {
+    "mapping values are not allowed in this context": "mapping_values",
+    "could not find expected ':'": "expected_colon",
+    "found character that cannot start any token": "cannot_start",
+    "did not find expected key": "expected_key",
+    "did not find expected '-' indicator": "expected_dash",
+    "found unexpected end of stream": "end_of_stream",
+    "found unknown escape character": "unknown_escape",
+    "did not find expected ',' or ']'": "open_bracket",
+    "did not find expected ',' or '}'": "open_brace",
+    "block sequence entries are not allowed in this context": "dash_here",
+    "found a key that is not text": "key_not_text",
+    "found an unhashable key": "unhashable_key",
+    "a second document (---): a ledger file holds one": "second_document",
 }
 
 
 def _problem_args(problem: str) -> dict[str, object]:
-    zh = _PROBLEMS_ZH.get(problem)
-    if zh is None and problem.startswith("expected <block end>"):
-        zh = "缩进不一致（请检查这一行的缩进）"
-    return {"problem": problem, "problem_zh": zh or problem}
+    key = _PROBLEMS.get(problem)
+    if key is not None:
+        return {"problem": words(f"yaml.{key}")}
+    if problem.startswith("expected <block end>, but found "):
+        token = problem.removeprefix("expected <block end>, but found ")
+        return {"problem": words("yaml.block_end", token=token)}
+    return {"problem": words("yaml.raw", text=problem)}
 
 
 def syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
@@ -290,35 +295,13 @@ def syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
     found = _culprit(exc, lines, line)
     if found is not None:
         where, col, what = found
-        args = {"problem": _CULPRITS[what][0], "problem_zh": _CULPRITS[what][1]}
+        args = {"problem": words(f"yaml.{what}")}
         return Problem(path, "Y001", args, line=where + 1, column=col + 1)
     return Problem(path, "Y001", _problem_args(problem), line=line + 1, column=column + 1)
 
 
-# The usual culprits of a syntax error in a file typed on a Chinese keyboard, named in the words
-# a clerk understands; PyYAML reports the error where it gave up, often a line later.
-_CULPRITS = {
-    "fullwidth_colon": (
-        "a full-width colon “：” is used: write an ASCII colon “:” followed by a space",
-        "用了中文冒号“：”，请改为英文冒号“:”后加空格",
-    ),
-    "fullwidth_space": (
-        "a full-width space (U+3000) is used: indent with ASCII spaces",
-        "用了全角空格“　”，请改为英文空格",
-    ),
-    "colon_space": (
-        "a space is missing after the colon “:” of a key",
-        "键后面的冒号“:”之后缺少空格",
-    ),
-    "dash_space": (
-        "a space is missing after the “-” of a list item",
-        "列表项的“-”之后缺少空格",
-    ),
-    "quote": (
-        "this quotation mark is never closed",
-        "这里的引号没有配对（缺少结束的引号）",
-    ),
-}
+# The usual culprits of a syntax error in a file typed on a Chinese keyboard (worded by the i18n
+# tables, yaml.<culprit>); PyYAML reports the error where it gave up, often a line later.
 _FULLWIDTH_COLON = re.compile(r"^[ \u3000]*(?:-[ \u3000]+)?[A-Za-z0-9_\-]+[ \u3000]*(：)")
 _FULLWIDTH_SPACE = re.compile(r"^[ -]*(\u3000)")
 _COLON_NO_SPACE = re.compile(r"^\s*(?:-\s+)?[A-Za-z0-9_\-]+(:)(?=[^\s/:])")
