@@ -144,7 +144,8 @@ def _emit(
             typer.echo(note, err=True)
     if output is None:
         assert isinstance(content, str)
-        if fmt == "table":
+        if fmt == "table" or (own and sys.stdout.isatty()):
+            # the console's own encoding: messages read (and copied) on a Chinese Windows console
             sys.stdout.write(content)
         else:  # UTF-8 whatever the console's code page: a CSV piped on Chinese Windows too
             sys.stdout.flush()
