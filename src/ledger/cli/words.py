@@ -48,6 +48,9 @@ _METAVARS = {
     "year": "number",
     "sample": "number",
     "seed": "number",
+    "leader": "person",
+    "sort": "sort",
+    "ci": "ci",
 }
 _ALIASES = {"check": "validate"}  # a command that shares another's options
 
