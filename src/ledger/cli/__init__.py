@@ -6,11 +6,17 @@ neither pydantic nor yaml.
 
 from __future__ import annotations
 
+import gc
+
 from ledger.cli import check, edit, reports, schema
 from ledger.cli.app import app
 
 
 def main() -> None:
+    # One command is one short process, and what it builds (the models, a report) holds no
+    # reference cycles: the cyclic collector would only walk the whole ledger again and again
+    # (a third of a report's time on 2,000 units). Memory is freed by reference counting.
+    gc.disable()
     app()
 
 

@@ -28,6 +28,11 @@ def words(key: str, **args: object) -> dict[str, object]:
     return {"words": key, **args}
 
 
+def word(value: object, lang: str) -> object:
+    """An argument as it reads in ``lang``: words worded, anything else as it is."""
+    return _word(value, lang)
+
+
 def _word(value: object, lang: str) -> object:
     if isinstance(value, dict) and isinstance(value.get("words"), str):
         rest = {k: v for k, v in value.items() if k != "words"}

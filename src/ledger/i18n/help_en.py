@@ -7,7 +7,7 @@ HELP: dict[str, str] = {
     "help.app.version": "Print the version.",
     "help.validate": "Check every file of the ledger and report every problem with its file, line and column.",
     "help.check": "Same as ledger validate.",
-    "help.validate.format": "text, json or github (annotations).",
+    "help.validate.format": "text, json, github (annotations) or gitlab (a GitLab Code Quality report).",
     "help.validate.strict": "Treat warnings as errors.",
     "help.init": "Start a new ledger: ledger.toml, a book template and one example unit.",
     "help.init.folder": "The folder of the new ledger.",

@@ -10,7 +10,7 @@ HELP: dict[str, str] = {
     "help.app.version": "显示版本号。",
     "help.validate": "检查台账的每个文件，列出每个问题及其文件、行号和列号。",
     "help.check": "同 ledger validate。",
-    "help.validate.format": "text、json 或 github（GitHub 注释）。",
+    "help.validate.format": "text、json、github（GitHub 注释）或 gitlab（GitLab 代码质量报告）。",
     "help.validate.strict": "把警告也当作错误。",
     "help.init": "新建台账：ledger.toml、项目书模板和一个示例单位。",
     "help.init.folder": "新台账的文件夹。",
