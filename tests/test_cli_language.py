@@ -63,7 +63,10 @@ def test_every_command_and_option_has_chinese_help(tmp_path: Path) -> None:
     for name in commands:
         out = run(name, "--help", cwd=tmp_path).stdout
         english = [w for w in ("The ", "Only ", "Show this", "default:") if w in out]
-        assert not english, (name, english)
+        assert not english, (
+            f"`ledger {name} --help` has English words {english}: add help.{name} and "
+            f"help.{name}.<param> to ledger/i18n/help_zh.py and help_en.py"
+        )
 
 
 @pytest.mark.parametrize(
