@@ -15,6 +15,7 @@ Families:
   P  progress: quarter order, percent, status
   W  warnings
   C  settings (ledger.toml); an error here exits with 2
+  X  quarterly forms read by ``ledger import``: the workbook, its key row, its rows
 """
 
 from __future__ import annotations
@@ -103,6 +104,32 @@ _ALL = [
     # -- settings -------------------------------------------------------------------------
     Code("C001", "error"),
     Code("C002", "error"),
+    # -- forms (import) -------------------------------------------------------------------
+    Code("X001", "error"),
+    Code("X002", "error"),
+    Code("X003", "error"),
+    Code("X004", "error"),
+    Code("X005", "error"),
+    Code("X006", "error"),
+    Code("X007", "error"),
+    Code("X008", "error"),
+    Code("X009", "error"),
+    Code("X010", "error"),
+    Code("X011", "error"),
+    Code("X012", "error"),
+    Code("X013", "error"),
+    Code("X014", "error"),
+    Code("X015", "error"),
+    Code("X016", "error"),
+    Code("X017", "error"),
+    Code("X018", "error"),
+    Code("X019", "error"),
+    Code("X020", "error"),
+    Code("X021", "error"),
+    Code("X022", "error"),
+    Code("X023", "error"),
+    Code("X024", "error"),
+    Code("X025", "error"),
 ]
 
 CODES: dict[str, Code] = {c.code: c for c in _ALL}

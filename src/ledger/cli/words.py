@@ -51,6 +51,8 @@ _METAVARS = {
     "leader": "person",
     "sort": "sort",
     "ci": "ci",
+    "files": "files",
+    "form.output": "folder",  # a command's own label: <command>.<param>
 }
 _ALIASES = {"check": "validate"}  # a command that shares another's options
 
@@ -158,7 +160,7 @@ def _command(command: Any, name: str, lang: str) -> None:
             param.help = found
         if getattr(param, "is_flag", False):
             continue
-        kind = _METAVARS.get(param.name or "", "text")
+        kind = _METAVARS.get(f"{name}.{param.name}") or _METAVARS.get(param.name or "", "text")
         param.metavar = t(f"metavar.{kind}", lang)
         if param.param_type_name == "argument":
             _plain_argument(param)
@@ -167,7 +169,7 @@ def _command(command: Any, name: str, lang: str) -> None:
 def _plain_argument(param: Any) -> None:
     """An argument as ``单位`` in help and ``单位`` / ``[名称]`` in the usage line: no type label,
     no braces."""
-    label = param.metavar
+    label = param.metavar + ("..." if param.nargs != 1 else "")
     usage = label if param.required else f"[{label}]"
     param.display_type_rich = lambda ctx: None
     param._usage_display_name = lambda: usage
