@@ -375,14 +375,62 @@ def test_dry_run_shows_the_diff_and_writes_nothing(cli: Cli, unit_root: Path) ->
     assert read(unit_root) == before
 
 
-def test_an_edit_is_refused_when_the_ledger_has_errors_elsewhere(
+BROKEN = {"b": "id: b\nname: 乙\nparent: nowhere\n", "c": "id: c\nname： 丙\n"}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_an_edit_next_to_unrelated_broken_files_is_written_with_a_note(
+    cli: Cli, make_ledger: LedgerMaker, lang: str
+) -> None:
+    root = make_ledger(units={"a": UNIT, **BROKEN})
+    code, out = cli("done", "a", "K1", "accept", "-C", root, "--today", SAMPLE_DAY, "--lang", lang)
+    assert code == 0, out
+    assert "R004" in out and "data/units/c.yaml" in out
+    note = "errors already elsewhere" if lang == "en" else "台账其他文件中原有 2 个错误"
+    assert note in out
+    assert "id: accept" in read(root)
+
+
+def test_an_edit_bringing_an_error_is_refused_with_only_that_error(
     cli: Cli, make_ledger: LedgerMaker
 ) -> None:
-    root = make_ledger(units={"a": UNIT, "b": "id: b\nname: 乙\nparent: nowhere\n"})
+    """A progress that breaks P003 next to broken files: refused for P003 alone, byte-identical."""
+    root = make_ledger(units={"a": UNIT, **BROKEN})
+    before = {n: read(root, n) for n in ("a", "b", "c")}
+    code, out = edit(
+        cli, root, "progress", "a", "K1", "-q", "Q4", "--status", "on_track",
+        "--percent", "10", "--summary", "倒退",
+    )  # fmt: skip
+    assert code == 1 and "P003" in out and "nothing was written" in out
+    assert "R004" not in out
+    assert {n: read(root, n) for n in ("a", "b", "c")} == before
+
+
+def test_an_edit_to_a_file_with_an_error_is_refused(cli: Cli, make_ledger: LedgerMaker) -> None:
+    """An error already in the file the edit changes refuses the edit."""
+    broken = UNIT.replace("name: 甲单位", "name: 甲单位\nparent: nowhere")
+    root = make_ledger(units={"a": broken})
     before = read(root)
     code, out = edit(cli, root, "done", "a", "K1", "accept")
     assert code == 1 and "R004" in out and "nothing was written" in out
     assert read(root) == before
+
+
+def test_the_refusal_rule() -> None:
+    """Errors compared by path, code and arguments, never by line; repeats are counted."""
+    from ledger.edit.ops import refusal
+    from ledger.problems import Problem
+
+    def p(path: str, code: str, line: int, **args: object) -> Problem:
+        return Problem(path, code, args, line=line, column=1)
+
+    before = [p("data/units/b.yaml", "R004", 3, value="x")]
+    moved = p("data/units/b.yaml", "R004", 9, value="x")  # the same error, on another line
+    new_elsewhere = p("data/units/b.yaml", "R004", 3, value="y")
+    twice = p("data/units/b.yaml", "R004", 4, value="x")
+    mine = p("data/units/a.yaml", "P003", 5, value=1)
+    brought, elsewhere = refusal(before, [moved, new_elsewhere, twice, mine], {"data/units/a.yaml"})
+    assert brought == [new_elsewhere, twice, mine] and elsewhere == [moved]
 
 
 # -- init ----------------------------------------------------------------------------------------
@@ -452,3 +500,56 @@ def test_done_of_a_book_milestone_due_before_the_claim_is_refused(
     code, out = edit(cli, root, "done", "a", "K1", "survey", "--on", "2026-06-01")
     assert code == 2 and "does not apply" in out
     assert read(root) == before
+
+
+# -- edits that help (contract section 7) --------------------------------------------------------
+
+
+def test_claim_writes_claimed_today_and_names_the_book_milestones_that_do_not_apply(
+    cli: Cli, make_ledger: LedgerMaker
+) -> None:
+    root = make_ledger(units={"b": "id: b\nname: 乙\n"})
+    code, out = cli(
+        "claim", "乙", "K1", "--leader", "李四", "--deadline", "2026-12-31", "--measure", "排查",
+        "-C", root, "--today", "2026-05-20",
+    )  # fmt: skip
+    assert code == 0, out
+    assert "    claimed: 2026-05-20\n" in read(root, "b")
+    assert "不适用于本单位：survey“完成排查摸底”（2026-03-31）" in out and "accept" not in out
+    assert 'git commit -m "b：认领 K1"' in out
+
+
+def test_claim_before_every_milestone_says_nothing_more(cli: Cli, make_ledger: LedgerMaker) -> None:
+    root = make_ledger(units={"b": "id: b\nname: 乙\n"})
+    code, out = edit(
+        cli, root, "claim", "b", "K1", "--leader", "李四", "--deadline", "2026-12-31",
+        "--measure", "m", "--claimed", "2026-01-01",
+    )  # fmt: skip
+    assert code == 0 and "do not apply" not in out
+    assert 'git commit -m "b: claim K1"' in out
+
+
+def test_progress_says_when_the_report_is_late(cli: Cli, unit_root: Path) -> None:
+    code, out = edit(
+        cli, unit_root, "progress", "a", "K1", "-q", "二季度", "--status", "on_track",
+        "--percent", "40", "--summary", "s", "--reported", "2026-07-15",
+    )  # fmt: skip
+    assert code == 0, out
+    assert "the 2026Q2 report was due 2026-07-10; reported 5 days late" in out
+    code, out = cli(
+        "progress", "a", "K1", "-q", "Q4", "--status", "正常推进", "--percent", "80",
+        "--summary", "s", "-C", unit_root, "--today", SAMPLE_DAY,
+    )  # fmt: skip
+    assert code == 0 and "逾期上报" not in out
+    assert 'git commit -m "a：K1 2026Q4 进展"' in out
+
+
+def test_done_says_when_a_milestone_is_done_late(cli: Cli, unit_root: Path) -> None:
+    # the claim moves survey to 15 March
+    code, out = cli(
+        "done", "a", "K1", "survey", "--on", "2026-03-20", "-C", unit_root, "--today", SAMPLE_DAY
+    )
+    assert code == 0, out
+    assert "时间节点 survey 的到期日是 2026-03-15，完成晚了 5 天" in out
+    code, out = edit(cli, unit_root, "done", "a", "K1", "accept", "--on", "2026-11-20")
+    assert code == 0 and "late" not in out

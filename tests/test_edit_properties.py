@@ -85,7 +85,12 @@ def to_crlf_with_bom(path: Path) -> None:
 
 
 def all_files(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+    """The ledger's files (the cache aside: an edit adds the entry of the file it writes)."""
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in root.rglob("*")
+        if p.is_file() and p.relative_to(root).parts[0] != ".ledger-cache"
+    }
 
 
 def text_of(raw: bytes) -> str:

@@ -39,7 +39,12 @@ def ledger(*args: str | Path, timeout: float = 20, cwd: Path | None = None) -> t
 
 
 def digests(root: Path) -> dict[str, bytes]:
-    return {str(p): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+    """Every file of the ledger, byte for byte (the cache is not the ledger's)."""
+    return {
+        str(p): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and ".ledger-cache" not in p.parts
+    }
 
 
 # -- ledger files that are not regular files (F008) ----------------------------------------------

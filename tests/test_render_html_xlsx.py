@@ -187,45 +187,77 @@ def _workbook(doc: Document) -> openpyxl.Workbook:
     return openpyxl.load_workbook(BytesIO(xlsx.render(doc)))
 
 
+# The first sheet opens with the heading (title, two meta lines), a blank row, then the table's
+# title (row 5) and its header (row 6); rows start at 7. Later sheets: title row 1, header row 2.
+H = 6
+
+
 def test_xlsx_sheets_and_headers() -> None:
     wb = _workbook(sample_document())
     assert wb.sheetnames == ["认领项目", "无人认领的项目"]
     ws = wb["认领项目"]
-    assert [c.value for c in ws[1]] == ["单位", "进度(%)", "标识", "完成时限", "本季度时间节点"]
-    assert ws["A1"].font.b and ws["A1"].fill.fgColor.rgb.endswith("D9D9D9")
-    assert ws.freeze_panes == "A2"
-    assert ws.auto_filter.ref == "A1:E4"
-    assert ws.max_row == 4
+    assert [c.value for c in ws[H]] == ["单位", "进度(%)", "标识", "完成时限", "本季度时间节点"]
+    assert ws[f"A{H}"].font.b and ws[f"A{H}"].fill.fgColor.rgb.endswith("D9D9D9")
+    assert ws.freeze_panes == f"A{H + 1}"
+    assert ws.auto_filter.ref == f"A{H}:E{H + 3}"
+    assert ws.max_row == H + 3
+    assert ws.print_title_rows == f"${H}:${H}"
     empty = wb["无人认领的项目"]
-    assert [c.value for c in empty[1]] == ["项目", "项目名称"]
-    assert empty.max_row == 1 and empty.freeze_panes == "A2"
-    assert empty.auto_filter.ref == "A1:B1"
+    assert empty["A1"].value == "无人认领的项目"
+    assert [c.value for c in empty[2]] == ["项目", "项目名称"]
+    assert empty.freeze_panes == "A3"
+
+
+def test_xlsx_heading_rows_are_cells() -> None:
+    wb = _workbook(sample_document())
+    ws = wb["认领项目"]
+    assert ws["A1"].value == "2026Q4 季度工作清单" and ws["A1"].font.b
+    assert [ws["A2"].value, ws["A3"].value] == ["台账：测试台账", "统计截至 2026-11-25"]
+    assert ws["A5"].value == "认领项目"
+
+
+def test_xlsx_totals_are_coloured_cells() -> None:
+    from ledger.reports.document import Total
+
+    doc = sample_document()
+    totals = [Total("认领项目", 3), Total("红灯", 1, "red", previous=2), Total("黄灯", 0)]
+    wb = _workbook(Document(doc.title, doc.meta, doc.tables, lang="zh", totals=totals))
+    ws = wb["认领项目"]
+    cells = {c.value: c for row in ws.iter_rows(min_row=4, max_row=5) for c in row if c.value}
+    assert "红灯" in cells and "认领项目" in cells
+    red = ws.cell(row=cells["红灯"].row, column=cells["红灯"].column + 1)
+    assert red.value == "2 → 1" and red.fill.fgColor.rgb.endswith("FFC7CE")
+    assert ws.cell(row=cells["认领项目"].row, column=cells["认领项目"].column + 1).value == 3
 
 
 def test_xlsx_cells_keep_their_types() -> None:
     ws = _workbook(sample_document())["认领项目"]
-    due = ws["D2"].value
+    r = H + 1
+    due = ws[f"D{r}"].value
     assert isinstance(due, date) and due == datetime(2026, 11, 30)
-    assert ws["D2"].number_format == "yyyy-mm-dd"
-    assert ws["B2"].value == 80 and ws["B3"].value == 45.5
-    assert isinstance(ws["B3"].value, float)
-    assert ws["B4"].value is None and ws["D4"].value is None
+    assert ws[f"D{r}"].number_format == "yyyy-mm-dd"
+    assert ws[f"B{r}"].value == 80 and ws[f"B{r + 1}"].value == 45.5
+    assert isinstance(ws[f"B{r + 1}"].value, float)
+    assert ws[f"B{r + 2}"].value is None and ws[f"D{r + 2}"].value is None
     # a text that looks like a formula stays text
-    assert ws["E3"].value == "=1+1" and ws["E3"].data_type == "s"
-    assert ws["A3"].value == "<b>察右后旗</b>"
+    assert ws[f"E{r + 1}"].value == "=1+1" and ws[f"E{r + 1}"].data_type == "s"
+    assert ws[f"A{r + 1}"].value == "<b>察右后旗</b>"
 
 
-def test_xlsx_flags_wrap_and_indent() -> None:
+def test_xlsx_flags_wrap_indent_and_font() -> None:
     ws = _workbook(sample_document())["认领项目"]
-    assert ws["C2"].value == "红灯" and ws["C2"].fill.fgColor.rgb.endswith("FFC7CE")
-    assert ws["C3"].value == "黄灯" and ws["C3"].fill.fgColor.rgb.endswith("FFEB9C")
-    assert ws["C4"].value == "绿灯" and ws["C4"].fill.fgColor.rgb.endswith("C6EFCE")
-    assert ws["C2"].fill.fill_type == "solid"
-    assert ws["A2"].fill.fill_type is None  # only flag columns are coloured
-    assert ws["E2"].value == "第一行\n第二行" and ws["E2"].alignment.wrap_text
-    assert ws.row_dimensions[2].height and ws.row_dimensions[2].height >= 30
-    assert ws["A2"].alignment.indent == 0
-    assert ws["A3"].alignment.indent == 1 and ws["A4"].alignment.indent == 2
+    r = H + 1
+    assert ws[f"C{r}"].value == "红灯" and ws[f"C{r}"].fill.fgColor.rgb.endswith("FFC7CE")
+    assert ws[f"C{r + 1}"].value == "黄灯" and ws[f"C{r + 1}"].fill.fgColor.rgb.endswith("FFEB9C")
+    assert ws[f"C{r + 2}"].value == "绿灯" and ws[f"C{r + 2}"].fill.fgColor.rgb.endswith("C6EFCE")
+    assert ws[f"C{r}"].fill.fill_type == "solid"
+    assert ws[f"A{r}"].fill.fill_type is None  # only flag columns are coloured
+    assert ws[f"E{r}"].value == "第一行\n第二行" and ws[f"E{r}"].alignment.wrap_text
+    # two lines of text: the row is at least two lines tall, so nothing is clipped
+    assert ws.row_dimensions[r].height and ws.row_dimensions[r].height >= 2 * 14.5
+    assert ws[f"A{r}"].alignment.indent == 0
+    assert ws[f"A{r + 1}"].alignment.indent == 1 and ws[f"A{r + 2}"].alignment.indent == 2
+    assert ws[f"A{r}"].font.name == "等线"  # a CJK font
 
 
 def test_xlsx_column_widths() -> None:
@@ -238,13 +270,12 @@ def test_xlsx_column_widths() -> None:
     assert _workbook(narrow)["t"].column_dimensions["A"].width >= 14
 
 
-def test_xlsx_properties_not_cells() -> None:
+def test_xlsx_properties() -> None:
     wb = _workbook(sample_document())
     assert wb.properties.title == "2026Q4 季度工作清单"
     assert wb.properties.description == "台账：测试台账\n统计截至 2026-11-25"
     assert wb.properties.created == datetime(2000, 1, 1)
     assert wb.properties.modified == datetime(2000, 1, 1)
-    assert all(c.value != "2026Q4 季度工作清单" for ws in wb for row in ws.iter_rows() for c in row)
 
 
 def test_xlsx_sheet_names_are_valid_and_unique() -> None:
@@ -275,11 +306,24 @@ def test_quarterly_report_of_the_sample_renders_in_both_formats() -> None:
     page = html.render(doc)
     assert "红灯" in page and 'class="flag-red"' in page
     assert page.count("<svg") == len([c for c in doc.charts if c.bars])
-    assert '<section class="table wide">' in page  # 11 columns: landscape
+    assert '<section class="table wide">' in page  # many columns: landscape
     wb = openpyxl.load_workbook(BytesIO(xlsx.render(doc)))
     ws = wb[doc.tables[0].title]
-    assert [c.value for c in ws[1]] == [c.label for c in doc.tables[0].columns]
-    assert ws.max_row == len(doc.tables[0].rows) + 1
+    printed = doc.tables[0].printed()
+    header = next(
+        r for r in range(1, 30) if ws.cell(row=r, column=1).value == printed.columns[0].label
+    )
+    assert [c.value for c in ws[header]][: len(printed.columns)] == [
+        c.label for c in printed.columns
+    ]
+    assert ws.max_row == header + len(printed.rows)
+    # the heading rows: title, period, as of, due date, and the totals before the table
+    heading = [ws.cell(row=r, column=1).value for r in range(1, header)]
+    assert heading[0] == "2026Q4 季度工作清单"
+    assert "季度：2026Q4（2026-10-01 至 2026-12-31）" in heading
+    assert "统计截至 2026-11-25" in heading and "2026Q4 进展应于 2027-01-10 前上报" in heading
+    values = [c.value for row in ws.iter_rows(max_row=header) for c in row]
+    assert "红灯" in values and "5 → 11" in values
 
 
 def test_csv_keeps_formula_like_text_as_text() -> None:

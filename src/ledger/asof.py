@@ -382,16 +382,40 @@ def depth(ledger: Ledger, unit: Unit) -> int:
 # -- year-end evaluation -------------------------------------------------------------------------
 
 
+Part = Literal["milestones", "reports", "completion"]
+
+
+@dataclass(frozen=True, slots=True)
+class Counted:
+    """One thing the year-end score counts, and whether it counts for the unit (``hit``)."""
+
+    part: Part
+    hit: bool
+    project: str
+    state: str  # milestones: on_time, late, missed; reports: on_time, late, missing;
+    #             completion: complete, incomplete
+    due: date
+    milestone: Milestone | None = None
+    quarter: Quarter | None = None
+    done: date | None = None
+
+
 @dataclass(frozen=True)
 class Score:
     milestones: Fraction
     reports: Fraction
     completion: Fraction
     score: Fraction  # exact, 0..100
+    counted: tuple[Counted, ...] = ()  # what the shares were counted from
 
     @property
     def rounded(self) -> Fraction:
         return half_up(self.score)
+
+    def tally(self, part: Part) -> tuple[int, int]:
+        """(hits, all) of one part."""
+        items = [c for c in self.counted if c.part == part]
+        return sum(c.hit for c in items), len(items)
 
 
 def half_up(value: Fraction, places: int = 1) -> Fraction:
@@ -405,30 +429,49 @@ def _share(hits: int, total: int) -> Fraction:
     return Fraction(hits, total) if total else Fraction(1)
 
 
-def unit_score(ledger: Ledger, found: list[ClaimStatus], today: date) -> Score:
-    """The year-end score of one unit from its claims' statuses as of T."""
-    config = ledger.config
-    m_hit = m_all = r_hit = r_all = c_hit = c_all = 0
-    due_days = config.reporting.report_due_days
+def counted(ledger: Ledger, found: list[ClaimStatus], today: date) -> list[Counted]:
+    """Everything one unit's year-end score counts as of T (contract section 5), in claim order:
+    its milestones due before T, its required reports due before T, its claims complete or past
+    their deadline."""
+    due_days = ledger.config.reporting.report_due_days
+    out: list[Counted] = []
     for status in found:
+        project = status.claim.project
         for m, _ in status.milestones:
             if m.due < today:
-                m_all += 1
-                if m.done is not None and m.done <= m.due:
-                    m_hit += 1
+                on_time = m.done is not None and m.done <= m.due
+                late = m.done is not None and m.due < m.done <= today
+                state = "on_time" if on_time else "late" if late else "missed"
+                done = m.done if m.done is not None and m.done <= today else None
+                out.append(Counted("milestones", on_time, project, state, m.due, m, done=done))
         for quarter, state in status.reports.items():
-            if state != "not_required" and quarter.report_due(due_days) < today:
-                r_all += 1
-                r_hit += state == "on_time"
+            due = quarter.report_due(due_days)
+            if state != "not_required" and due < today:
+                out.append(
+                    Counted("reports", state == "on_time", project, state, due, quarter=quarter)
+                )
         if status.complete or status.claim.deadline < today:
-            c_all += 1
-            c_hit += status.complete
-    weights = config.evaluation
-    parts = (_share(m_hit, m_all), _share(r_hit, r_all), _share(c_hit, c_all))
+            state = "complete" if status.complete else "incomplete"
+            out.append(
+                Counted("completion", status.complete, project, state, status.claim.deadline)
+            )
+    return out
+
+
+def unit_score(ledger: Ledger, found: list[ClaimStatus], today: date) -> Score:
+    """The year-end score of one unit from its claims' statuses as of T."""
+    items = counted(ledger, found, today)
+
+    def share(part: Part) -> Fraction:
+        mine = [c for c in items if c.part == part]
+        return _share(sum(c.hit for c in mine), len(mine))
+
+    weights = ledger.config.evaluation
+    parts = (share("milestones"), share("reports"), share("completion"))
     score = (
         weights.milestones * parts[0] + weights.reports * parts[1] + weights.completion * parts[2]
     )
-    return Score(*parts, score)
+    return Score(*parts, score, tuple(items))
 
 
 def competition_ranks(scores: list[Fraction]) -> list[int]:

@@ -337,6 +337,12 @@ _ALL = [
         "milestone `{id}` is due {due}, after the claim's deadline {deadline}",
         "时间节点 `{id}` 的日期 {due} 晚于该认领的完成时限 {deadline}",
     ),
+    Code(
+        "W003",
+        "warning",
+        "short name `{name}` is also the short name of `{other}` under the same parent",
+        "简称 `{name}` 与同一上级下的单位 `{other}` 的简称相同",
+    ),
     # -- settings -----------------------------------------------------------------------------
     Code("C001", "error", "TOML syntax error: {problem}", "TOML 语法错误：{problem}"),
     Code(

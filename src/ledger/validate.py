@@ -19,7 +19,7 @@ class Validation:
     @property
     def files(self) -> int:
         """How many files were read: ledger.toml, the book, the unit files."""
-        return len(self.loaded.texts) + (1 if self.loaded.config is not None else 0)
+        return self.loaded.files_read + (1 if self.loaded.config is not None else 0)
 
     @property
     def settings_failed(self) -> bool:
@@ -27,10 +27,12 @@ class Validation:
         return self.loaded.config is None or any(p.path == CONFIG for p in self.problems)
 
 
-def validate(root: Path, today: date, overrides: dict[str, str] | None = None) -> Validation:
+def validate(
+    root: Path, today: date, overrides: dict[str, str] | None = None, cache: bool = True
+) -> Validation:
     """Every problem of the ledger as of ``today``; ``overrides`` are texts that stand in for
-    files (see ``ledger.load.load``)."""
-    loaded = load(root, overrides)
+    files, ``cache=False`` reads every file afresh (see ``ledger.load.load``)."""
+    loaded = load(root, overrides, cache=cache)
     problems = loaded.resolve(loaded.problems + rules.run(loaded, today))
     problems.sort(key=Problem.sort_key)
     return Validation(loaded, problems)

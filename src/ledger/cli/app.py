@@ -88,12 +88,21 @@ LangOpt = Annotated[
     ),
 ]
 
+NoCacheOpt = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache",
+        help="Read every file afresh; neither read nor write the cache in .ledger-cache/.",
+    ),
+]
+
 
 @dataclass(frozen=True)
 class Shared:
     root: Path
     today: date
     lang: str | None  # None: the ledger's own language
+    cache: bool = True  # False: --no-cache
 
 
 def fail(key: str, lang: str | None, **args: object) -> NoReturn:
@@ -114,7 +123,9 @@ def read(reader: Callable[..., T], text: str, *args: Any, lang: str | None) -> T
         fail(exc.key, lang, **exc.args_)
 
 
-def shared(root: Path | None, today: str | None, lang: str | None) -> Shared:
+def shared(
+    root: Path | None, today: str | None, lang: str | None, no_cache: bool = False
+) -> Shared:
     """Resolve the shared options, or exit 2 with a message."""
     from ledger.settings import SettingsError, find_root
 
@@ -123,7 +134,7 @@ def shared(root: Path | None, today: str | None, lang: str | None) -> Shared:
         where = find_root(root, os.environ.get("LEDGER_ROOT"), Path.cwd())
     except SettingsError as exc:
         fail(exc.key, lang, **exc.args_)
-    return Shared(where, day, lang)
+    return Shared(where, day, lang, not no_cache)
 
 
 def resolve_today(today: str | None, lang: str | None) -> date:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ledger.cli.app import LangOpt, RootOpt, TodayOpt, app, shared, use_color
+from ledger.cli.app import LangOpt, NoCacheOpt, RootOpt, TodayOpt, app, shared, use_color
 
 if TYPE_CHECKING:
     from ledger.problems import Problem
@@ -32,6 +32,7 @@ def validate(
     lang: LangOpt = None,
     format: FormatOpt = ProblemFormat.text,
     strict: StrictOpt = False,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Check every file of the ledger and report every problem with its file, line and column.
 
@@ -42,8 +43,8 @@ def validate(
     from ledger.render.problems import FORMATS
     from ledger.validate import validate as run
 
-    env = shared(root, today, lang)
-    result = run(env.root, env.today)
+    env = shared(root, today, lang, no_cache)
+    result = run(env.root, env.today, cache=env.cache)
     config = result.loaded.config
     language = env.lang or (config.ledger.language if config is not None else "zh")
     problems = make_strict(result.problems) if strict else result.problems

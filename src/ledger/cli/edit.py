@@ -8,7 +8,17 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ledger.cli.app import LangOpt, RootOpt, Shared, TodayOpt, app, fail, read, shared
+from ledger.cli.app import (
+    LangOpt,
+    NoCacheOpt,
+    RootOpt,
+    Shared,
+    TodayOpt,
+    app,
+    fail,
+    read,
+    shared,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -42,7 +52,7 @@ def _unit(env: Shared, text: str) -> str:
 
     if re.fullmatch(UNIT_ID, text) and (env.root / UNITS / f"{text}.yaml").is_file():
         return text
-    loaded = load(env.root)
+    loaded = load(env.root, cache=env.cache)
     units = {f.unit.id: f.unit for f in loaded.units if f.unit is not None}
     return read(typed.unit, text, units, lang=_language(env))
 
@@ -56,7 +66,9 @@ def _language(env: Shared) -> str:
     return config.ledger.language if config is not None else "zh"
 
 
-def _run(env: Shared, build: Callable[[], Edit], dry_run: bool, message: str) -> None:
+def _run(
+    env: Shared, build: Callable[[], Edit], dry_run: bool, message: tuple[str, dict[str, object]]
+) -> None:
     """Apply an edit and tell the clerk what happened and what to do next."""
     from ledger.edit.ops import EditError, apply
     from ledger.i18n import t
@@ -64,20 +76,40 @@ def _run(env: Shared, build: Callable[[], Edit], dry_run: bool, message: str) ->
 
     lang = _language(env)
     try:
-        edit = apply(env.root, env.today, build, dry_run=dry_run)
+        edit = apply(env.root, env.today, build, dry_run=dry_run, cache=env.cache)
     except EditError as exc:
         args = {k: v for k, v in exc.args_.items()}
         typer.echo(f"ledger: {t(exc.key, lang, **args)}", err=True)
         if exc.problems:
             typer.echo(text(exc.problems, lang, 1).rsplit("\n", 2)[0], err=True)
         raise typer.Exit(2 if exc.key in _USAGE_ERRORS else 1) from None
+    if edit.notes:
+        typer.echo(t("note.elsewhere", lang, n=len(edit.notes)), err=True)
+        typer.echo(text(list(edit.notes), lang, 1).rsplit("\n", 2)[0], err=True)
     if dry_run and edit.changed:
         typer.echo(edit.diff(), nl=False)
+        _remarks(edit, lang)
         typer.echo(t("dry_run", lang), err=True)
         return
     typer.echo(t(edit.what, lang, **edit.args))
+    _remarks(edit, lang)
     if edit.changed:
-        typer.echo(t("next_steps", lang, path=edit.rel, message=message))
+        key, args = message
+        typer.echo(t("next_steps", lang, path=edit.rel, message=t(key, lang, **args)))
+
+
+def _remarks(edit: Edit, lang: str) -> None:
+    from ledger.i18n import t
+
+    for key, args in edit.remarks:
+        if key == "claim_not_applicable":
+            items = args["milestones"]
+            assert isinstance(items, list)
+            listed = t("reason.list_sep", lang).join(
+                t("remark.milestone", lang, **m) for m in items
+            )
+            args = {**args, "milestones": listed}
+        typer.echo(t(f"remark.{key}", lang, **args))
 
 
 # The command names something that does not exist or cannot be, or ledger.toml is broken: a
@@ -140,25 +172,26 @@ def claim(
         list[str], typer.Option("--measure", help="A measure (推进措施); repeat for more.")
     ],
     claimed: Annotated[
-        str | None, typer.Option("--claimed", help="The day claimed (default: 1 January).")
+        str | None, typer.Option("--claimed", help="The day claimed (default: T).")
     ] = None,
     dry_run: DryRunOpt = False,
     root: RootOpt = None,
     today: TodayOpt = None,
     lang: LangOpt = None,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Add a claim of PROJECT to UNIT's file."""
     from ledger.edit.ops import add_claim
 
-    env = shared(root, today, lang)
+    env = shared(root, today, lang, no_cache)
     unit = _unit(env, unit)
     due = _day(deadline, "--deadline", env.today, lang)
-    since = _day(claimed, "--claimed", env.today, lang) if claimed else None
+    since = _day(claimed, "--claimed", env.today, lang)
     _run(
         env,
         lambda: add_claim(env.root, unit, project, leader, due, measure, since),
         dry_run,
-        f"{unit}: claim {project}",
+        ("commit.claim", {"unit": unit, "project": project}),
     )
 
 
@@ -190,6 +223,7 @@ def progress(
     root: RootOpt = None,
     today: TodayOpt = None,
     lang: LangOpt = None,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Record UNIT's report on PROJECT for a quarter (季度进展)."""
     from ledger import typed
@@ -197,7 +231,7 @@ def progress(
     from ledger.load.config import load_config
     from ledger.model import STATUSES
 
-    env = shared(root, today, lang)
+    env = shared(root, today, lang, no_cache)
     config, _ = load_config(env.root)
     year = config.ledger.year if config is not None else env.today.year
     language = _language(env)
@@ -214,7 +248,7 @@ def progress(
             env.root, unit, project, q, word, share, summary, day, problem, next_step, replace
         ),
         dry_run,
-        f"{unit}: {project} {q} progress",
+        ("commit.progress", {"unit": unit, "project": project, "quarter": q}),
     )
 
 
@@ -234,16 +268,17 @@ def done(
     root: RootOpt = None,
     today: TodayOpt = None,
     lang: LangOpt = None,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Mark a milestone of UNIT's claim of PROJECT done (时间节点完成)."""
     from ledger.edit.ops import mark_done
 
-    env = shared(root, today, lang)
+    env = shared(root, today, lang, no_cache)
     unit = _unit(env, unit)
     day = _day(on, "--on", env.today, lang)
     _run(
         env,
         lambda: mark_done(env.root, unit, project, milestone, day, evidence, replace),
         dry_run,
-        f"{unit}: {project} {milestone} done",
+        ("commit.done", {"unit": unit, "project": project, "milestone": milestone}),
     )

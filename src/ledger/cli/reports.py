@@ -1,49 +1,69 @@
-"""``ledger overdue``, ``ledger report`` and ``ledger inspect``: build a report, render it."""
+"""``ledger overdue``, ``ledger report`` and ``ledger inspect``: build a report, render it.
+
+The choices of ``--format`` come from the registries (``ledger.reports.REPORTS``,
+``ledger.render.FORMATS``): a new report or format is one entry there.
+"""
 
 from __future__ import annotations
 
+import os
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from ledger.cli.app import LangOpt, RootOpt, Shared, TodayOpt, app, fail, read, shared, use_color
+from ledger.cli.app import (
+    LangOpt,
+    NoCacheOpt,
+    RootOpt,
+    Shared,
+    TodayOpt,
+    app,
+    fail,
+    read,
+    shared,
+    use_color,
+)
 
 if TYPE_CHECKING:
     from ledger.asof import Quarter
     from ledger.model import Ledger
 
+# ledger.reports.ALL_FORMATS, written out: --help imports no report code (a test keeps them equal)
+FORMAT_NAMES = "table, markdown, html, csv, json, xlsx"
+SORTS = ("unit", "flag")
 
-class OverdueFormat(StrEnum):
-    table = "table"
-    markdown = "markdown"
-    csv = "csv"
-    json = "json"
-
-
-class ReportFormat(StrEnum):
-    table = "table"
-    markdown = "markdown"
-    html = "html"
-    csv = "csv"
-    json = "json"
-    xlsx = "xlsx"
-
-
-ReportFormatOpt = Annotated[
-    ReportFormat, typer.Option("--format", "-f", help="table, markdown, html, csv, json or xlsx.")
+FormatOpt = Annotated[
+    str, typer.Option("--format", "-f", help=f"{FORMAT_NAMES}.", show_default=True)
 ]
 UnitOpt = Annotated[
     str | None,
-    typer.Option("--unit", "-u", help="Only this unit and the units under it.", show_default=False),
+    typer.Option(
+        "--unit",
+        "-u",
+        help="Only this unit (id, name or short name) and the units under it.",
+        show_default=False,
+    ),
 ]
 OutputOpt = Annotated[
     Path | None,
     typer.Option(
         "--output", "-o", help="Write to this file instead of the terminal.", show_default=False
     ),
+]
+WideOpt = Annotated[
+    bool, typer.Option("--wide", help="Every column in the terminal, not the compact layout.")
+]
+TableOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--table", help="CSV holds one table: its name (default: the first).", show_default=False
+    ),
+]
+SortOpt = Annotated[
+    str,
+    typer.Option("--sort", help="unit (the official order) or flag (red first, most days late)."),
 ]
 
 
@@ -52,7 +72,7 @@ def _open(env: Shared) -> tuple[Ledger, str]:
     from ledger.render.problems import text
     from ledger.validate import blocking, validate
 
-    result = validate(env.root, env.today)
+    result = validate(env.root, env.today, cache=env.cache)
     config = result.loaded.config
     lang = env.lang or (config.ledger.language if config is not None else "zh")
     if result.settings_failed:
@@ -79,24 +99,47 @@ def _check_unit(ledger: Ledger, unit: str | None, lang: str) -> str | None:
 
 
 def _emit(
-    module: Any, report: Any, ledger: Ledger, fmt: str, lang: str, output: Path | None
+    kind: str,
+    report: Any,
+    ledger: Ledger,
+    fmt: str,
+    lang: str,
+    output: Path | None,
+    wide: bool = False,
+    table: str | None = None,
 ) -> None:
-    from ledger.render import render_document
+    from ledger.render import FORMATS, JSON, Options, render_document
     from ledger.render.jsonout import dumps
+    from ledger.reports import REPORTS
 
-    if fmt == "xlsx" and output is None:
+    module = REPORTS[kind].load()
+    if fmt not in REPORTS[kind].formats:
+        fail("bad_format", lang, value=fmt, choices=", ".join(REPORTS[kind].formats))
+    own = fmt in REPORTS[kind].own
+    if fmt != JSON and not own and FORMATS[fmt].binary and output is None:
         fail("xlsx_needs_output", lang)
     if output is not None:
         _check_output(output, ledger, lang)
-    if fmt == "json":
+    if fmt == JSON:
         content: str | bytes = dumps(module.to_json(report))
+    elif own:
+        content = getattr(module, fmt)(report, ledger, lang)
     else:
         doc = module.document(report, ledger, lang)
-        content = render_document(doc, fmt, color=output is None and fmt == "table" and use_color())
-        if fmt == "csv" and len(doc.tables) > 1:
+        names = [tb.name for tb in doc.tables]
+        if table is not None and table not in names:
+            fail("bad_table", lang, value=table, choices=", ".join(names))
+        options = Options(
+            color=output is None and fmt == "table" and use_color(),
+            width=terminal_width(),
+            wide=wide,
+            table=table,
+        )
+        content = render_document(doc, fmt, options)
+        if fmt == "csv" and len(doc.tables) > 1 and table is None:
             from ledger.i18n import t
 
-            note = t("csv_first_table", lang, title=doc.tables[0].title, n=len(doc.tables))
+            note = t("csv_first_table", lang, title=doc.tables[0].title, names=", ".join(names))
             typer.echo(note, err=True)
     if output is None:
         assert isinstance(content, str)
@@ -127,30 +170,50 @@ def _check_output(output: Path, ledger: Ledger, lang: str) -> None:
         fail("output_in_ledger", lang, path=output)
 
 
+def terminal_width() -> int:
+    """``$COLUMNS`` if set, else the terminal's width, else (piped) 160."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    if sys.stdout.isatty():
+        import shutil
+
+        return shutil.get_terminal_size((160, 24)).columns
+    return 160
+
+
+def _sort(value: str, lang: str) -> str:
+    if value not in SORTS:
+        fail("bad_sort", lang, value=value, choices=", ".join(SORTS))
+    return value
+
+
 @app.command("overdue")
 def overdue(
     unit: UnitOpt = None,
     project: Annotated[
         str | None, typer.Option("--project", "-p", help="Only this project.", show_default=False)
     ] = None,
-    format: Annotated[OverdueFormat, typer.Option("--format", "-f")] = OverdueFormat.table,
+    format: FormatOpt = "table",
     output: OutputOpt = None,
+    wide: WideOpt = False,
     root: RootOpt = None,
     today: TodayOpt = None,
     lang: LangOpt = None,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """What is late as of T: overdue milestones and claims past their deadline, most days first."""
     from ledger.reports import overdue as module
 
-    env = shared(root, today, lang)
+    env = shared(root, today, lang, no_cache)
     ledger, language = _open(env)
-    unit = _check_unit(ledger, unit, language)
+    scope = _check_unit(ledger, unit, language)
     if project is not None and project not in ledger.projects:
         from ledger.hints import did_you_mean
 
         fail("unknown_project", language, value=project, **did_you_mean(project, ledger.projects))
-    report = module.build(ledger, env.today, unit, project)
-    _emit(module, report, ledger, format.value, language, output)
+    report = module.build(ledger, env.today, scope, project)
+    _emit("overdue", report, ledger, format, language, output, wide)
 
 
 @app.command("report")
@@ -160,7 +223,8 @@ def report(
         typer.Option(
             "--quarter",
             "-q",
-            help="The quarterly checklist for Q (2026Q3, Q3 or 3); bare: T's quarter.",
+            help="The quarterly checklist for Q (2026Q3, Q3, 3, 三季度); bare: the reporting "
+            "quarter.",
             show_default=False,
         ),
     ] = None,
@@ -168,17 +232,22 @@ def report(
         str | None,
         typer.Option(
             "--half",
-            help="The dispatch-meeting summary, H1 or H2; bare: T's half.",
+            help="The dispatch-meeting summary, H1 or H2 (上半年, 下半年); bare: the half of the "
+            "reporting quarter.",
             show_default=False,
         ),
     ] = None,
     year: Annotated[bool, typer.Option("--year", help="The year-end evaluation.")] = False,
     unit: UnitOpt = None,
-    format: ReportFormatOpt = ReportFormat.table,
+    format: FormatOpt = "table",
     output: OutputOpt = None,
+    sort: SortOpt = "unit",
+    wide: WideOpt = False,
+    table: TableOpt = None,
     root: RootOpt = None,
     today: TodayOpt = None,
     lang: LangOpt = None,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """The quarterly checklist (--quarter), the half-year summary (--half) or the year-end
     evaluation (--year), as of T."""
@@ -189,27 +258,32 @@ def report(
     chosen = [quarter is not None, half is not None, year]
     if sum(chosen) != 1:
         fail("one_report", lang)
-    env = shared(root, today, lang)
+    env = shared(root, today, lang, no_cache)
     ledger, language = _open(env)
-    unit = _check_unit(ledger, unit, language)
-    fmt = format.value
+    scope = _check_unit(ledger, unit, language)
+    order = _sort(sort, language)
     due_days = ledger.config.reporting.report_due_days
+    built: Any
     if quarter is not None:
         q = (
             read(typed.quarter, quarter, ledger.year, lang=language)
             if quarter
             else reporting_quarter(ledger.year, env.today, due_days)
         )
-        _emit(quarterly, quarterly.build(ledger, q, env.today, unit), ledger, fmt, language, output)
+        kind, built = "quarterly", quarterly.build(ledger, q, env.today, scope, sort=order)
     elif half is not None:
         h = (
             read(typed.half, half, ledger.year, lang=language)
             if half
             else reporting_half(ledger.year, env.today, due_days)
         )
-        _emit(halfyear, halfyear.build(ledger, h, env.today, unit), ledger, fmt, language, output)
+        kind, built = "half", halfyear.build(ledger, h, env.today, scope, sort=order)
     else:
-        _emit(yearend, yearend.build(ledger, env.today, unit), ledger, fmt, language, output)
+        if order != "unit":
+            fail("sort_not_here", language, value=order)
+        detail = scope is not None or format == "xlsx"
+        kind, built = "year", yearend.build(ledger, env.today, scope, detail)
+    _emit(kind, built, ledger, format, language, output, wide, table)
 
 
 def parse_quarter(text: str, year: int, lang: str) -> Quarter:
@@ -229,19 +303,66 @@ def inspect(
         ),
     ] = None,
     unit: UnitOpt = None,
-    format: ReportFormatOpt = ReportFormat.table,
+    format: FormatOpt = "table",
     output: OutputOpt = None,
+    wide: WideOpt = False,
     root: RootOpt = None,
     today: TodayOpt = None,
     lang: LangOpt = None,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """The random spot-check list: N distinct units with claims, the same for the same seed."""
     from ledger.reports import spotcheck
 
     if sample < 1:
         fail("bad_sample", lang)
+    env = shared(root, today, lang, no_cache)
+    ledger, language = _open(env)
+    scope = _check_unit(ledger, unit, language)
+    report = spotcheck.build(ledger, sample, env.today, seed, scope)
+    _emit("inspect", report, ledger, format, language, output, wide)
+
+
+@app.command("remind")
+def remind(
+    quarter: Annotated[
+        str | None,
+        typer.Option(
+            "--quarter",
+            "-q",
+            help="The quarter whose reports are being collected (2026Q4, Q4, 4, 四季度); "
+            "default and bare: the reporting quarter.",
+            show_default=False,
+        ),
+    ] = None,
+    unit: UnitOpt = None,
+    format: Annotated[
+        str,
+        typer.Option("--format", "-f", help=f"{FORMAT_NAMES}, text.", show_default=True),
+    ] = "table",
+    output: OutputOpt = None,
+    wide: WideOpt = False,
+    root: RootOpt = None,
+    today: TodayOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """What each unit owes as of T, with leaders and contacts; --format text: one message per
+    unit, ready to send."""
+    from ledger import typed
+    from ledger.asof import reporting_quarter
+    from ledger.reports import REPORTS
+    from ledger.reports import remind as module
+
     env = shared(root, today, lang)
     ledger, language = _open(env)
-    unit = _check_unit(ledger, unit, language)
-    report = spotcheck.build(ledger, sample, env.today, seed, unit)
-    _emit(spotcheck, report, ledger, format.value, language, output)
+    scope = _check_unit(ledger, unit, language)
+    q = (
+        read(typed.quarter, quarter, ledger.year, lang=language)
+        if quarter
+        else reporting_quarter(ledger.year, env.today, ledger.config.reporting.report_due_days)
+    )
+    built = module.build(ledger, q, env.today, scope)
+    _emit("remind", built, ledger, format, language, output, wide)
+    if built.left_out and format in REPORTS["remind"].own:
+        # the document formats say it in their notes; JSON lists the units that owe
+        typer.echo(module.left_out_note(built, language), err=True)

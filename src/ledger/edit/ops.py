@@ -9,6 +9,7 @@ and leaves every file as it was.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
 from collections.abc import Callable
@@ -21,11 +22,12 @@ import yaml
 from filelock import Timeout as LockTimeout
 from pydantic import ValidationError
 
-from ledger.asof import claim_milestones, claimed_on
+from ledger.asof import Quarter, claim_milestones, claimed_on
 from ledger.edit.write import ChangedMeanwhile, Snapshot, atomic_write, ledger_lock
 from ledger.edit.yamltext import Splice, SpliceError, YamlText
 from ledger.hints import did_you_mean
 from ledger.load import PROJECTS, UNITS, load
+from ledger.load.ledger import cache_file
 from ledger.load.yamlparse import parse
 from ledger.model import STATUSES, UNIT_ID, Claim, Ledger
 from ledger.problems import Problem
@@ -55,6 +57,11 @@ class Edit:
     new_text: str
     what: str  # a message key in ledger.i18n
     args: dict[str, object] = field(default_factory=dict)
+    # what the clerk should know besides (a message key and its arguments): a late report, a
+    # milestone done late, book milestones that do not apply to a new claim
+    remarks: tuple[tuple[str, dict[str, object]], ...] = ()
+    # errors already elsewhere in the ledger, shown as a note; they do not block the edit
+    notes: tuple[Problem, ...] = ()
 
     @property
     def changed(self) -> bool:
@@ -113,7 +120,7 @@ class Target:
 
 
 def _target(root: Path, unit_id: str, project: str) -> Target:
-    loaded = load(root, units=False)  # the whole ledger is validated once, in ``apply``
+    loaded = load(root, units=False, cache=False)  # the ledger is validated in ``apply``
     if loaded.config is None:
         raise EditError(
             "settings_broken", problems=[p for p in loaded.problems if p.level == "error"]
@@ -164,33 +171,77 @@ def _finish(
     return Edit(target.path, target.rel, target.snapshot, text, what, args)
 
 
-def apply(root: Path, today: date, build: Callable[[], Edit], dry_run: bool = False) -> Edit:
+def apply(
+    root: Path,
+    today: date,
+    build: Callable[[], Edit],
+    dry_run: bool = False,
+    cache: bool = True,
+) -> Edit:
     """Build an edit and, unless ``dry_run``, write it: under the ledger's lock, after checking
-    the whole ledger with the new text validates and the file did not change meanwhile."""
+    the whole ledger with the new text validates and the file did not change meanwhile. The
+    other files come from the cache (unless ``cache`` is False); the written file's entry is
+    stored."""
     try:
         with ledger_lock(root):
-            return _apply_locked(root, today, build, dry_run)
+            return _apply_locked(root, today, build, dry_run, cache)
     except LockTimeout:
         raise EditError("busy") from None
 
 
-def _apply_locked(root: Path, today: date, build: Callable[[], Edit], dry_run: bool) -> Edit:
+def _apply_locked(
+    root: Path, today: date, build: Callable[[], Edit], dry_run: bool, cache: bool
+) -> Edit:
     edit = build()
     if not edit.changed:
         return edit
-    result = validate(root, today, overrides={edit.rel: edit.new_text})
-    errors = [p for p in result.problems if p.level == "error"]
-    if errors:
-        raise EditError("invalid_result", problems=errors, path=edit.rel)
+    result = validate(root, today, overrides={edit.rel: edit.new_text}, cache=cache)
+    after = [p for p in result.problems if p.level == "error"]
+    if after:
+        before = [p for p in validate(root, today, cache=cache).problems if p.level == "error"]
+        brought, elsewhere = refusal(before, after, {edit.rel})
+        if brought:
+            raise EditError("invalid_result", problems=brought, path=edit.rel)
+        edit = dataclasses.replace(edit, notes=tuple(elsewhere))
     if not dry_run:
+        data = edit.old.encode(edit.new_text)
         try:
-            atomic_write(edit.path, edit.old.encode(edit.new_text), expect=edit.old)
+            atomic_write(edit.path, data, expect=edit.old)
         except ChangedMeanwhile:
             raise EditError("changed_meanwhile", path=edit.rel) from None
         except OSError as exc:  # disk full, permission denied: the old file is untouched
             reason = exc.strerror or str(exc)
             raise EditError("write_failed", path=edit.rel, reason=reason) from None
+        if cache:
+            cache_file(root, edit.rel, data)
     return edit
+
+
+def refusal(
+    before: list[Problem], after: list[Problem], changed: set[str]
+) -> tuple[list[Problem], list[Problem]]:
+    """The contract's rule (section 7): of the errors the ledger has after an edit, those that
+    refuse it, and those already elsewhere, which are only a note. An error refuses the edit if
+    it is in a file the edit changes, or if the ledger did not have it before. Problems are
+    compared by path, code and message arguments, not by line (lines shift in an edited file),
+    counting repeats."""
+    had: dict[tuple[str, str, str], int] = {}
+    for p in before:
+        had[_identity(p)] = had.get(_identity(p), 0) + 1
+    brought: list[Problem] = []
+    elsewhere: list[Problem] = []
+    for p in after:
+        key = _identity(p)
+        if p.path in changed or had.get(key, 0) == 0:
+            brought.append(p)
+        else:
+            had[key] -= 1
+            elsewhere.append(p)
+    return brought, elsewhere
+
+
+def _identity(p: Problem) -> tuple[str, str, str]:
+    return (p.path, p.code, repr(sorted((k, repr(v)) for k, v in p.args.items())))
 
 
 # -- the operations -----------------------------------------------------------------------------
@@ -222,9 +273,19 @@ def add_claim(
     expected = dict(target.data)
     expected["claims"] = [*(target.data.get("claims") or []), item]
     args: dict[str, object] = {"project": project, "path": target.rel, "unit": unit_id}
-    return _finish(
+    edit = _finish(
         target, [lambda y: y.append_item(("claims",), item)], expected, "did_claim", args
     )
+    since = claimed or date(target.ledger.year, 1, 1)
+    gone = [m for m in target.ledger.projects[project].milestones if m.due < since]
+    if not gone:
+        return edit
+    listed = [{"milestone": m.id, "title": m.title, "due": m.due.isoformat()} for m in gone]
+    remark: tuple[str, dict[str, object]] = (
+        "claim_not_applicable",
+        {"claimed": since.isoformat(), "milestones": listed},
+    )
+    return dataclasses.replace(edit, remarks=(remark,))
 
 
 def record_progress(
@@ -282,7 +343,12 @@ def record_progress(
 
         what = "did_progress"
     expected = _with_claim(target.data, i, {**claim, "progress": new_entries})
-    return _finish(target, [splice], expected, what, args)
+    edit = _finish(target, [splice], expected, what, args)
+    due = Quarter.parse(quarter).report_due(target.ledger.config.reporting.report_due_days)
+    if reported <= due:
+        return edit
+    late = {"quarter": quarter, "due": due.isoformat(), "days": (reported - due).days}
+    return dataclasses.replace(edit, remarks=(("report_late", late),))
 
 
 def mark_done(
@@ -339,8 +405,25 @@ def mark_done(
         item = {"id": milestone, **changes}
         new_records.append(item)
         splices.append(lambda y: y.append_item(loc, item, order=CLAIM_KEYS))
-    expected = _with_claim(target.data, i, {**claim, "milestones": new_records})
-    return _finish(target, splices, expected, "did_done", args)
+    new_claim = {**claim, "milestones": new_records}
+    expected = _with_claim(target.data, i, new_claim)
+    edit = _finish(target, splices, expected, "did_done", args)
+    due = _due_of(new_claim, target, project, milestone)
+    if due is None or on <= due:
+        return edit
+    late = {"milestone": milestone, "due": due.isoformat(), "days": (on - due).days}
+    return dataclasses.replace(edit, remarks=(("done_late", late),))
+
+
+def _due_of(claim: dict[str, Any], target: Target, project: str, milestone: str) -> date | None:
+    """The due date of one of the claim's milestones (the claim's own ``due`` if it moves a book
+    milestone earlier); None if the claim does not read (validation says why)."""
+    try:
+        model = Claim.model_validate(claim)
+    except ValidationError:
+        return None
+    found = claim_milestones(model, target.ledger.projects[project], target.ledger.year)
+    return next((m.due for m in found if m.id == milestone), None)
 
 
 def _check_applies(target: Target, claim: dict[str, Any], project: str, milestone: str) -> None:

@@ -11,19 +11,37 @@ of a file only when that file has a problem.
 
 from __future__ import annotations
 
+import gc
 import os
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from yaml.nodes import Node, ScalarNode
 
+from ledger.codes import CODES
+from ledger.load.cache import Cache
+from ledger.load.cache import decode as cache_decode
+from ledger.load.cache import encode as cache_encode
 from ledger.load.config import CONFIG, load_config
 from ledger.load.schema import describe, problems_from
-from ledger.load.text import not_regular, read_text
+from ledger.load.text import decode, not_regular, read_bytes
 from ledger.load.yamlparse import compose, find, parse, position
-from ledger.model import Book, Claim, Config, Ledger, Project, Unit, UnitId
+from ledger.model import (
+    CHILDREN,
+    Book,
+    Claim,
+    ClaimMilestone,
+    Config,
+    Ledger,
+    Progress,
+    Project,
+    ProjectMilestone,
+    Unit,
+    UnitId,
+)
 from ledger.problems import At, Loc, Problem
 
 DATA = "data"
@@ -42,6 +60,21 @@ class UnitFile:
 
 
 @dataclass
+class Part:
+    """What one file (the book or a unit file) reads as, from its path and bytes alone: this is
+    what the cache keeps. ``model`` is None when the file could not be read at all; a file with
+    schema problems keeps the entries that are right on their own (``rows``: where they stand in
+    the file) and the ids written in the others (``broken``)."""
+
+    read: bool  # the text could be decoded: the file counts among the files read
+    problems: list[Problem]
+    model: Book | Unit | None = None
+    rows: tuple[int, ...] = ()
+    broken: frozenset[str] = frozenset()
+    partial: bool = False  # the model is made of the valid parts of a file with problems
+
+
+@dataclass
 class Loaded:
     root: Path
     config: Config | None = None
@@ -53,10 +86,15 @@ class Loaded:
     broken_claims: set[str] = field(default_factory=set)
     units: list[UnitFile] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    texts: dict[str, str] = field(default_factory=dict)
+    files_read: int = 0  # the YAML files whose text could be read
     # file texts that stand in for what is on disk: an edit is checked before it is written
     overrides: dict[str, str] = field(default_factory=dict)
+    # the cache key of each file read from disk: its text is read again, and checked against
+    # the key, only to place a problem the checks across files found in it
+    keys: dict[str, str] = field(default_factory=dict)
+    cache: Cache | None = None
     _trees: dict[str, Node | None] = field(default_factory=dict)
+    _texts: dict[str, str] = field(default_factory=dict)
 
     def ledger(self) -> Ledger:
         """The ledger as loaded; only meaningful when ``problems`` holds no error."""
@@ -64,16 +102,24 @@ class Loaded:
         units = {u.unit.id: u.unit for u in sorted(self.units, key=_by_id) if u.unit is not None}
         return Ledger(self.root, self.config, self.book, units)
 
+    def text(self, path: str) -> str | None:
+        """The text of a file as it was read (None if it changed since, or cannot be read)."""
+        if path in self.overrides:
+            return self.overrides[path]
+        key = self.keys.get(path)
+        if key is None or self.cache is None:
+            return None
+        raw, _ = read_bytes(self.root / path, path)
+        if raw is None or self.cache.key(_kind(path), path, raw) != key:
+            return None
+        return decode(raw, path)[0]
+
     def locate(self, path: str, loc: Loc, at: At) -> tuple[int | None, int | None, str | None]:
         if path not in self._trees:
-            text = self.texts.get(path)
+            text = self.text(path)
             self._trees[path] = compose(text) if text is not None else None
-        node = find(self._trees[path], loc, at)
-        if node is None:
-            return None, None, None
-        raw = node.value if isinstance(node, ScalarNode) else None
-        line, column = position(self.texts.get(path, ""), node.start_mark)
-        return line, column, raw
+            self._texts[path] = text or ""
+        return _place(self._trees[path], loc, at, self._texts[path])
 
     def resolve(self, problems: list[Problem]) -> list[Problem]:
         """Give every problem that has a key path its line and column."""
@@ -86,23 +132,65 @@ class Loaded:
         return out
 
 
+def _place(
+    tree: Node | None, loc: Loc, at: At, text: str
+) -> tuple[int | None, int | None, str | None]:
+    node = find(tree, loc, at)
+    if node is None:
+        return None, None, None
+    raw = node.value if isinstance(node, ScalarNode) else None
+    line, column = position(text, node.start_mark)  # lines by LF, as git counts them
+    return line, column, raw
+
+
+class _Locator:
+    """Positions in one file's text, its node tree composed on the first question."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.tree: Node | None = None
+        self.composed = False
+
+    def __call__(self, loc: Loc, at: At) -> tuple[int | None, int | None, str | None]:
+        if not self.composed:
+            self.tree, self.composed = compose(self.text), True
+        return _place(self.tree, loc, at, self.text)
+
+
 def _by_id(u: UnitFile) -> str:
     return u.unit.id if u.unit is not None else u.stem
 
 
-def load(root: Path, overrides: dict[str, str] | None = None, units: bool = True) -> Loaded:
+def _kind(rel: str) -> str:
+    return "book" if rel == PROJECTS else "unit"
+
+
+def load(
+    root: Path,
+    overrides: dict[str, str] | None = None,
+    units: bool = True,
+    cache: bool = True,
+) -> Loaded:
     """Read the ledger at ``root``; ``overrides`` maps a relative path to the text to read
     instead of the file (a new file, or an edited one that is not written yet). ``units=False``
-    reads only the settings and the book."""
-    loaded = Loaded(root, overrides=dict(overrides or {}))
+    reads only the settings and the book. ``cache=False`` neither reads nor writes the cache
+    (``--no-cache``)."""
+    loaded = Loaded(root, overrides=dict(overrides or {}), cache=Cache(root, cache))
     loaded.config, problems = load_config(root)
     loaded.problems += problems
-    data = _folder(loaded, DATA)
-    if data is False:  # a link or a file in place of data/: nothing under it is read
+    if _folder(loaded, DATA) is False:  # a link or a file in place of data/: nothing is read
         return loaded
-    _load_book(loaded)
-    if units:
-        _load_units(loaded)
+    collecting = gc.isenabled()
+    gc.disable()  # reading makes many objects and no cycles: the collector would only cost
+    try:
+        _load_book(loaded)
+        if units:
+            _load_units(loaded)
+    finally:
+        if collecting:
+            gc.enable()
+    if units and not overrides:
+        loaded.cache.prune()  # type: ignore[union-attr]
     return loaded
 
 
@@ -123,39 +211,79 @@ def _folder(loaded: Loaded, rel: str) -> bool | None:
     return True
 
 
-def _read_yaml(loaded: Loaded, rel: str) -> dict[str, Any] | None:
-    """The file's top-level mapping, or None with its problems recorded."""
-    text: str | None
-    problems: list[Problem] = []
+def _part(loaded: Loaded, rel: str) -> Part:
+    """One file's part: from the override, from the cache, or read and checked (and cached)."""
+    cache = loaded.cache
+    assert cache is not None
     if rel in loaded.overrides:
-        text = loaded.overrides[rel]
+        raw = loaded.overrides[rel].encode("utf-8")
     else:
-        text, problems = read_text(loaded.root / rel, rel)
-    loaded.problems += problems
+        on_disk, problems = read_bytes(loaded.root / rel, rel)
+        if on_disk is None:
+            return Part(False, problems)
+        raw = on_disk
+    key = cache.key(_kind(rel), rel, raw)
+    if rel not in loaded.overrides:
+        loaded.keys[rel] = key
+    body = cache.get(key)
+    if body is not None:
+        part = part_from_json(body, rel)
+        if part is not None:
+            return part
+    part = read_part(rel, raw)
+    if part.read:
+        cache.put(key, part_to_json(part))
+    return part
+
+
+def cache_file(root: Path, rel: str, raw: bytes) -> None:
+    """Cache what ``raw``, just written to ``rel``, reads as (an edit's file), if not already."""
+    cache = Cache(root)
+    key = cache.key(_kind(rel), rel, raw)
+    if cache.get(key) is None:
+        part = read_part(rel, raw)
+        if part.read:
+            cache.put(key, part_to_json(part))
+
+
+def read_part(rel: str, raw: bytes) -> Part:
+    """What one file's bytes read as: the one function the cache wraps."""
+    text, problems = decode(raw, rel)
     if text is None:
-        return None
-    loaded.texts[rel] = text
+        return Part(False, problems)
+    data, more = _read_yaml(rel, text)
+    problems += more
+    if data is None:
+        return Part(True, problems)
+    locate = _Locator(text)
+    if rel == PROJECTS:
+        return _book_part(rel, data, problems, locate)
+    return _unit_part(rel, data, problems, locate)
+
+
+def _read_yaml(rel: str, text: str) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """The file's top-level mapping, or None, and the problems found."""
     parsed = parse(text, rel)
-    loaded.problems += parsed.problems
+    problems = parsed.problems
     data = parsed.data
-    if data is None and not parsed.problems:
-        loaded.problems.append(Problem(rel, "F005"))
+    if data is None and not problems:
+        problems.append(Problem(rel, "F005"))
     elif data is not None and not isinstance(data, dict):
         found, found_zh = describe(data)
-        line, column, _ = loaded.locate(rel, (), "value")
+        line, column, _ = _Locator(text)((), "value")
         args = {"found": found, "found_zh": found_zh}
-        loaded.problems.append(Problem(rel, "Y007", args, line=line or 1, column=column or 1))
-        return None
-    return data if isinstance(data, dict) else None
+        problems.append(Problem(rel, "Y007", args, line=line or 1, column=column or 1))
+        return None, problems
+    return (data if isinstance(data, dict) else None), problems
 
 
-def _validate(loaded: Loaded, rel: str, model: type[M], data: object) -> M | None:
+def _validate(
+    rel: str, model: type[M], data: object, problems: list[Problem], locate: _Locator
+) -> M | None:
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        loaded.problems += problems_from(
-            exc, rel, model, lambda loc, at: loaded.locate(rel, loc, at)
-        )
+        problems += problems_from(exc, rel, model, locate)
         return None
 
 
@@ -173,21 +301,41 @@ def _valid_items(model: type[M], items: object) -> tuple[list[M], tuple[int, ...
     return good, tuple(rows)
 
 
-def _load_book(loaded: Loaded) -> None:
-    data = _read_yaml(loaded, PROJECTS)
-    if data is None:
-        return
-    book = _validate(loaded, PROJECTS, Book, data)
+def _book_part(rel: str, data: dict[str, Any], problems: list[Problem], locate: _Locator) -> Part:
+    book = _validate(rel, Book, data, problems, locate)
     if book is not None:
-        loaded.book, loaded.project_rows = book, tuple(range(len(book.projects)))
-        return
+        return Part(True, problems, book, tuple(range(len(book.projects))))
     projects, rows = _valid_items(Project, data.get("projects"))
-    loaded.broken_projects = _ids(data.get("projects"), "id", rows)
     title = data.get("title")
-    loaded.book = Book.model_construct(
-        title=title if isinstance(title, str) else "", projects=projects
+    partial = Book.model_construct(title=title if isinstance(title, str) else "", projects=projects)
+    broken = frozenset(_ids(data.get("projects"), "id", rows))
+    return Part(True, problems, partial, rows, broken, partial=True)
+
+
+def _unit_part(rel: str, data: dict[str, Any], problems: list[Problem], locate: _Locator) -> Part:
+    unit = _validate(rel, Unit, data, problems, locate)
+    if unit is not None:
+        return Part(True, problems, unit, tuple(range(len(unit.claims))))
+    claims, rows = _valid_items(Claim, data.get("claims"))
+    name = data.get("name")
+    stem = rel.rsplit("/", 1)[-1].removesuffix(".yaml")
+    partial = Unit.model_construct(
+        id=_unit_id(data.get("id")) or stem,
+        name=name if isinstance(name, str) else "",
+        parent=_unit_id(data.get("parent")),
+        claims=claims,
     )
-    loaded.project_rows = rows
+    broken = frozenset(_ids(data.get("claims"), "project", rows))
+    return Part(True, problems, partial, rows, broken, partial=True)
+
+
+def _load_book(loaded: Loaded) -> None:
+    part = _part(loaded, PROJECTS)
+    loaded.problems += part.problems
+    loaded.files_read += part.read
+    if isinstance(part.model, Book):
+        loaded.book, loaded.project_rows = part.model, part.rows
+        loaded.broken_projects = set(part.broken)
 
 
 def _load_units(loaded: Loaded) -> None:
@@ -209,8 +357,14 @@ def _load_units(loaded: Loaded) -> None:
         kind = unit_file_kind(name)
         if kind == "near":
             loaded.problems.append(Problem(rel, "F007", {"name": name}))
-        if kind == "unit":
-            loaded.units.append(_load_unit(loaded, rel, name[: -len(".yaml")]))
+        if kind != "unit":
+            continue
+        part = _part(loaded, rel)
+        loaded.problems += part.problems
+        loaded.files_read += part.read
+        unit = part.model if isinstance(part.model, Unit) else None
+        loaded.units.append(UnitFile(rel, name[: -len(".yaml")], unit, part.rows if unit else ()))
+        loaded.broken_claims |= part.broken
 
 
 def unit_file_kind(name: str) -> str:
@@ -229,25 +383,6 @@ def unit_file_kind(name: str) -> str:
     return "other"
 
 
-def _load_unit(loaded: Loaded, rel: str, stem: str) -> UnitFile:
-    data = _read_yaml(loaded, rel)
-    if data is None:
-        return UnitFile(rel, stem, None)
-    unit = _validate(loaded, rel, Unit, data)
-    if unit is not None:
-        return UnitFile(rel, stem, unit, tuple(range(len(unit.claims))))
-    claims, rows = _valid_items(Claim, data.get("claims"))
-    loaded.broken_claims |= _ids(data.get("claims"), "project", rows)
-    name = data.get("name")
-    partial = Unit.model_construct(
-        id=_unit_id(data.get("id")) or stem,
-        name=name if isinstance(name, str) else "",
-        parent=_unit_id(data.get("parent")),
-        claims=claims,
-    )
-    return UnitFile(rel, stem, partial, rows)
-
-
 def _ids(items: object, key: str, valid: tuple[int, ...]) -> set[str]:
     """The ``key`` values of the entries of a list that are not among the valid rows."""
     if not isinstance(items, list):
@@ -257,6 +392,166 @@ def _ids(items: object, key: str, valid: tuple[int, ...]) -> set[str]:
         for i, item in enumerate(items)
         if i not in valid and isinstance(item, dict) and isinstance(item.get(key), str)
     }
+
+
+# -- a part as plain data, for the cache ---------------------------------------------------------
+
+
+def part_to_json(part: Part) -> dict[str, Any]:
+    model = part.model
+    dump: Any = None
+    if model is not None:
+        if part.partial and isinstance(model, Unit):
+            dump = {
+                "id": model.id,
+                "name": model.name,
+                "parent": model.parent,
+                "claims": [_plain_json(c.model_dump()) for c in model.claims],
+            }
+        elif part.partial and isinstance(model, Book):
+            dump = {
+                "title": model.title,
+                "projects": [_plain_json(p.model_dump()) for p in model.projects],
+            }
+        else:
+            dump = _plain_json(model.model_dump())
+    return {
+        "read": part.read,
+        "problems": [_problem_to_json(p) for p in part.problems],
+        "model": dump,
+        "rows": list(part.rows),
+        "broken": sorted(part.broken),
+        "partial": part.partial,
+    }
+
+
+def _plain_json(value: Any) -> Any:
+    """A model's dump with its dates as ISO text, which the models read back as the same date
+    (``model_dump(mode="json")`` warns about the dates of ``PlainValidator`` fields)."""
+    if isinstance(value, dict):
+        return {k: _plain_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain_json(v) for v in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def part_from_json(body: Any, rel: str) -> Part | None:
+    """The part a cache entry holds, or None if the entry is not one this tool wrote."""
+    try:
+        model: Book | Unit | None = None
+        dump = body["model"]
+        partial = body["partial"] is True
+        book = rel == PROJECTS
+        if dump is not None:
+            if not partial:
+                model = _build(Book, dump) if book else _build(Unit, dump)
+            elif book:
+                model = Book.model_construct(
+                    title=_text(dump["title"]),
+                    projects=[_build(Project, p) for p in dump["projects"]],
+                )
+            else:
+                model = Unit.model_construct(
+                    id=_text(dump["id"]),
+                    name=_text(dump["name"]),
+                    parent=dump["parent"] if dump["parent"] is None else _text(dump["parent"]),
+                    claims=[_build(Claim, c) for c in dump["claims"]],
+                )
+        rows = tuple(int(r) for r in body["rows"])
+        if model is not None and len(rows) != len(model.projects if book else model.claims):  # type: ignore[union-attr]
+            return None
+        return Part(
+            read=body["read"] is True,
+            problems=[_problem_from_json(p, rel) for p in body["problems"]],
+            model=model,
+            rows=rows,
+            broken=frozenset(_text(b) for b in body["broken"]),
+            partial=partial,
+        )
+    except (KeyError, TypeError, ValueError, IndexError, AttributeError):
+        return None  # ValidationError is a ValueError
+
+
+_DATES: dict[type[BaseModel], frozenset[str]] = {
+    ProjectMilestone: frozenset({"due"}),
+    ClaimMilestone: frozenset({"due", "done"}),
+    Progress: frozenset({"reported"}),
+    Claim: frozenset({"deadline", "claimed"}),
+}
+_FIELDS: dict[type[BaseModel], frozenset[str]] = {}
+_set_attr = object.__setattr__
+
+
+def _build(model: type[M], data: dict[str, Any]) -> M:
+    """A model from its cached dump, without validating again what was valid when it was
+    cached (the entry's checksum says it is what this tool wrote): what ``model_construct`` does,
+    for a dump that holds every field, with the nested models and the dates made again."""
+    names = _FIELDS.get(model)
+    if names is None:
+        names = _FIELDS[model] = frozenset(model.model_fields)
+    if data.keys() != names:
+        raise ValueError("not a dump of this model")
+    values = dict(data)
+    for key in _DATES.get(model, ()):
+        if values[key] is not None:
+            values[key] = date.fromisoformat(values[key])
+    for key, child in CHILDREN.get(model, {}).items():
+        values[key] = [_build(child, item) for item in values[key]]
+    m = model.__new__(model)
+    _set_attr(m, "__dict__", values)
+    _set_attr(m, "__pydantic_fields_set__", set(names))
+    _set_attr(m, "__pydantic_extra__", None)
+    _set_attr(m, "__pydantic_private__", None)
+    return m
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str):
+        raise TypeError("not text")
+    return value
+
+
+def _problem_to_json(p: Problem) -> list[Any]:
+    return [
+        p.code,
+        cache_encode(dict(p.args)),
+        p.line,
+        p.column,
+        None if p.loc is None else list(p.loc),
+        p.at,
+        p.severity,
+    ]
+
+
+_SEVERITIES = (None, "error", "warning")
+
+
+def _problem_from_json(data: Any, rel: str) -> Problem:
+    code, args, line, column, loc, at, severity = data
+    if (
+        code not in CODES
+        or at not in ("key", "value")
+        or severity not in (None, "error", "warning")
+    ):
+        raise ValueError("not a problem")
+    args = cache_decode(args)
+    if not isinstance(args, dict):
+        raise ValueError("not a problem")
+    for n in (line, column):
+        if n is not None and type(n) is not int:
+            raise ValueError("not a problem")
+    return Problem(
+        rel,
+        _text(code),
+        args,
+        line=line,
+        column=column,
+        loc=None if loc is None else tuple(loc),
+        at=at,
+        severity=severity,
+    )
 
 
 _UNIT_ID: TypeAdapter[str] = TypeAdapter(UnitId)
@@ -269,4 +564,14 @@ def _unit_id(value: object) -> str | None:
         return None
 
 
-__all__ = ["CONFIG", "PROJECTS", "UNITS", "Loaded", "UnitFile", "load"]
+__all__ = [
+    "CONFIG",
+    "PROJECTS",
+    "UNITS",
+    "Loaded",
+    "Part",
+    "UnitFile",
+    "cache_file",
+    "load",
+    "read_part",
+]

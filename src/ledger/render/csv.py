@@ -1,4 +1,5 @@
-"""A Document's first table as CSV: a header row, one row per claim or item.
+"""One table of a Document (the first, or the one ``--table`` names) as CSV: a header row,
+one row per claim or item.
 
 UTF-8 with a byte-order mark and CRLF line ends, so that Excel and WPS on Windows open it with
 the Chinese intact.
@@ -9,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 
+from ledger.render import Options
 from ledger.render.cells import text_cell
 from ledger.reports.document import Document
 
@@ -30,10 +32,12 @@ def _is_number(text: str) -> bool:
     return True
 
 
-def render(doc: Document) -> str:
+def render(doc: Document, options: Options | None = None) -> str:
+    """One table (``options.table``, default the first): a CSV file holds one."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    table = doc.tables[0]
+    wanted = options.table if options is not None else None
+    table = next((tb for tb in doc.tables if tb.name == wanted), doc.tables[0]).printed()
     writer.writerow([c.label for c in table.columns])
     for row in table.rows:
         writer.writerow(

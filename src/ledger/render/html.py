@@ -11,8 +11,9 @@ import math
 import unicodedata
 from html import escape
 
+from ledger.render import Options
 from ledger.render.cells import text_cell
-from ledger.reports.document import Bar, Chart, Column, Document, Row, Table
+from ledger.reports.document import UNBROKEN, Bar, Chart, Column, Document, Row, Table
 
 FONTS = (
     '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", SimSun, sans-serif'
@@ -36,12 +37,22 @@ h2 {{ font-size: 12pt; margin: 14pt 0 4pt; break-after: avoid; page-break-after:
 ul.meta {{ list-style: none; margin: 0 0 8pt; padding: 0; font-size: 9pt; color: #333; }}
 table {{ border-collapse: collapse; width: 100%; font-size: 9pt; }}
 thead {{ display: table-header-group; }}
-tr {{ break-inside: avoid; page-break-inside: avoid; }}
+tr, tbody.group {{ break-inside: avoid; page-break-inside: avoid; }}
+section.totals {{ margin: 0 0 8pt; }}
+p.totals {{ margin: 0; font-size: 11pt; line-height: 1.9; }}
+span.total {{ display: inline-block; border: 1px solid #888; padding: 0 6pt; margin: 0 4pt 4pt 0;
+  white-space: nowrap; }}
+span.total b {{ font-size: 13pt; }}
+span.flag-red {{ background: #f2c4c3; }} span.flag-yellow {{ background: #fbe3bd; }}
+span.flag-green {{ background: #cdeacd; }}
+p.note {{ margin: 0; font-size: 9pt; color: #333; }}
 th, td {{ border: 1px solid #888; padding: 2pt 4pt; text-align: left; vertical-align: top;
-  overflow-wrap: anywhere; }}
+  overflow-wrap: break-word; }}
 th {{ background: #e8e8e8; font-weight: bold; vertical-align: bottom; }}
+section.wide table {{ font-size: 8.5pt; }}
 th.number, td.number {{ text-align: right; font-variant-numeric: tabular-nums; }}
-td.date {{ white-space: nowrap; }}
+td.date, td.id, td.number, td[class^="flag-"], th.number {{ white-space: nowrap;
+  overflow-wrap: normal; }}
 td.empty {{ text-align: center; color: #555; }}
 {FLAG_CSS}
 section.chart {{ break-inside: avoid; page-break-inside: avoid; }}
@@ -54,7 +65,7 @@ def _wide(doc: Document) -> bool:
     return any(len(table.columns) > WIDE for table in doc.tables)
 
 
-def render(doc: Document) -> str:
+def render(doc: Document, options: Options | None = None) -> str:
     lang = "zh-CN" if doc.lang.lower().startswith("zh") else "en"
     parts = [
         "<!DOCTYPE html>",
@@ -77,13 +88,33 @@ def render(doc: Document) -> str:
         parts.append('<ul class="meta">')
         parts.extend(f"<li>{_text(line)}</li>" for line in doc.meta)
         parts.append("</ul>")
+    parts.extend(_totals(doc))
     parts.append("</header>")
-    for table in doc.tables:
-        parts.extend(_table(table))
+    # page 1 holds what a leader reads first: the totals and the chart; the tables follow
     for chart in doc.charts:
         parts.extend(_chart(chart, lang))
+    for table in [tb.printed() for tb in doc.tables]:
+        parts.extend(_table(table))
     parts += ["</body>", "</html>"]
     return "\n".join(parts) + "\n"
+
+
+def _totals(doc: Document) -> list[str]:
+    if not doc.totals:
+        return []
+    out = ['<section class="totals">', '<p class="totals">']
+    for total in doc.totals:
+        figure = escape(str(total.value))
+        if total.previous is not None:
+            figure = f"{total.previous} → {figure}"
+        css = (
+            f' class="total flag-{total.flag}"' if total.flag in FLAG_COLOURS else ' class="total"'
+        )
+        out.append(f"<span{css}>{_text(total.label)} <b>{figure}</b></span>")
+    out.append("</p>")
+    out.extend(f'<p class="note">{_text(note)}</p>' for note in doc.notes)
+    out.append("</section>")
+    return out
 
 
 # --- text ---------------------------------------------------------------------------------------
@@ -112,12 +143,13 @@ def _table(table: Table) -> list[str]:
         f"<h2>{_text(table.title)}</h2>",
         "<table>",
     ]
-    total = sum(max(c.width, 1) for c in table.columns)
+    # the columns a printed page needs: not the ids meant for scripts and the workbook
+    table = table.keep([i for i, c in enumerate(table.columns) if c.paper])
+    widths = _widths(table)
+    total = sum(widths)
     if table.columns:
         out.append("<colgroup>")
-        out.extend(
-            f'<col style="width: {max(c.width, 1) * 100 / total:.1f}%">' for c in table.columns
-        )
+        out.extend(f'<col style="width: {w * 100 / total:.1f}%">' for w in widths)
         out.append("</colgroup>")
     out.append("<thead>")
     out.append(
@@ -126,31 +158,65 @@ def _table(table: Table) -> list[str]:
         + "</tr>"
     )
     out.append("</thead>")
-    out.append("<tbody>")
+    out.append('<tbody class="group">' if table.grouped else "<tbody>")
     if not table.rows and table.empty:
         span = max(len(table.columns), 1)
         out.append(f'<tr><td class="empty" colspan="{span}">{_text(table.empty)}</td></tr>')
-    out.extend(_row(row, table.columns) for row in table.rows)
+    previous: object = None
+    for i, row in enumerate(table.rows):
+        # a unit's rows stay together on one printed page, its name once, over all of them
+        first = row.cells[0] if row.cells else None
+        span = 0
+        if table.grouped and (i == 0 or first != previous):
+            if i:
+                out += ["</tbody>", '<tbody class="group">']
+            span = next(
+                (n for n, r in enumerate(table.rows[i:]) if r.cells[0] != first),
+                len(table.rows) - i,
+            )
+        out.append(_row(row, table.columns, span if table.grouped else 1))
+        previous = first
     out += ["</tbody>", "</table>", "</section>"]
+    return out
+
+
+def _cells(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _widths(table: Table) -> list[int]:
+    """Each column's share: its usual width, but never less than its label's longest word or,
+    for cells never broken (ids, numbers, dates, flags), its longest cell."""
+    out = []
+    for i, c in enumerate(table.columns):
+        least = max((_cells(word) for word in c.label.split()), default=1)
+        if c.kind in UNBROKEN:
+            least = max([least, *(_cells(text_cell(r.cells[i], c.decimals)) for r in table.rows)])
+        out.append(max(c.width, least, 1) + 2)  # + the padding
     return out
 
 
 def _class(column: Column, flag: str | None = None) -> str:
     names: list[str] = []
-    if column.kind in ("number", "date"):
+    if column.kind in ("number", "date", "id"):
         names.append(column.kind)
     if column.kind == "flag" and flag in FLAG_COLOURS:
         names.append(f"flag-{flag}")
     return f' class="{" ".join(names)}"' if names else ""
 
 
-def _row(row: Row, columns: list[Column]) -> str:
+def _row(row: Row, columns: list[Column], span: int = 1) -> str:
+    """A row; ``span`` > 1 puts its first cell over the next rows too, 0 leaves it out."""
     cells: list[str] = []
     for i, column in enumerate(columns):
+        if i == 0 and span == 0:
+            continue
         value = row.cells[i] if i < len(row.cells) else None
         style = ""
         if i == 0 and row.depth > 0:
             style = f' style="padding-left: calc(4pt + {row.depth * 1.5:g}em)"'
+        if i == 0 and span > 1:
+            style += f' rowspan="{span}"'
         cells.append(
             f"<td{_class(column, row.flag)}{style}>{_text(text_cell(value, column.decimals))}</td>"
         )

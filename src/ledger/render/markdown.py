@@ -2,18 +2,31 @@
 
 from __future__ import annotations
 
+from ledger.render import Options
 from ledger.render.cells import text_cell
-from ledger.reports.document import Document
+from ledger.reports.document import Document, Total
 
 
 def _cell(value: str) -> str:
     return value.replace("|", "\\|").replace("\n", "<br>")
 
 
-def render(doc: Document) -> str:
+def _total(total: Total) -> str:
+    figure = f"**{total.value}**"
+    return (
+        f"{total.label} {total.previous} → {figure}"
+        if total.previous is not None
+        else f"{total.label} {figure}"
+    )
+
+
+def render(doc: Document, options: Options | None = None) -> str:
     out = [f"# {doc.title}", ""]
     out += [f"- {line}" for line in doc.meta]
-    for table in doc.tables:
+    if doc.totals:
+        out += ["", " · ".join(_total(total) for total in doc.totals)]
+        out += ["", *(f"*{note}*" for note in doc.notes)] if doc.notes else []
+    for table in [tb.printed() for tb in doc.tables]:
         out += ["", f"## {table.title}", ""]
         if not table.rows:
             out.append(table.empty)

@@ -1,7 +1,10 @@
 """A report ``Document`` as an Excel workbook (Excel and WPS): one sheet per table.
 
-Row 1 of each sheet is the header (frozen, with an autofilter over the table), so the title and
-the meta lines go into the workbook's properties and the printed page header, not into cells.
+The first sheet opens with the report's heading in cells: the title, the period, the as-of
+date, the due date and the totals (flag counts coloured), so a leader sees them on the screen
+and on the first printed page; every sheet then has its title row and its header row (frozen,
+repeated on every printed page, with an autofilter over the table). Text is in a CJK font and
+rows are as tall as their wrapped text.
 Dates are real dates, numbers real numbers; flag cells are filled with Excel's own light
 red/yellow/green and keep their word. The bytes are the same for the same document: the
 workbook's times and the zip entries' times are fixed.
@@ -23,6 +26,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side  # type: 
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 from openpyxl.writer.excel import ExcelWriter  # type: ignore[import-untyped]
 
+from ledger.render import Options
 from ledger.reports.document import Cell, Column, Document, Table
 
 # Excel's own "light red fill with dark red text" and its yellow and green siblings
@@ -35,7 +39,8 @@ HEADER_FILL = "D9D9D9"
 FIXED = datetime(2000, 1, 1)  # the workbook's created/modified: nothing time-dependent
 ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 MAX_WIDTH = 60  # characters
-LINE_HEIGHT = 15.0  # points per line of text at the default 11 pt
+LINE_HEIGHT = 14.5  # points per line of text at 10.5 pt in a CJK font
+FONT = "等线"  # DengXian: the CJK font of Excel and WPS on Chinese Windows (others fall back)
 WIDE = 8  # a sheet with more columns than this prints landscape
 DATE_FORMAT = "yyyy-mm-dd"
 BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
@@ -44,13 +49,15 @@ _THIN = Side(style="thin", color="A6A6A6")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 
 
-def render(doc: Document) -> bytes:
+def render(doc: Document, options: Options | None = None) -> bytes:
     wb = Workbook()
     first = wb.active
     taken = {"history"}  # Excel reserves this name
-    for table in doc.tables:
+    for n, table in enumerate(doc.tables):
         # the tab shows the table's title, in the report language
-        _sheet(wb.create_sheet(_sheet_name(table.title or table.name, taken)), table, doc.title)
+        ws = wb.create_sheet(_sheet_name(table.title or table.name, taken))
+        top = _heading(ws, doc, len(table.columns)) if n == 0 else 0
+        _sheet(ws, table.printed(), doc.title, top)
     if doc.tables:
         wb.remove(first)
     else:
@@ -130,19 +137,61 @@ def _lines(text: str, width: float) -> int:
     return sum(max(math.ceil(_display_width(line) / usable), 1) for line in text.split("\n"))
 
 
-def _sheet(ws: Any, table: Table, title: str) -> None:
+def _heading(ws: Any, doc: Document, span: int) -> int:
+    """The report's title, meta lines and totals in the first rows; the rows used."""
+    span = max(span, 1)
+    last = get_column_letter(span)
+    r = 1
+    cell = ws.cell(row=r, column=1, value=_clean(doc.title))
+    cell.font = Font(name=FONT, bold=True, size=16)
+    ws.merge_cells(f"A{r}:{last}{r}")
+    ws.row_dimensions[r].height = 24
+    for line in doc.meta:
+        r += 1
+        ws.cell(row=r, column=1, value=_clean(line)).font = Font(name=FONT)
+        ws.merge_cells(f"A{r}:{last}{r}")
+    if doc.totals:
+        r += 1
+        for i, total in enumerate(doc.totals):
+            # a label cell and a figure cell side by side, two columns a total, wrapping rows
+            row, col = r + (2 * i) // max(span - span % 2, 2), (2 * i) % max(span - span % 2, 2) + 1
+            label = ws.cell(row=row, column=col, value=_clean(total.label))
+            label.font = Font(name=FONT, bold=True)
+            label.alignment = Alignment(horizontal="right", vertical="center", wrap_text=True)
+            figure = total.value if total.previous is None else f"{total.previous} → {total.value}"
+            value = ws.cell(row=row, column=col + 1, value=figure)
+            value.alignment = Alignment(horizontal="left", vertical="center")
+            style = FLAG_STYLES.get(total.flag or "")
+            if style is not None:
+                value.fill = PatternFill("solid", fgColor=style[0])
+                value.font = Font(name=FONT, color=style[1], bold=True, size=12)
+            else:
+                value.font = Font(name=FONT, bold=True, size=12)
+        r = row
+        for note in doc.notes:
+            r += 1
+            ws.cell(row=r, column=1, value=_clean(note)).font = Font(name=FONT, italic=True)
+            ws.merge_cells(f"A{r}:{last}{r}")
+    return r + 1  # a blank row before the table
+
+
+def _sheet(ws: Any, table: Table, title: str, top: int = 0) -> None:
+    """The table from row ``top + 1``: its title, its header row, its rows."""
     columns = table.columns
     if not columns:
         return
     depth = max((row.depth for row in table.rows), default=0)
     widths = [_width(c, depth if i == 0 else 0) for i, c in enumerate(columns)]
     last = get_column_letter(len(columns))
+    title_row, head = top + 1, top + 2
 
+    caption = ws.cell(row=title_row, column=1, value=_clean(table.title))
+    caption.font = Font(name=FONT, bold=True, size=12)
     header_lines = 1
     for i, (column, width) in enumerate(zip(columns, widths, strict=True), start=1):
         ws.column_dimensions[get_column_letter(i)].width = width
-        cell = ws.cell(row=1, column=i, value=_clean(column.label))
-        cell.font = Font(bold=True)
+        cell = ws.cell(row=head, column=i, value=_clean(column.label))
+        cell.font = Font(name=FONT, bold=True)
         cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
         cell.alignment = Alignment(
             horizontal="right" if column.kind == "number" else None,
@@ -151,10 +200,11 @@ def _sheet(ws: Any, table: Table, title: str) -> None:
         )
         cell.border = _BORDER
         header_lines = max(header_lines, _lines(column.label, width))
-    if header_lines > 1:
-        ws.row_dimensions[1].height = LINE_HEIGHT * header_lines
+    ws.row_dimensions[head].height = _height(header_lines)
 
-    for r, row in enumerate(table.rows, start=2):
+    if not table.rows and table.empty:
+        ws.cell(row=head + 1, column=1, value=_clean(table.empty)).font = Font(name=FONT)
+    for r, row in enumerate(table.rows, start=head + 1):
         lines = 1
         for i, (column, width) in enumerate(zip(columns, widths, strict=True)):
             value = row.cells[i] if i < len(row.cells) else None
@@ -175,12 +225,13 @@ def _sheet(ws: Any, table: Table, title: str) -> None:
             if style is not None:
                 fill, ink = style
                 cell.fill = PatternFill("solid", fgColor=fill)
-                cell.font = Font(color=ink, bold=True)
-        if lines > 1:
-            ws.row_dimensions[r].height = LINE_HEIGHT * lines
+                cell.font = Font(name=FONT, color=ink, bold=True)
+            else:
+                cell.font = Font(name=FONT)
+        ws.row_dimensions[r].height = _height(lines)
 
-    ws.freeze_panes = "A2"
-    ws.auto_filter.ref = f"A1:{last}{len(table.rows) + 1}"
+    ws.freeze_panes = f"A{head + 1}"
+    ws.auto_filter.ref = f"A{head}:{last}{head + max(len(table.rows), 1)}"
 
     # printing: A4, the header row on every page, as wide as the page, page numbers
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
@@ -188,9 +239,14 @@ def _sheet(ws: Any, table: Table, title: str) -> None:
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_title_rows = "1:1"
+    ws.print_title_rows = f"{head}:{head}"
     ws.oddHeader.center.text = _header_text(f"{title} — {table.title}")
     ws.oddFooter.center.text = "&P / &N"
+
+
+def _height(lines: int) -> float:
+    """Points for a row of ``lines`` wrapped lines (with a little room, as Excel leaves)."""
+    return LINE_HEIGHT * lines + 3
 
 
 def _put(cell: Any, value: Cell) -> str | None:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Sequence
 from datetime import date
 
-from ledger.asof import depth, units_under
+from ledger.asof import Flag, Quarter, Reason, depth, units_under
 from ledger.i18n import t
 from ledger.model import Ledger, Unit
+from ledger.reports.document import Total
+
+FLAGS: tuple[Flag, ...] = ("red", "yellow", "green")
 
 
 def word(kind: str, value: str | None, lang: str) -> str:
@@ -68,3 +72,46 @@ def tree_order(ledger: Ledger, keep: Iterable[str]) -> list[tuple[Unit, int]]:
     # units caught in a parent cycle have no top: list them last, by id
     out.extend((ledger.units[u], 0) for u in sorted(wanted - seen) if u in ledger.units)
     return out
+
+
+def period_line(quarter: Quarter, lang: str) -> str:
+    """The heading line that names the quarter a report covers."""
+    return t(
+        "meta.period",
+        lang,
+        quarter=quarter.label,
+        start=quarter.start.isoformat(),
+        end=quarter.end.isoformat(),
+    )
+
+
+def flag_totals(now: dict[Flag, int], before: dict[Flag, int] | None, lang: str) -> list[Total]:
+    """红灯 / 黄灯 / 绿灯 counts, each with the figure at the previous quarter's end if known."""
+    return [
+        Total(
+            word("flag", flag, lang),
+            now[flag],
+            flag if now[flag] else None,
+            before[flag] if before is not None else None,
+        )
+        for flag in FLAGS
+    ]
+
+
+_FLAG_RANK = {"red": 0, "yellow": 1, "green": 2}
+
+
+def flag_first(flag: str, reasons: Sequence[Reason]) -> tuple[int, int]:
+    """``--sort flag``: red first, then yellow, then green; within a colour, most days late
+    first (a stable sort keeps the official order among equals)."""
+    late = max((r.days or 0 for r in reasons if r.red), default=0)
+    return (_FLAG_RANK[flag], -late)
+
+
+_POSITION = re.compile(r"\s*[（(][^）)]*[）)]\s*")
+
+
+def person(leader: str) -> str:
+    """A leader's name without the position in brackets, for a narrow table:
+    刘建军（区委副书记） -> 刘建军."""
+    return _POSITION.sub("", leader).strip() or leader

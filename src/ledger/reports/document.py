@@ -1,17 +1,23 @@
 """The layout every text renderer reads: a title, a few lines about the report, titled tables.
 
 A cell is a plain value (text, number, date or None). A column's ``kind`` tells renderers how to
-show it: ``flag`` cells are coloured red/yellow/green, ``number`` cells are right-aligned.
+show it: ``flag`` cells are coloured red/yellow/green, ``number`` cells are right-aligned, ``id``,
+``date``, ``number`` and ``flag`` cells are never broken inside. ``compact`` columns make the layout
+for a narrow screen; the others are shown when there is room (or with ``--wide``).
+
+A document opens with its ``totals``: the counts a leader reads first, each with the figure at
+the previous quarter's end where there is one ("红灯 12 → 9").
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Literal
 
 Cell = str | int | float | date | None
-Kind = Literal["text", "number", "date", "flag"]
+Kind = Literal["text", "id", "number", "date", "flag"]
+UNBROKEN: frozenset[str] = frozenset({"id", "number", "date", "flag"})
 
 
 @dataclass(frozen=True)
@@ -21,6 +27,10 @@ class Column:
     kind: Kind = "text"
     width: int = 12  # a sensible width in characters (a CJK character counts two)
     decimals: int | None = None  # numbers shown with this many decimals (87.0, 87.5)
+    compact: bool = True  # shown in the narrow layout too
+    flex: bool = False  # takes the room the other columns leave (the reasons)
+    narrow_only: bool = False  # a short form of another column, for the narrow layout alone
+    paper: bool = True  # printed on the HTML page (unit ids are for scripts and workbooks)
 
 
 @dataclass(frozen=True)
@@ -41,6 +51,18 @@ class Table:
     # cell is shown once per group
     grouped: bool = False
 
+    def keep(self, indices: list[int]) -> Table:
+        """The same table with only the columns at ``indices``."""
+        return replace(
+            self,
+            columns=[self.columns[i] for i in indices],
+            rows=[replace(row, cells=[row.cells[i] for i in indices]) for row in self.rows],
+        )
+
+    def printed(self) -> Table:
+        """The columns of a page or a sheet: all but the narrow layout's short forms."""
+        return self.keep([i for i, c in enumerate(self.columns) if not c.narrow_only])
+
 
 @dataclass(frozen=True)
 class Bar:
@@ -57,9 +79,19 @@ class Chart:
 
 
 @dataclass(frozen=True)
+class Total:
+    label: str
+    value: int | str
+    flag: str | None = None  # red / yellow / green: colours the figure
+    previous: int | None = None  # the figure at the previous quarter's end, if there is one
+
+
+@dataclass(frozen=True)
 class Document:
     title: str
-    meta: list[str]  # lines under the title: as of, quarter, how drawn...
+    meta: list[str]  # lines under the title: as of, period, due date, how drawn...
     tables: list[Table]
     charts: list[Chart] = field(default_factory=list)
     lang: str = "zh"
+    totals: list[Total] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # under the totals: what the arrows mean…

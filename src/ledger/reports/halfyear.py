@@ -12,11 +12,13 @@ from datetime import date
 from fractions import Fraction
 from typing import Any
 
-from ledger.asof import Flag, Quarter, claims_as_of, half_up, statuses
+from ledger.asof import Flag, Quarter, Reason, claims_as_of, half_up, statuses
 from ledger.i18n import t
 from ledger.model import Ledger
-from ledger.reports.common import meta, scoped, tree_order, word
-from ledger.reports.document import Bar, Chart, Column, Document, Row, Table
+from ledger.reports.common import FLAGS, flag_totals, meta, scoped, tree_order, word
+from ledger.reports.document import Bar, Chart, Column, Document, Row, Table, Total
+from ledger.reports.quarterly import reason_json
+from ledger.reports.words import people_order, reason_text
 
 
 def _flags() -> dict[Flag, int]:
@@ -45,9 +47,12 @@ class UnitSummary:
     id: str
     name: str
     flags: dict[Flag, int] = field(default_factory=_flags)
+    short: str = ""
     overdue: list[tuple[str, str, int]] = field(default_factory=list)  # project, milestone, days
     missing: list[tuple[str, str]] = field(default_factory=list)  # project, quarter
     percents: list[int | float] = field(default_factory=list)
+    reasons: list[tuple[str, Reason]] = field(default_factory=list)  # project, reason
+    overdue_titles: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -59,9 +64,16 @@ class HalfYearReport:
     units: list[UnitSummary]  # by id, units with claims
     unclaimed: list[tuple[str, str]]  # (id, title)
     scope: str | None = None
+    sort: str = "unit"
+
+    @property
+    def claims(self) -> int:
+        return sum(sum(u.flags.values()) for u in self.units)
 
 
-def build(ledger: Ledger, half: str, today: date, scope: str | None = None) -> HalfYearReport:
+def build(
+    ledger: Ledger, half: str, today: date, scope: str | None = None, sort: str = "unit"
+) -> HalfYearReport:
     year = ledger.year
     quarters = (
         [Quarter(year, 1), Quarter(year, 2)]
@@ -78,9 +90,10 @@ def build(ledger: Ledger, half: str, today: date, scope: str | None = None) -> H
                 summary.units.append(s.unit.id)
             summary.percents.append(percent)
             summary.flags[s.flag] += 1
-        u = units.setdefault(s.unit.id, UnitSummary(s.unit.id, s.unit.name))
+        u = units.setdefault(s.unit.id, UnitSummary(s.unit.id, s.unit.name, short=s.unit.short))
         u.flags[s.flag] += 1
         u.percents.append(percent)
+        u.reasons += [(s.claim.project, r) for r in s.reasons]
         u.overdue += [(s.claim.project, m.id, m.days_overdue(today)) for m in s.overdue]
         u.missing += [(s.claim.project, q.label) for q in quarters if s.reports[q] == "missing"]
     # nobody in the whole ledger (not only under --unit) has claimed it as of T
@@ -89,7 +102,7 @@ def build(ledger: Ledger, half: str, today: date, scope: str | None = None) -> H
     }
     unclaimed = [(p.id, p.title) for p in ledger.book.projects if p.id not in claimed]
     return HalfYearReport(
-        half, year, today, list(projects.values()), list(units.values()), unclaimed, scope
+        half, year, today, list(projects.values()), list(units.values()), unclaimed, scope, sort
     )
 
 
@@ -118,6 +131,7 @@ def to_json(report: HalfYearReport) -> dict[str, Any]:
                     {"project": pr, "milestone": m, "days_overdue": d} for pr, m, d in u.overdue
                 ],
                 "missing_reports": [{"project": pr, "quarter": q} for pr, q in u.missing],
+                "reasons": [{"project": pr, **reason_json(r)} for pr, r in u.reasons],
             }
             for u in report.units
         ],
@@ -125,25 +139,45 @@ def to_json(report: HalfYearReport) -> dict[str, Any]:
     }
 
 
+def _unit_reasons(u: UnitSummary, lang: str) -> str:
+    """The unit's reasons, each with its project, most days late first, one a line."""
+    ordered = sorted(u.reasons, key=lambda pair: people_order(pair[1]))
+    return "\n".join(f"{pr} {reason_text(r, lang)}" for pr, r in ordered)
+
+
+def _late(u: UnitSummary) -> tuple[int, int]:
+    red = [r for _, r in u.reasons if r.red]
+    return (
+        0 if red else 1 if u.flags["yellow"] else 2,
+        -max((r.days or 0 for r in red), default=0),
+    )
+
+
 def document(report: HalfYearReport, ledger: Ledger, lang: str) -> Document:
     project_columns = [
-        Column("project", t("col.project", lang), width=8),
-        Column("title", t("col.title", lang), width=28),
-        Column("category", t("col.category", lang), width=8),
-        Column("units", t("col.units", lang), width=30),
-        Column("avg_percent", t("col.avg_percent", lang), "number", width=10, decimals=1),
-        Column("red", t("col.red", lang), "number", width=6),
-        Column("yellow", t("col.yellow", lang), "number", width=6),
-        Column("green", t("col.green", lang), "number", width=6),
+        Column("project", t("col.project", lang), "id", width=4),
+        Column("title", t("col.title", lang), width=24),
+        Column("category", t("col.category", lang), width=6, compact=False),
+        Column("units", t("col.units", lang), width=30, compact=False),
+        Column("avg_percent", t("col.avg_percent", lang), "number", width=8, decimals=1),
+        Column("red", t("col.red", lang), "number", width=4),
+        Column("yellow", t("col.yellow", lang), "number", width=4),
+        Column("green", t("col.green", lang), "number", width=4),
     ]
-    names = {uid: u.name for uid, u in ledger.units.items()}
+    shorts = {uid: u.short for uid, u in ledger.units.items()}
+    place = {unit.id: n for n, (unit, _) in enumerate(tree_order(ledger, ledger.units))}
+    projects = [p for p in report.projects if p.units]
+    if report.sort == "flag":
+        projects.sort(key=lambda p: (-p.flags["red"], -p.flags["yellow"]))
     project_rows = [
         Row(
             [
                 p.id,
                 p.title,
                 word("category", p.category, lang),
-                "、".join(names.get(u, u) for u in p.units) if lang == "zh" else ", ".join(p.units),
+                t("reason.list_sep", lang).join(
+                    shorts.get(u, u) for u in sorted(p.units, key=lambda u: place.get(u, 0))
+                ),
                 p.average_percent,
                 p.flags["red"],
                 p.flags["yellow"],
@@ -151,31 +185,30 @@ def document(report: HalfYearReport, ledger: Ledger, lang: str) -> Document:
             ],
             flag="red" if p.flags["red"] else ("yellow" if p.flags["yellow"] else None),
         )
-        for p in report.projects
-        if p.units
+        for p in projects
     ]
     unit_columns = [
-        Column("unit", t("col.unit", lang), width=20),
-        Column("red", t("col.red", lang), "number", width=6),
-        Column("yellow", t("col.yellow", lang), "number", width=6),
-        Column("green", t("col.green", lang), "number", width=6),
-        Column("overdue", t("col.overdue", lang), width=36),
-        Column("missing", t("col.missing", lang), width=24),
+        Column("unit", t("col.unit", lang), width=12),
+        Column("red", t("col.red", lang), "number", width=4),
+        Column("yellow", t("col.yellow", lang), "number", width=4),
+        Column("green", t("col.green", lang), "number", width=4),
+        Column("reasons", t("col.reasons", lang), width=48, flex=True),
     ]
     by_id = {u.id: u for u in report.units}
+    ordered = tree_order(ledger, by_id)
+    if report.sort == "flag":
+        ordered = [(unit, 0) for unit, _ in sorted(ordered, key=lambda x: _late(by_id[x[0].id]))]
     unit_rows = []
-    for unit, depth in tree_order(ledger, by_id):
+    for unit, depth in ordered:
         u = by_id[unit.id]
-        days = "天" if lang == "zh" else " days"
         unit_rows.append(
             Row(
                 [
-                    u.name,
+                    u.short or u.name,
                     u.flags["red"],
                     u.flags["yellow"],
                     u.flags["green"],
-                    "\n".join(f"{pr} {m} ({d}{days})" for pr, m, d in u.overdue),
-                    "\n".join(f"{pr} {q}" for pr, q in u.missing),
+                    _unit_reasons(u, lang),
                 ],
                 flag="red" if u.flags["red"] else ("yellow" if u.flags["yellow"] else "green"),
                 depth=depth,
@@ -195,7 +228,7 @@ def document(report: HalfYearReport, ledger: Ledger, lang: str) -> Document:
             "unclaimed",
             t("table.unclaimed", lang),
             [
-                Column("project", t("col.project", lang), width=8),
+                Column("project", t("col.project", lang), "id", width=4),
                 Column("title", t("col.title", lang), width=36),
             ],
             unclaimed_rows,
@@ -206,13 +239,51 @@ def document(report: HalfYearReport, ledger: Ledger, lang: str) -> Document:
         t("chart.percent_by_unit", lang),
         [(t("col.avg_percent", lang), "#337ab7")],
         [
-            Bar(u.name, {t("col.avg_percent", lang): round(sum(u.percents) / len(u.percents), 1)})
-            for u in report.units
-            if u.percents
+            Bar(by_id[unit.id].short, {t("col.avg_percent", lang): _mean(by_id[unit.id].percents)})
+            for unit, _ in tree_order(ledger, by_id)
+            if by_id[unit.id].percents
         ],
         maximum=100,
     )
+    flags = {f: sum(u.flags[f] for u in report.units) for f in FLAGS}
+    units_red = sum(1 for u in report.units if u.flags["red"])
+    missing = sum(len(u.missing) for u in report.units)
+    overdue = sum(len(u.overdue) for u in report.units)
+    totals = [
+        Total(t("total.claims", lang), report.claims),
+        *flag_totals(flags, None, lang),
+        Total(
+            t("total.units_red", lang),
+            t("total.of", lang, n=units_red, total=len(report.units)),
+            "red" if units_red else None,
+        ),
+        Total(
+            t("total.half_missing", lang, half=f"{report.year}{report.half}"),
+            missing,
+            "red" if missing else None,
+        ),
+        Total(t("total.milestones_overdue", lang), overdue, "red" if overdue else None),
+        Total(
+            t("total.unclaimed", lang),
+            len(report.unclaimed),
+            "yellow" if report.unclaimed else None,
+        ),
+    ]
     title = t("title.half", lang, half=f"{report.year}{report.half}")
-    return Document(
-        title, meta(ledger, report.as_of, lang, report.scope), tables, [chart], lang=lang
+    head = meta(ledger, report.as_of, lang, report.scope)
+    q1, q2 = (1, 2) if report.half == "H1" else (3, 4)
+    head.insert(
+        1,
+        t(
+            "meta.half",
+            lang,
+            half=f"{report.year}{report.half}",
+            start=Quarter(report.year, q1).start.isoformat(),
+            end=Quarter(report.year, q2).end.isoformat(),
+        ),
     )
+    return Document(title, head, tables, [chart], lang=lang, totals=totals)
+
+
+def _mean(values: list[int | float]) -> float:
+    return float(half_up(sum((Fraction(v) for v in values), Fraction(0)) / len(values)))

@@ -9,8 +9,8 @@ from typing import Any
 from ledger.asof import statuses
 from ledger.i18n import t
 from ledger.model import Ledger
-from ledger.reports.common import meta, scoped
-from ledger.reports.document import Column, Document, Row, Table
+from ledger.reports.common import meta, person, scoped
+from ledger.reports.document import Column, Document, Row, Table, Total
 
 
 @dataclass(frozen=True)
@@ -76,33 +76,51 @@ def to_json(report: OverdueReport) -> list[dict[str, Any]]:
 
 def document(report: OverdueReport, ledger: Ledger, lang: str) -> Document:
     columns = [
-        Column("unit", t("col.unit", lang), width=18),
-        Column("unit_id", t("col.unit_id", lang), width=16),
-        Column("project", t("col.project", lang), width=8),
-        Column("title", t("col.title", lang), width=28),
-        Column("milestone", t("col.milestone", lang), width=12),
-        Column("milestone_title", t("col.milestone_title", lang), width=28),
-        Column("due", t("col.due", lang), "date", width=12),
-        Column("days_overdue", t("col.days_overdue", lang), "number", width=10),
+        Column("unit", t("col.unit", lang), width=12),
+        Column("unit_id", t("col.unit_id", lang), "id", width=14, compact=False, paper=False),
+        Column("project", t("col.project", lang), "id", width=4),
+        Column("title", t("col.title", lang), width=24, compact=False),
+        Column("leader", t("col.leader", lang), width=14, compact=False),
+        Column("leader_name", t("col.leader", lang), width=8, narrow_only=True),
+        Column("milestone", t("col.milestone", lang), "id", width=10, compact=False, paper=False),
+        Column("milestone_title", t("col.milestone_title", lang), width=28, flex=True),
+        Column("due", t("col.due", lang), "date", width=10),
+        Column("days_overdue", t("col.days_overdue", lang), "number", width=6),
     ]
-    rows = [
-        Row(
-            [
-                i.unit_name,
-                i.unit,
-                i.project,
-                i.project_title,
-                i.milestone or t("deadline_row", lang),
-                i.title or "",
-                i.due,
-                i.days_overdue,
-            ],
-            flag="red",
+    rows = []
+    for i in report.items:
+        unit = ledger.units[i.unit]
+        leader = next((c.leader for c in unit.claims if c.project == i.project), "")
+        rows.append(
+            Row(
+                [
+                    unit.short,
+                    i.unit,
+                    i.project,
+                    i.project_title,
+                    leader,
+                    person(leader),
+                    i.milestone or t("deadline_row", lang),
+                    i.title or t("deadline_title", lang),
+                    i.due,
+                    i.days_overdue,
+                ],
+                flag="red",
+            )
         )
-        for i in report.items
-    ]
     lines = meta(ledger, report.as_of, lang, report.unit)
     if report.project is not None:
         lines.append(t("meta.project", lang, project=report.project))
+    units = {i.unit for i in report.items}
+    milestones = sum(1 for i in report.items if i.milestone is not None)
+    totals = [
+        Total(t("total.milestones_overdue", lang), milestones, "red" if milestones else None),
+        Total(
+            t("total.past_deadline", lang),
+            len(report.items) - milestones,
+            "red" if len(report.items) > milestones else None,
+        ),
+        Total(t("total.units_late", lang), len(units), "red" if units else None),
+    ]
     table = Table("overdue", t("table.overdue", lang), columns, rows, t("empty.overdue", lang))
-    return Document(t("title.overdue", lang), lines, [table], lang=lang)
+    return Document(t("title.overdue", lang), lines, [table], lang=lang, totals=totals)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
@@ -10,13 +11,27 @@ from ledger.asof import (
     Flag,
     MilestoneState,
     Quarter,
+    Reason,
     ReportState,
+    claim_status,
+    previous_day,
     statuses,
 )
 from ledger.i18n import t
-from ledger.model import Ledger, Status
-from ledger.reports.common import meta, scoped, tree_order, word
-from ledger.reports.document import Bar, Chart, Column, Document, Row, Table
+from ledger.model import Ledger, Progress, Status
+from ledger.reports.common import (
+    flag_first,
+    flag_totals,
+    iso,
+    meta,
+    period_line,
+    person,
+    scoped,
+    tree_order,
+    word,
+)
+from ledger.reports.document import Bar, Chart, Column, Document, Row, Table, Total
+from ledger.reports.words import reasons_cell
 
 
 @dataclass(frozen=True)
@@ -45,16 +60,35 @@ class ClaimLine:
     percent: int | float | None
     status: Status | None
     flag: Flag
+    previous_flag: Flag | None
+    reasons: tuple[Reason, ...]
+    latest: Progress | None
     report: ReportState
     milestones_due: list[DueItem]
     carried_over: list[CarriedItem]
+    overdue: int  # overdue milestones, as many as ``ledger overdue`` lists for the claim
 
 
 @dataclass(frozen=True)
 class UnitLines:
     id: str
     name: str
+    short: str
     claims: list[ClaimLine]
+
+
+@dataclass(frozen=True)
+class Totals:
+    """Contract section 5: the checklist's counts over the claims in it."""
+
+    claims: int
+    red: int
+    yellow: int
+    green: int
+    units: int
+    units_red: int
+    reports_missing: int
+    milestones_overdue: int
 
 
 @dataclass(frozen=True)
@@ -63,13 +97,41 @@ class QuarterlyReport:
     as_of: date
     units: list[UnitLines]  # by id; units with no claims in the report are left out
     scope: str | None = None
+    report_due: date | None = None
+    sort: str = "unit"  # or "flag": red first, most days late first
+
+    @property
+    def totals(self) -> Totals:
+        lines = [c for u in self.units for c in u.claims]
+        flags = Counter(c.flag for c in lines)
+        return Totals(
+            claims=len(lines),
+            red=flags["red"],
+            yellow=flags["yellow"],
+            green=flags["green"],
+            units=len(self.units),
+            units_red=sum(any(c.flag == "red" for c in u.claims) for u in self.units),
+            reports_missing=sum(c.report == "missing" for c in lines),
+            milestones_overdue=sum(c.overdue for c in lines),
+        )
+
+    @property
+    def previous(self) -> dict[Flag, int] | None:
+        """The flags at the previous quarter's end, over the claims that had one then; None
+        when no claim has a previous flag (Q1, or that day not before T)."""
+        found = [c.previous_flag for u in self.units for c in u.claims if c.previous_flag]
+        if not found:
+            return None
+        counts = Counter(found)
+        return {"red": counts["red"], "yellow": counts["yellow"], "green": counts["green"]}
 
 
 def build(
-    ledger: Ledger, quarter: Quarter, today: date, scope: str | None = None
+    ledger: Ledger, quarter: Quarter, today: date, scope: str | None = None, sort: str = "unit"
 ) -> QuarterlyReport:
     by_unit: dict[str, UnitLines] = {}
     start, end = quarter.start, quarter.end
+    year = ledger.year
     for s in statuses(ledger, today, scoped(ledger, scope)):
         due_items = [
             DueItem(m.id, m.title, m.due, m.done if state == "done" else None, state)
@@ -81,6 +143,8 @@ def build(
             for m, state in s.milestones
             if state == "overdue" and m.due < start
         ]
+        before = previous_day(quarter, today, s.claim, year)
+        previous = claim_status(ledger, s.unit, s.claim, before).flag if before else None
         line = ClaimLine(
             project=s.claim.project,
             project_title=s.project.title if s.project else s.claim.project,
@@ -89,19 +153,53 @@ def build(
             percent=s.latest.percent if s.latest else None,
             status=s.latest.status if s.latest else None,
             flag=s.flag,
+            previous_flag=previous,
+            reasons=s.reasons,
+            latest=s.latest,
             report=s.reports.get(quarter, "not_required"),
             milestones_due=due_items,
             carried_over=carried,
+            overdue=len(s.overdue),
         )
-        unit = by_unit.setdefault(s.unit.id, UnitLines(s.unit.id, s.unit.name, []))
+        unit = by_unit.setdefault(s.unit.id, UnitLines(s.unit.id, s.unit.name, s.unit.short, []))
         unit.claims.append(line)
-    return QuarterlyReport(quarter, today, list(by_unit.values()), scope)
+    due = quarter.report_due(ledger.config.reporting.report_due_days)
+    return QuarterlyReport(quarter, today, list(by_unit.values()), scope, due, sort)
+
+
+def reason_json(r: Reason) -> dict[str, Any]:
+    """A reason as contract section 8 writes it."""
+    if r.kind == "status":
+        return {"kind": "status", "status": r.status}
+    out: dict[str, Any] = {"kind": r.kind}
+    if r.milestone is not None:
+        out["milestone"] = r.milestone.id
+    if r.quarter is not None:
+        out["quarter"] = r.quarter.label
+    out["due"] = iso(r.due)
+    out["days"] = r.days
+    return out
+
+
+def latest_json(entry: Progress | None) -> dict[str, Any] | None:
+    if entry is None:
+        return None
+    return {
+        "quarter": entry.quarter,
+        "status": entry.status,
+        "percent": entry.percent,
+        "summary": entry.summary,
+        "problems": list(entry.problems),
+        "next_steps": list(entry.next_steps),
+        "reported": entry.reported.isoformat(),
+    }
 
 
 def to_json(report: QuarterlyReport) -> dict[str, Any]:
     return {
         "quarter": report.quarter.label,
         "as_of": report.as_of.isoformat(),
+        "totals": asdict(report.totals),
         "units": [
             {
                 "id": u.id,
@@ -113,6 +211,9 @@ def to_json(report: QuarterlyReport) -> dict[str, Any]:
                         "percent": c.percent,
                         "status": c.status,
                         "flag": c.flag,
+                        "previous_flag": c.previous_flag,
+                        "reasons": [reason_json(r) for r in c.reasons],
+                        "latest": latest_json(c.latest),
                         "report": c.report,
                         "milestones_due": [
                             {
@@ -144,67 +245,106 @@ def to_json(report: QuarterlyReport) -> dict[str, Any]:
 
 def _due_cell(items: list[DueItem], lang: str) -> str:
     return "\n".join(
-        f"{m.title}（{m.due.isoformat()}，{word('state', m.state, lang)}）"
-        if lang == "zh"
-        else f"{m.title} ({m.due.isoformat()}, {word('state', m.state, lang)})"
+        t(
+            "cell.milestone_due",
+            lang,
+            title=m.title,
+            due=m.due.isoformat(),
+            state=word("state", m.state, lang),
+        )
         for m in items
     )
 
 
-def _carried_cell(items: list[CarriedItem], lang: str) -> str:
-    return "\n".join(
-        f"{m.title}（{m.due.isoformat()}，逾期 {m.days_overdue} 天）"
-        if lang == "zh"
-        else f"{m.title} ({m.due.isoformat()}, {m.days_overdue} days overdue)"
-        for m in items
-    )
+def latest_cell(entry: Progress | None, lang: str) -> str:
+    """What the unit reported last: the summary, the problems, the next steps."""
+    if entry is None:
+        return ""
+    lines = [t("cell.summary", lang, quarter=entry.quarter, text=entry.summary)]
+    lines += [t("cell.problem", lang, text=p) for p in entry.problems]
+    lines += [t("cell.next_step", lang, text=n) for n in entry.next_steps]
+    return "\n".join(lines)
 
 
 def document(report: QuarterlyReport, ledger: Ledger, lang: str) -> Document:
     q = report.quarter
+    previous_q = Quarter(q.year, q.q - 1).label if q.q > 1 else ""
     columns = [
-        Column("unit", t("col.unit", lang), width=18),
-        Column("unit_id", t("col.unit_id", lang), width=14),
-        Column("project", t("col.project", lang), width=8),
-        Column("title", t("col.title", lang), width=26),
-        Column("leader", t("col.leader", lang), width=18),
-        Column("percent", t("col.percent", lang), "number", width=8),
-        Column("status", t("col.status", lang), width=10),
-        Column("flag", t("col.flag", lang), "flag", width=8),
-        Column("report", t("col.report", lang, quarter=q.label), width=12),
-        Column("milestones_due", t("col.milestones_due", lang), width=36),
-        Column("carried_over", t("col.carried_over", lang), width=36),
-        Column("deadline", t("col.deadline", lang), "date", width=12),
+        Column("unit", t("col.unit", lang), width=12),
+        Column("unit_id", t("col.unit_id", lang), "id", width=14, compact=False, paper=False),
+        Column("project", t("col.project", lang), "id", width=4),
+        Column("title", t("col.title", lang), width=20, compact=False),
+        Column("leader", t("col.leader", lang), width=12, compact=False),
+        Column("leader_name", t("col.leader", lang), width=8, narrow_only=True),
+        Column("percent", t("col.percent", lang), "number", width=4),
+        Column("status", t("col.status", lang), width=8, compact=False),
+        Column("flag", t("col.flag", lang), "flag", width=6),
+        Column(
+            "previous", t("col.previous_flag", lang, quarter=previous_q), width=8, compact=False
+        ),
+        Column("reasons", t("col.reasons", lang), width=36, flex=True),
+        Column("report", t("col.report", lang, quarter=q.label), width=8, compact=False),
+        Column("milestones_due", t("col.milestones_due", lang), width=26, compact=False),
+        Column("latest", t("col.latest", lang), width=32, compact=False),
+        Column("deadline", t("col.deadline", lang), "date", width=10, compact=False),
     ]
     lines = {u.id: u for u in report.units}
     rows = []
-    for unit, depth in tree_order(ledger, lines):
-        for c in lines[unit.id].claims:
-            rows.append(
-                Row(
-                    [
-                        unit.name,
-                        unit.id,
-                        c.project,
-                        c.project_title,
-                        c.leader,
-                        c.percent,
-                        word("status", c.status, lang),
-                        word("flag", c.flag, lang),
-                        word("report", c.report, lang),
-                        _due_cell(c.milestones_due, lang),
-                        _carried_cell(c.carried_over, lang),
-                        c.deadline,
-                    ],
-                    flag=c.flag,
-                    depth=depth,
-                )
+    ordered = [
+        (unit, depth, c) for unit, depth in tree_order(ledger, lines) for c in lines[unit.id].claims
+    ]
+    if report.sort == "flag":
+        ordered = [
+            (u, 0, c)
+            for u, _, c in sorted(ordered, key=lambda x: flag_first(x[2].flag, x[2].reasons))
+        ]
+    for unit, depth, c in ordered:
+        rows.append(
+            Row(
+                [
+                    unit.short,
+                    unit.id,
+                    c.project,
+                    c.project_title,
+                    c.leader,
+                    person(c.leader),
+                    c.percent,
+                    word("status", c.status, lang),
+                    word("flag", c.flag, lang),
+                    word("flag", c.previous_flag, lang),
+                    reasons_cell(c.reasons, lang),
+                    word("report", c.report, lang),
+                    _due_cell(c.milestones_due, lang),
+                    latest_cell(c.latest, lang),
+                    c.deadline,
+                ],
+                flag=c.flag,
+                depth=depth,
             )
+        )
     head = meta(ledger, report.as_of, lang, report.scope)
-    due = q.report_due(ledger.config.reporting.report_due_days)
+    head.insert(1, period_line(q, lang))
+    due = report.report_due or q.report_due(ledger.config.reporting.report_due_days)
     head.append(t("meta.report_due", lang, quarter=q.label, date=due.isoformat()))
+    totals = report.totals
+    previous = report.previous
+    notes = []
+    if previous is not None:
+        notes.append(
+            t(
+                "note.previous",
+                lang,
+                quarter=previous_q,
+                date=Quarter(q.year, q.q - 1).end.isoformat(),
+            )
+        )
     table = Table(
-        "checklist", t("table.claims", lang), columns, rows, t("empty.claims", lang), grouped=True
+        "checklist",
+        t("table.claims", lang),
+        columns,
+        rows,
+        t("empty.claims", lang),
+        grouped=report.sort == "unit",
     )
     return Document(
         t("title.quarterly", lang, quarter=q.label),
@@ -212,6 +352,28 @@ def document(report: QuarterlyReport, ledger: Ledger, lang: str) -> Document:
         [table],
         [flags_by_project(ledger, report, lang)],
         lang=lang,
+        totals=[
+            Total(t("total.claims", lang), totals.claims),
+            *flag_totals(
+                {"red": totals.red, "yellow": totals.yellow, "green": totals.green}, previous, lang
+            ),
+            Total(
+                t("total.units_red", lang),
+                t("total.of", lang, n=totals.units_red, total=totals.units),
+                "red" if totals.units_red else None,
+            ),
+            Total(
+                t("total.reports_missing", lang, quarter=q.label),
+                totals.reports_missing,
+                "red" if totals.reports_missing else None,
+            ),
+            Total(
+                t("total.milestones_overdue", lang),
+                totals.milestones_overdue,
+                "red" if totals.milestones_overdue else None,
+            ),
+        ],
+        notes=notes,
     )
 
 

@@ -15,8 +15,8 @@ from typing import Any
 from ledger.asof import ClaimStatus, statuses
 from ledger.i18n import t
 from ledger.model import Ledger
-from ledger.reports.common import meta, scoped, word
-from ledger.reports.document import Column, Document, Row, Table
+from ledger.reports.common import FLAGS, flag_totals, meta, scoped, word
+from ledger.reports.document import Column, Document, Row, Table, Total
 
 
 @dataclass(frozen=True)
@@ -93,13 +93,13 @@ def _to_check(s: ClaimStatus, lang: str) -> str:
 def document(report: SpotCheck, ledger: Ledger, lang: str) -> Document:
     columns = [
         Column("order", t("col.order", lang), "number", width=6),
-        Column("unit", t("col.unit", lang), width=20),
+        Column("unit", t("col.unit", lang), width=12),
         Column("project", t("col.project", lang), width=8),
-        Column("title", t("col.title", lang), width=26),
+        Column("title", t("col.title", lang), width=24, compact=False),
         Column("leader", t("col.leader", lang), width=18),
         Column("percent", t("col.percent", lang), "number", width=8),
         Column("flag", t("col.flag", lang), "flag", width=8),
-        Column("check", t("col.check", lang), width=36),
+        Column("check", t("col.check", lang), width=36, flex=True),
     ]
     rows = []
     for i, v in enumerate(report.visits, 1):
@@ -108,7 +108,7 @@ def document(report: SpotCheck, ledger: Ledger, lang: str) -> Document:
                 Row(
                     [
                         i,
-                        v.name,
+                        ledger.units[v.id].short,
                         s.claim.project,
                         s.project.title if s.project else s.claim.project,
                         s.claim.leader,
@@ -126,4 +126,14 @@ def document(report: SpotCheck, ledger: Ledger, lang: str) -> Document:
     table = Table(
         "sample", t("table.sample", lang), columns, rows, t("empty.claims", lang), grouped=True
     )
-    return Document(t("title.inspect", lang), head, [table], lang=lang)
+    claims = [s for v in report.visits for s in v.claims]
+    flags = {f: sum(1 for s in claims if s.flag == f) for f in FLAGS}
+    totals = [
+        Total(
+            t("total.drawn", lang),
+            t("total.of", lang, n=len(report.visits), total=report.population),
+        ),
+        Total(t("total.claims", lang), len(claims)),
+        *flag_totals(flags, None, lang),
+    ]
+    return Document(t("title.inspect", lang), head, [table], lang=lang, totals=totals)

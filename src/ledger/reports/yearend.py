@@ -8,11 +8,11 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from ledger.asof import ClaimStatus, Score, competition_ranks, half_up, statuses, unit_score
+from ledger.asof import ClaimStatus, Part, Score, competition_ranks, half_up, statuses, unit_score
 from ledger.i18n import t
 from ledger.model import Ledger
 from ledger.reports.common import meta, scoped
-from ledger.reports.document import Bar, Chart, Column, Document, Row, Table
+from ledger.reports.document import Bar, Chart, Column, Document, Row, Table, Total
 
 
 @dataclass(frozen=True)
@@ -36,9 +36,17 @@ class YearReport:
     as_of: date
     units: list[Ranked]
     scope: str | None = None
+    detail: bool = False  # the table of what made each score (--unit, and in the workbook)
+
+    @property
+    def provisional(self) -> bool:
+        """T inside the ledger year: the scores are as of T, not final."""
+        return self.as_of.year <= self.year
 
 
-def build(ledger: Ledger, today: date, scope: str | None = None) -> YearReport:
+def build(
+    ledger: Ledger, today: date, scope: str | None = None, detail: bool = False
+) -> YearReport:
     found: dict[str, list[ClaimStatus]] = {}
     for s in statuses(ledger, today, scoped(ledger, scope)):
         found.setdefault(s.unit.id, []).append(s)
@@ -51,7 +59,7 @@ def build(ledger: Ledger, today: date, scope: str | None = None) -> YearReport:
         Ranked(uid, ledger.units[uid].name, rank, score, n)
         for (uid, score, n), rank in zip(scored, ranks, strict=True)
     ]
-    return YearReport(ledger.year, today, units, scope)
+    return YearReport(ledger.year, today, units, scope, detail)
 
 
 def to_json(report: YearReport) -> dict[str, Any]:
@@ -79,28 +87,76 @@ def _percent(share: Fraction) -> float:
     return float(half_up(share * 100))
 
 
+def arithmetic(score: Score, ledger: Ledger, lang: str) -> str:
+    """How the score is made: 节点 8/10×50 + 上报 6/8×30 + 完成 1/2×20 = 72.5."""
+    weights = ledger.config.evaluation
+    parts = []
+    weighted: tuple[tuple[Part, int], ...] = (
+        ("milestones", weights.milestones),
+        ("reports", weights.reports),
+        ("completion", weights.completion),
+    )
+    for part, weight in weighted:
+        hits, total = score.tally(part)
+        share = f"{hits}/{total}" if total else t("score.nothing", lang)
+        parts.append(t(f"score.{part}", lang, share=share, weight=weight))
+    rounded = half_up(score.score)
+    return " + ".join(parts) + f" = {Decimal(rounded.numerator) / Decimal(rounded.denominator)}"
+
+
+def _detail_rows(report: YearReport, ledger: Ledger, lang: str) -> list[Row]:
+    rows = []
+    for u in report.units:
+        for c in u.score.counted:
+            if c.hit:
+                continue
+            if c.milestone is not None:
+                item = c.milestone.title
+            elif c.quarter is not None:
+                item = t("score.report_of", lang, quarter=c.quarter.label)
+            else:
+                item = t("score.claim", lang)
+            rows.append(
+                Row(
+                    [
+                        ledger.units[u.id].short,
+                        t(f"part.{c.part}", lang),
+                        c.project,
+                        item,
+                        c.due,
+                        t(f"counted.{c.part}.{c.state}", lang),
+                        c.done,
+                    ],
+                    flag="red" if c.state in ("missed", "missing", "incomplete") else "yellow",
+                )
+            )
+    return rows
+
+
 def document(report: YearReport, ledger: Ledger, lang: str) -> Document:
     columns = [
-        Column("rank", t("col.rank", lang), "number", width=6),
-        Column("unit", t("col.unit", lang), width=20),
-        Column("unit_id", t("col.unit_id", lang), width=16),
-        Column("score", t("col.score", lang), "number", width=8, decimals=1),
-        Column("part_milestones", t("col.part_milestones", lang) + " (%)", "number", 12, 1),
-        Column("part_reports", t("col.part_reports", lang) + " (%)", "number", 12, 1),
-        Column("part_completion", t("col.part_completion", lang) + " (%)", "number", 12, 1),
-        Column("claims", t("col.claims", lang), "number", width=8),
+        Column("rank", t("col.rank", lang), "number", width=4),
+        Column("unit", t("col.unit", lang), width=12),
+        Column("unit_id", t("col.unit_id", lang), "id", width=14, compact=False, paper=False),
+        Column("score", t("col.score", lang), "number", width=6, decimals=1),
+        Column("part_milestones", t("col.part_milestones", lang) + " (%)", "number", 8, 1),
+        Column("part_reports", t("col.part_reports", lang) + " (%)", "number", 8, 1),
+        Column("part_completion", t("col.part_completion", lang) + " (%)", "number", 8, 1),
+        Column("claims", t("col.claims", lang), "number", width=6, compact=False),
+        Column("arithmetic", t("col.arithmetic", lang), width=40, flex=True),
     ]
     rows = [
         Row(
             [
                 u.rank,
-                u.name,
+                ledger.units[u.id].short,
                 u.id,
                 float(u.shown),
                 _percent(u.score.milestones),
                 _percent(u.score.reports),
                 _percent(u.score.completion),
                 u.claims,
+                arithmetic(u.score, ledger, lang),
             ]
         )
         for u in report.units
@@ -116,11 +172,44 @@ def document(report: YearReport, ledger: Ledger, lang: str) -> Document:
             completion=weights.completion,
         )
     )
+    notes = (
+        [t("note.provisional", lang, date=report.as_of.isoformat())] if report.provisional else []
+    )
     chart = Chart(
         t("chart.score", lang),
         [(t("col.score", lang), "#337ab7")],
-        [Bar(u.name, {t("col.score", lang): float(u.shown)}) for u in report.units],
+        [
+            Bar(ledger.units[u.id].short, {t("col.score", lang): float(u.shown)})
+            for u in report.units
+        ],
         maximum=100,
     )
-    table = Table("ranking", t("table.ranking", lang), columns, rows, t("empty.claims", lang))
-    return Document(t("title.year", lang, year=report.year), head, [table], [chart], lang=lang)
+    tables = [Table("ranking", t("table.ranking", lang), columns, rows, t("empty.claims", lang))]
+    if report.detail:
+        detail_columns = [
+            Column("unit", t("col.unit", lang), width=12),
+            Column("part", t("col.part", lang), width=8),
+            Column("project", t("col.project", lang), "id", width=4),
+            Column("item", t("col.item", lang), width=30, flex=True),
+            Column("due", t("col.due", lang), "date", width=10),
+            Column("state", t("col.counted", lang), "flag", width=8),
+            Column("done", t("col.done", lang), "date", width=10, compact=False),
+        ]
+        tables.append(
+            Table(
+                "detail",
+                t("table.score_detail", lang),
+                detail_columns,
+                _detail_rows(report, ledger, lang),
+                t("empty.score_detail", lang),
+            )
+        )
+    scores = [u.shown for u in report.units]
+    totals = [Total(t("total.units_scored", lang), len(report.units))]
+    if scores:
+        average = sum(scores) / len(scores)
+        totals.append(Total(t("total.average", lang), f"{average:.1f}"))
+    title = t("title.year", lang, year=report.year)
+    if report.provisional:
+        title = t("title.year_provisional", lang, year=report.year, date=report.as_of.isoformat())
+    return Document(title, head, tables, [chart], lang=lang, totals=totals, notes=notes)

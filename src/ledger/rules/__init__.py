@@ -11,11 +11,17 @@ from datetime import date
 
 from ledger.load import Loaded
 from ledger.problems import Problem
-from ledger.rules import claims, coverage, progress, references
+from ledger.rules import claims, coverage, names, progress, references
 
 Rule = Callable[[Loaded, date], Iterable[Problem]]
 
-RULES: list[Rule] = [references.check, claims.check, progress.check, coverage.check]
+RULES: list[Rule] = [
+    references.check,
+    names.check,
+    claims.check,
+    progress.check,
+    coverage.check,
+]
 
 
 def run(loaded: Loaded, today: date) -> list[Problem]:

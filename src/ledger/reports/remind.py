@@ -1,0 +1,262 @@
+"""``ledger remind``: what each unit owes as of T (contract section 5, "what a unit owes"), the
+list the clerk sends out at quarter end (催报).
+
+JSON (section 8) lists the units by id; the human formats list them in the official order with
+the claim's leader and the unit's contact. ``text`` is this report's own format: one message
+per unit, ready to paste into a chat or a text message, separated by a blank line.
+
+Units that owe nothing are left out; ``left_out`` counts those of them with claims as of T (the
+CLI says how many on stderr, the document formats in a note).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from ledger.asof import Owed, OwedKind, Quarter, claims_as_of, owed, statuses
+from ledger.i18n import t
+from ledger.model import Ledger, Unit
+from ledger.reports.common import meta, period_line, person, scoped, tree_order
+from ledger.reports.document import Column, Document, Row, Table, Total
+from ledger.reports.words import owed_text
+
+KINDS: tuple[OwedKind, ...] = (
+    "overdue",
+    "past_deadline",
+    "missing_report",
+    "report_due",
+    "due_soon",
+)
+
+
+@dataclass(frozen=True)
+class Item:
+    project: str
+    project_title: str
+    leader: str
+    owed: Owed
+
+
+@dataclass(frozen=True)
+class UnitOwes:
+    unit: Unit
+    items: list[Item]  # claim order, then section 5's order within a claim
+    open_claims: list[str]  # the projects of the unit's claims that are not complete
+
+
+@dataclass(frozen=True)
+class Remind:
+    quarter: Quarter
+    as_of: date
+    units: list[UnitOwes]  # by id
+    left_out: int  # units with claims as of T that owe nothing
+    unit: str | None = None  # --unit
+
+
+def build(ledger: Ledger, quarter: Quarter, today: date, scope: str | None = None) -> Remind:
+    units = scoped(ledger, scope)
+    by_unit: dict[str, list[Item]] = {}
+    open_claims: dict[str, list[str]] = {}
+    for status in statuses(ledger, today, units):
+        if not status.complete:
+            open_claims.setdefault(status.unit.id, []).append(status.claim.project)
+        title = status.project.title if status.project else status.claim.project
+        for o in owed(status, quarter, ledger):
+            item = Item(status.claim.project, title, status.claim.leader, o)
+            by_unit.setdefault(status.unit.id, []).append(item)
+    owing = [
+        UnitOwes(u, by_unit[u.id], open_claims[u.id])
+        for u in sorted(units, key=lambda u: u.id)
+        if u.id in by_unit
+    ]
+    with_claims = sum(1 for u in units if claims_as_of(u, today, ledger.year))
+    return Remind(quarter, today, owing, with_claims - len(owing), scope)
+
+
+def to_json(report: Remind) -> dict[str, Any]:
+    return {
+        "quarter": report.quarter.label,
+        "as_of": report.as_of.isoformat(),
+        "units": [
+            {
+                "id": u.unit.id,
+                "name": u.unit.name,
+                "contact": u.unit.contact,
+                "items": [
+                    {
+                        "kind": i.owed.kind,
+                        "project": i.project,
+                        "leader": i.leader,
+                        "milestone": i.owed.milestone.id if i.owed.milestone else None,
+                        "quarter": i.owed.quarter.label if i.owed.quarter else None,
+                        "due": i.owed.due.isoformat(),
+                        "days": i.owed.days,
+                    }
+                    for i in u.items
+                ],
+            }
+            for u in report.units
+        ],
+    }
+
+
+def official(report: Remind, ledger: Ledger) -> list[UnitOwes]:
+    """The owing units in the official order (the order people read)."""
+    found = {u.unit.id: u for u in report.units}
+    return [found[unit.id] for unit, _ in tree_order(ledger, found)]
+
+
+def document(report: Remind, ledger: Ledger, lang: str) -> Document:
+    columns = [
+        Column("unit", t("col.unit", lang), width=12),
+        Column("unit_id", t("col.unit_id", lang), "id", width=14, compact=False, paper=False),
+        Column("contact", t("col.contact", lang), width=22),
+        Column("project", t("col.project", lang), "id", width=4),
+        Column("title", t("col.title", lang), width=22, compact=False),
+        Column("leader", t("col.leader", lang), width=14, compact=False),
+        Column("leader_name", t("col.leader", lang), width=8, narrow_only=True),
+        Column("owed", t("col.owed", lang), width=30, flex=True),
+        Column("due", t("col.due", lang), "date", width=10),
+        Column("days", t("col.days", lang), "number", width=6),
+    ]
+    rows = []
+    for u in official(report, ledger):
+        for i in u.items:
+            late = i.owed.kind in ("overdue", "past_deadline", "missing_report")
+            rows.append(
+                Row(
+                    [
+                        u.unit.short,
+                        u.unit.id,
+                        u.unit.contact,
+                        i.project,
+                        i.project_title,
+                        i.leader,
+                        person(i.leader),
+                        owed_text(i.owed, lang),
+                        i.owed.due,
+                        i.owed.days,
+                    ],
+                    flag="red" if late else "yellow",
+                )
+            )
+    lines = meta(ledger, report.as_of, lang, report.unit)
+    lines.append(period_line(report.quarter, lang))
+    due = report.quarter.report_due(ledger.config.reporting.report_due_days)
+    lines.append(t("meta.report_due", lang, quarter=report.quarter.label, date=due.isoformat()))
+    counts = {k: 0 for k in KINDS}
+    for u in report.units:
+        for i in u.items:
+            counts[i.owed.kind] += 1
+    totals = [Total(t("total.units_owing", lang), len(report.units), None)]
+    for kind in KINDS:
+        red = kind in ("overdue", "past_deadline", "missing_report")
+        flag = ("red" if red else "yellow") if counts[kind] else None
+        totals.append(Total(t(f"total.owed.{kind}", lang), counts[kind], flag))
+    notes = [left_out_note(report, lang)] if report.left_out else []
+    table = Table(
+        "remind", t("table.remind", lang), columns, rows, t("empty.remind", lang), grouped=True
+    )
+    return Document(t("title.remind", lang), lines, [table], lang=lang, totals=totals, notes=notes)
+
+
+def left_out_note(report: Remind, lang: str) -> str:
+    return t("remind.left_out", lang, n=report.left_out)
+
+
+# -- the messages ----------------------------------------------------------------------------------
+
+
+def text(report: Remind, ledger: Ledger, lang: str) -> str:
+    """One message per owing unit in the official order, separated by a blank line."""
+    messages = [message(u, ledger, lang) for u in official(report, ledger)]
+    return "".join(m + "\n\n" for m in messages)[:-1] if messages else ""
+
+
+def message(owes: UnitOwes, ledger: Ledger, lang: str) -> str:
+    """【提醒】察右后旗（联系人 刘洋 0474-4652345）：2026Q4 进展请于1月10日前上报；K4 党群服务中心
+    功能提升（王静）节点“…”已逾期 148 天。
+
+    Reports owed come first, said once for the projects that owe the same quarters (named
+    unless every open claim of the unit owes them); then each claim's milestones and deadline."""
+    unit = owes.unit
+    head = (
+        t("remind.head_contact", lang, unit=unit.short, contact=unit.contact)
+        if unit.contact
+        else t("remind.head", lang, unit=unit.short)
+    )
+    claims = list(dict.fromkeys(i.project for i in owes.items))
+    sep = t("reason.list_sep", lang)
+    parts: list[str] = []
+    # missing reports: the quarters of each project, projects with the same quarters together
+    missing: dict[str, list[Owed]] = {}
+    for i in owes.items:
+        if i.owed.kind == "missing_report":
+            missing.setdefault(i.project, []).append(i.owed)
+    together: dict[tuple[str, ...], list[str]] = {}
+    for project, items in missing.items():
+        labels = tuple(o.quarter.label for o in items if o.quarter is not None)
+        together.setdefault(labels, []).append(project)
+    for labels, projects in together.items():
+        days = max(o.days for p in projects for o in missing[p])
+        who = _who(projects, owes, lang)
+        parts.append(
+            t("remind.missing_report", lang, who=who, quarters=sep.join(labels), days=days)
+        )
+    # the report coming due
+    due = [i for i in owes.items if i.owed.kind == "report_due"]
+    if due:
+        first = due[0].owed
+        assert first.quarter is not None
+        parts.append(
+            t(
+                "remind.report_due",
+                lang,
+                who=_who([i.project for i in due], owes, lang),
+                quarter=first.quarter.label,
+                due=short_day(first.due, lang),
+                days=first.days,
+            )
+        )
+    for project in claims:
+        mine = [
+            i
+            for i in owes.items
+            if i.project == project and i.owed.kind not in ("missing_report", "report_due")
+        ]
+        if not mine:
+            continue
+        facts = sep.join(_fact(i.owed, lang) for i in mine)
+        head_item = mine[0]
+        parts.append(
+            t(
+                "remind.claim",
+                lang,
+                project=project,
+                title=head_item.project_title,
+                leader=person(head_item.leader),
+                facts=facts,
+            )
+        )
+    return head + t("reason.sep", lang).join(parts) + t("remind.end", lang)
+
+
+def _who(projects: list[str], owes: UnitOwes, lang: str) -> str:
+    """Nothing when every open claim of the unit owes it; else the projects that do."""
+    if projects == owes.open_claims:
+        return ""
+    return t("remind.projects", lang, projects=t("reason.list_sep", lang).join(projects))
+
+
+def _fact(o: Owed, lang: str) -> str:
+    title = o.milestone.title if o.milestone else ""
+    if o.kind == "due_soon" and o.days == 0:
+        return t("remind.due_today", lang, title=title)
+    return t(f"remind.{o.kind}", lang, title=title, days=o.days, due=short_day(o.due, lang))
+
+
+def short_day(day: date, lang: str) -> str:
+    """A due date as a message says it: 1月10日 / 10 Jan."""
+    return t("remind.day", lang, month=t(f"month.{day.month}", lang), day=day.day)

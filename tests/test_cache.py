@@ -1,0 +1,332 @@
+"""The cache never changes an answer: cold equals warm for validate, every report and the edits;
+changed files are seen by their content; a broken, foreign or unwritable cache is tolerated."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ledger.edit.ops import apply, mark_done, record_progress
+from ledger.load import UNITS, load
+from ledger.load.cache import FOLDER
+from ledger.validate import validate
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "benchmarks"))
+import generate  # noqa: E402
+
+Cli = Callable[..., tuple[int, str]]
+DAYS = ("2026-03-15", "2026-07-20", "2026-11-25")
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("gen") / "ledger"
+    generate.generate(40, root, seed=7)
+    return root
+
+
+def fresh(src: Path, into: Path) -> Path:
+    root = into / "ledger"
+    shutil.copytree(src, root, ignore=shutil.ignore_patterns(FOLDER))
+    return root
+
+
+def damage(root: Path) -> None:
+    """A few files with problems of each kind, so that problems and partial units are cached."""
+    units = sorted((root / UNITS).glob("*.yaml"))
+    text = units[1].read_text(encoding="utf-8")
+    units[1].write_text(text.replace("percent: ", "percent: x", 1), encoding="utf-8")
+    units[2].write_text(units[2].read_text(encoding="utf-8") + "id: again\n", encoding="utf-8")
+    units[3].write_bytes("名称: 单位\n".encode("gb18030"))
+    units[4].write_text("- just\n- a list\n", encoding="utf-8")
+    text = units[5].read_text(encoding="utf-8")
+    units[5].write_text(text.replace("deadline: 2026-", "deadline: 2026/", 1), encoding="utf-8")
+    units[6].write_text(text.replace("status: ", "status: {", 1), encoding="utf-8")
+    (root / UNITS / "empty.yaml").write_text("# nothing\n", encoding="utf-8")
+
+
+COMMANDS: list[tuple[str, ...]] = [
+    ("validate", "--format", "json"),
+    ("overdue", "--format", "json"),
+    ("report", "--quarter", "--format", "json"),
+    ("report", "--half", "--format", "json"),
+    ("report", "--year", "--format", "json"),
+    ("inspect", "-n", "5", "--format", "json"),
+]
+
+
+def outputs(cli: Cli, root: Path, day: str, *extra: str) -> list[tuple[int, str]]:
+    return [cli(*cmd, "-C", root, "--today", day, *extra) for cmd in COMMANDS]
+
+
+@pytest.mark.parametrize("damaged", [False, True])
+def test_cold_equals_warm_for_validate_and_every_report(
+    generated: Path, tmp_path: Path, cli: Cli, damaged: bool
+) -> None:
+    root = fresh(generated, tmp_path)
+    if damaged:
+        damage(root)
+    cold = {day: outputs(cli, root, day, "--no-cache") for day in DAYS}
+    assert not (root / FOLDER).exists(), "--no-cache wrote a cache"
+    for day in DAYS:
+        first = outputs(cli, root, day)  # fills the cache on the first day
+        warm = outputs(cli, root, day)
+        assert cold[day] == first == warm
+        assert all(code in (0, 1) for code, _ in warm), warm
+    assert (root / FOLDER / ".gitignore").read_text(encoding="utf-8") == "*\n"
+    entries = list((root / FOLDER).glob("*.json"))
+    files = len(list((root / UNITS).iterdir())) + 1
+    # a file whose text cannot be read (not UTF-8) is not cached: nothing was read
+    assert len(entries) == files - (1 if damaged else 0)
+
+
+def test_the_cache_is_used(
+    generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = fresh(generated, tmp_path)
+    validate(root, date(2026, 11, 25))
+    import ledger.load.ledger as loader
+
+    def refuse(rel: str, raw: bytes) -> None:
+        raise AssertionError(f"{rel} was read again")
+
+    monkeypatch.setattr(loader, "read_part", refuse)
+    assert validate(root, date(2026, 11, 25)).problems == []
+
+
+def test_a_same_size_change_with_the_old_time_is_seen(generated: Path, tmp_path: Path) -> None:
+    root = fresh(generated, tmp_path)
+    day = date(2026, 11, 25)
+    assert validate(root, day).problems == []
+    path = sorted((root / UNITS).glob("*.yaml"))[3]
+    stat = path.stat()
+    raw = path.read_bytes()
+    changed = raw.replace(b"percent: 1", b"percent: 9", 1)
+    assert changed != raw and len(changed) == len(raw)
+    path.write_bytes(changed)
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert path.stat().st_mtime_ns == stat.st_mtime_ns
+    warm = validate(root, day)
+    assert warm.problems == validate(root, day, cache=False).problems
+    assert warm.problems, "the change was not seen"
+
+
+GARBAGE: list[Callable[[bytes], bytes]] = [
+    lambda b: b"",
+    lambda b: b[: len(b) // 2],
+    lambda b: b"\x00\xff garbage \n" * 3,
+    lambda b: b.replace(b'"', b"'", 1),
+    lambda b: b.replace(b"2026", b"2025", 1),  # the body changed under its checksum
+    lambda b: b.split(b"\n", 1)[0] + b"\n[]",
+    lambda b: b"ledger-cache 0 " + b.split(b" ", 2)[2],  # another format
+    lambda b: b'{"read": true}',
+]
+
+
+@pytest.mark.parametrize("spoil", range(len(GARBAGE)))
+def test_garbage_in_every_cache_file_changes_nothing(
+    generated: Path, tmp_path: Path, cli: Cli, spoil: int
+) -> None:
+    root = fresh(generated, tmp_path)
+    damage(root)
+    day = "2026-11-25"
+    cold = outputs(cli, root, day, "--no-cache")
+    outputs(cli, root, day)
+    for entry in (root / FOLDER).glob("*.json"):
+        entry.write_bytes(GARBAGE[spoil](entry.read_bytes()))
+    assert outputs(cli, root, day) == cold
+    assert outputs(cli, root, day) == cold  # rebuilt
+
+
+def test_an_entry_under_another_name_is_ignored(generated: Path, tmp_path: Path) -> None:
+    root = fresh(generated, tmp_path)
+    day = date(2026, 11, 25)
+    expected = validate(root, day, cache=False).problems
+    validate(root, day)
+    entries = sorted((root / FOLDER).glob("*.json"))
+    contents = [e.read_bytes() for e in entries]
+    for entry, content in zip(entries, contents[1:] + contents[:1], strict=True):
+        entry.write_bytes(content)  # every entry now holds another file's
+    assert validate(root, day).problems == expected
+    assert validate(root, day).loaded.ledger() == validate(root, day, cache=False).loaded.ledger()
+    assert validate(root, day).loaded.units == validate(root, day, cache=False).loaded.units
+
+
+def test_an_unwritable_cache_folder_is_tolerated(generated: Path, tmp_path: Path, cli: Cli) -> None:
+    root = fresh(generated, tmp_path)
+    damage(root)
+    (root / FOLDER).write_text("not a folder\n", encoding="utf-8")
+    cold = outputs(cli, root, "2026-11-25", "--no-cache")
+    assert outputs(cli, root, "2026-11-25") == cold
+    assert (root / FOLDER).read_text(encoding="utf-8") == "not a folder\n"
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="permissions do not bind")
+def test_a_read_only_ledger_works_without_a_cache(
+    generated: Path, tmp_path: Path, cli: Cli
+) -> None:
+    root = fresh(generated, tmp_path)
+    cold = outputs(cli, root, "2026-11-25", "--no-cache")
+    os.chmod(root, 0o555)
+    try:
+        assert outputs(cli, root, "2026-11-25") == cold
+        assert not (root / FOLDER).exists()
+    finally:
+        os.chmod(root, 0o755)
+
+
+def test_concurrent_runs(generated: Path, tmp_path: Path) -> None:
+    root = fresh(generated, tmp_path)
+    damage(root)
+    argv = [sys.executable, "-m", "ledger", "validate", "-C", str(root), "--today", "2026-11-25"]
+    env = {**os.environ, "NO_COLOR": "1"}
+    expected = subprocess.run([*argv, "--no-cache"], capture_output=True, env=env)
+    for _ in range(2):
+        procs = [subprocess.Popen(argv, stdout=subprocess.PIPE, env=env) for _ in range(2)]
+        outs = [p.communicate()[0] for p in procs]
+        assert [p.returncode for p in procs] == [expected.returncode] * 2
+        assert outs == [expected.stdout] * 2
+    leftovers = [p.name for p in (root / FOLDER).iterdir() if p.suffix != ".json"]
+    assert leftovers == [".gitignore"]
+
+
+def test_an_edit_stores_the_entry_of_the_file_it_writes(generated: Path, tmp_path: Path) -> None:
+    root = fresh(generated, tmp_path)
+    day = date(2026, 11, 25)
+    validate(root, day)
+    before = {p.name for p in (root / FOLDER).glob("*.json")}
+    unit, project = _a_claim(root)
+    edit = apply(
+        root,
+        day,
+        lambda: record_progress(
+            root, unit, project, "2026Q4", "on_track", 99, "推进中", day, replace=True
+        ),
+    )
+    assert edit.changed
+    new = {p.name for p in (root / FOLDER).glob("*.json")} - before
+    assert len(new) == 1
+    from ledger.load.cache import Cache
+
+    key = Cache(root).key("unit", edit.rel, edit.path.read_bytes())
+    assert new == {f"{key}.json"}
+
+
+def _a_claim(root: Path) -> tuple[str, str]:
+    loaded = load(root, cache=False)
+    file = next(f for f in loaded.units if f.unit is not None and f.unit.claims)
+    assert file.unit is not None
+    return file.unit.id, file.unit.claims[0].project
+
+
+@st.composite
+def edits(draw: st.DrawFn, ledger: list[tuple[str, str, list[str]]]) -> tuple[object, ...]:
+    unit, project, milestones = draw(st.sampled_from(ledger))
+    if milestones and draw(st.booleans()):
+        on = draw(st.dates(date(2026, 1, 1), date(2026, 11, 25)))
+        return ("done", unit, project, draw(st.sampled_from(milestones)), on)
+    quarter = draw(st.sampled_from(["2026Q1", "2026Q2", "2026Q3", "2026Q4"]))
+    status = draw(st.sampled_from(["on_track", "at_risk", "behind", "done", "正常推进"]))
+    percent = draw(st.integers(0, 100))
+    reported = draw(st.dates(date(2026, 1, 1), date(2026, 11, 25)))
+    return ("progress", unit, project, quarter, status, percent, reported)
+
+
+def _run_edit(root: Path, step: tuple[object, ...], cache: bool) -> str:
+    from ledger.edit.ops import EditError
+
+    day = date(2026, 11, 25)
+    kind, unit, project, *rest = step
+    assert isinstance(unit, str) and isinstance(project, str)
+
+    def build() -> object:
+        if kind == "done":
+            milestone, on = rest
+            return mark_done(root, unit, project, milestone, on, replace=True)  # type: ignore[arg-type]
+        quarter, status, percent, reported = rest
+        return record_progress(
+            root,
+            unit,
+            project,
+            quarter,
+            status,
+            percent,
+            "摘要",
+            reported,
+            replace=True,  # type: ignore[arg-type]
+        )
+
+    try:
+        edit = apply(root, day, build, cache=cache)  # type: ignore[arg-type]
+    except EditError as exc:
+        return f"refused {exc.key} {sorted((p.path, p.code, p.line) for p in exc.problems)}"
+    return f"{edit.what} {edit.changed}"
+
+
+@settings(
+    max_examples=12,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(data=st.data())
+def test_edits_with_the_cache_equal_edits_without(
+    generated: Path, tmp_path_factory: pytest.TempPathFactory, data: st.DataObject
+) -> None:
+    base = tmp_path_factory.mktemp("edits")
+    warm = fresh(generated, base / "warm")
+    cold = fresh(generated, base / "cold")
+    day = date(2026, 11, 25)
+    validate(warm, day)  # a filled cache
+    loaded = load(cold, cache=False)
+    assert loaded.book is not None
+    book = {p.id: [m.id for m in p.milestones] for p in loaded.book.projects}
+    claims = [
+        (f.unit.id, c.project, book.get(c.project, []))
+        for f in loaded.units
+        if f.unit is not None
+        for c in f.unit.claims
+    ]
+    for _ in range(data.draw(st.integers(1, 3))):
+        step = data.draw(edits(claims))
+        assert _run_edit(warm, step, cache=True) == _run_edit(cold, step, cache=False)
+        for path in sorted((cold / UNITS).iterdir()):
+            assert (warm / UNITS / path.name).read_bytes() == path.read_bytes()
+        for when in (day, date(2026, 7, 20)):
+            a, b = validate(warm, when), validate(cold, when, cache=False)
+            assert a.problems == b.problems
+            assert [(p.path, p.code, p.line, p.column, p.args) for p in a.problems] == [
+                (p.path, p.code, p.line, p.column, p.args) for p in b.problems
+            ]
+            assert a.loaded.book == b.loaded.book
+            assert [(f.path, f.unit, f.claim_rows) for f in a.loaded.units] == [
+                (f.path, f.unit, f.claim_rows) for f in b.loaded.units
+            ]
+    assert not (cold / FOLDER).exists()
+
+
+def test_validate_json_is_the_same_with_positions_for_rule_problems(
+    generated: Path, tmp_path: Path, cli: Cli
+) -> None:
+    """Problems the checks across files find are placed by reading the file again: the same
+    lines and columns from a warm cache as from a cold read."""
+    root = fresh(generated, tmp_path)
+    path = sorted((root / UNITS).glob("*.yaml"))[8]
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("project: ", "project: Z", 1), encoding="utf-8")  # R002
+    cold = cli("validate", "--format", "json", "-C", root, "--today", "2026-11-25", "--no-cache")
+    cli("validate", "-C", root, "--today", "2026-11-25")
+    warm = cli("validate", "--format", "json", "-C", root, "--today", "2026-11-25")
+    assert cold == warm
+    problems = json.loads(cold[1])
+    assert problems, cold

@@ -1,0 +1,234 @@
+"""The fast path of ``parse`` (``ledger.load.fastyaml``) against PyYAML's events: whenever the
+fast path decides a file, PyYAML finds no problem in it and reads the same data, value for value
+and type for type; a file it does not decide goes to PyYAML whole."""
+
+from __future__ import annotations
+
+import random
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ledger.load import fastyaml
+from ledger.load.yamlparse import _plain, parse, parse_events
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "benchmarks"))
+import generate  # noqa: E402
+
+
+def typed(value: Any) -> Any:
+    """The value with every scalar's type beside it: True == 1 and 1 == 1.0 in Python."""
+    if isinstance(value, dict):
+        return ("map", [(k, typed(v)) for k, v in value.items()])
+    if isinstance(value, list):
+        return ("seq", [typed(v) for v in value])
+    return (type(value).__name__, value)
+
+
+def check(text: str) -> bool:
+    """The fast path agrees with PyYAML on ``text``; True if it decided the file."""
+    fast = fastyaml.read(text, _plain)
+    slow = parse_events(text, "f.yaml")
+    whole = parse(text, "f.yaml")
+    assert typed(whole.data) == typed(slow.data)
+    assert whole.problems == slow.problems
+    if fast is None:
+        return False
+    assert slow.problems == [], text
+    assert typed(fast) == typed(slow.data), text
+    return True
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    root = tmp_path_factory.mktemp("gen") / "ledger"
+    generate.generate(60, root, seed=3)
+    files = [root / "data" / "projects.yaml", *sorted((root / "data" / "units").glob("*.yaml"))]
+    return [f.read_text(encoding="utf-8") for f in files]
+
+
+def test_generated_ledgers_are_read_alike_and_mostly_by_the_fast_path(
+    generated: list[str],
+) -> None:
+    decided = [check(text) for text in generated]
+    assert sum(decided) >= 0.9 * len(decided)
+
+
+def test_the_sample_ledger_is_read_alike() -> None:
+    for path in sorted((REPO / "data").rglob("*.yaml")):
+        check(path.read_text(encoding="utf-8"))
+
+
+def _damage(text: str, rng: random.Random) -> str:
+    lines = text.split("\n")
+    i = rng.randrange(len(lines))
+    how = rng.randrange(10)
+    line = lines[i]
+    if how == 0:
+        lines.insert(i, line)  # a line twice: a duplicate key, or an extra item
+    elif how == 1:
+        lines[i] = " " + line
+    elif how == 2:
+        lines[i] = line[1:] if line.startswith(" ") else line
+    elif how == 3:
+        del lines[i]
+    elif how == 4:
+        pos = rng.randrange(len(line) + 1)
+        lines[i] = line[:pos] + rng.choice(SPICE) + line[pos:]
+    elif how == 5:
+        lines[i] = line.replace(": ", ":", 1)
+    elif how == 6:
+        lines[i] = line + rng.choice([" # 注", "  ", ":", " x: y", "\t", "\r"])
+    elif how == 7:
+        lines[i] = line.replace("- ", "-", 1)
+    elif how == 8:
+        lines[i] = line.rstrip() + " " + rng.choice(WORDS)
+    else:
+        lines[i : i + 1] = [line, "  " + rng.choice(WORDS)]
+    return "\n".join(lines)
+
+
+SPICE = [*"'\"#:-[]{}&*!|>%@`?,\\ \t~", "\u2028", "\x85", "\ufeff", "\u3000", "\x07", "\r\n"]
+WORDS = [
+    "no",
+    "yes",
+    "on",
+    "~",
+    "null",
+    "0012",
+    "0x1A",
+    "1_000",
+    "1:20",
+    "3.5",
+    ".inf",
+    "-.5",
+    "2026-02-30",
+    "2026-4-1",
+    "2026-04-01",
+    "2026-04-01 10:00",
+    "'q'",
+    "''",
+    '"dq"',
+    '"a\\tb"',
+    "[]",
+    "{}",
+    "[a, b]",
+    "&a x",
+    "*a",
+    "!!str 5",
+    "<<",
+    "|",
+    ">-",
+    "a #b",
+    "a#b",
+    "正常推进",
+    "x-note: 1",
+    "- item",
+    "? k",
+]
+
+
+def test_randomly_damaged_generated_files_are_read_alike(generated: list[str]) -> None:
+    rng = random.Random(13)
+    decided = 0
+    for n in range(1500):
+        text = generated[n % len(generated)]
+        for _ in range(rng.randrange(1, 4)):
+            text = _damage(text, rng)
+        decided += check(text)
+    assert decided > 100  # the damage left many files the fast path still reads
+
+
+# -- random documents of the block subset and around it -------------------------------------------
+
+_keys = st.sampled_from(["id", "name", "a", "b", "x-n", "x-备注", "yes", "1", "k_2", "on"])
+_scalars = st.sampled_from(WORDS) | st.text(
+    st.sampled_from(list("ab 1:#-'\"正常\u3000")), min_size=1, max_size=6
+)
+
+
+@st.composite
+def block(draw: st.DrawFn, indent: int = 0, depth: int = 0) -> list[str]:
+    pad = " " * indent
+    lines: list[str] = []
+    if depth < 3 and draw(st.booleans()):
+        for _ in range(draw(st.integers(1, 3))):
+            step = draw(st.sampled_from([0, 2, 2, 4])) if depth else 2
+            if draw(st.booleans()):
+                lines.append(f"{pad}- {draw(_scalars)}")
+            else:
+                inner = draw(block(indent + 2, depth + 1))
+                if inner and not inner[0].lstrip().startswith("- "):
+                    lines.append(f"{pad}- {inner[0].lstrip()}")
+                    lines += inner[1:]
+                else:
+                    lines.append(f"{pad}-")
+                    lines += inner
+            del step
+        return lines
+    for _ in range(draw(st.integers(1, 4))):
+        key = draw(_keys)
+        kind = draw(st.integers(0, 5))
+        if kind == 0 and depth < 3:
+            lines.append(f"{pad}{key}:")
+            lines += draw(block(indent + draw(st.sampled_from([2, 4])), depth + 1))
+        elif kind == 1 and depth < 3:
+            lines.append(f"{pad}{key}:")
+            lines += [f"{pad}- {draw(_scalars)}" for _ in range(draw(st.integers(1, 3)))]
+        elif kind == 2:
+            lines.append(f"{pad}{key}:")
+        elif kind == 3:
+            lines.append(f"{pad}# {draw(_scalars)}")
+        else:
+            comment = draw(st.sampled_from(["", " # c", "  #c", "#c"]))
+            lines.append(f"{pad}{key}: {draw(_scalars)}{comment}")
+    return lines
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(lines=block(), ending=st.sampled_from(["\n", "\r\n"]), last=st.booleans())
+def test_random_block_documents_are_read_alike(lines: list[str], ending: str, last: bool) -> None:
+    check(ending.join(lines) + (ending if last else ""))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(list("ab: -#'\"\n[]{}&*!|>~01\t\r正")), max_size=40))
+def test_random_text_is_read_alike(text: str) -> None:
+    check(text)
+
+
+def test_what_the_fast_path_reads() -> None:
+    text = (
+        "# head\nid: a  # the id\nname: '它''s'\nn: 0012\nok: no\nwhen: 2026-04-01\n"
+        "bad: 2026-02-30\nx-note: 不要\nlist:\n- one\n- 'two'\nnested:\n  - k: 1\n    v: \"t\"\n"
+        "empty:\nnone: []\n"
+    )
+    assert check(text)
+    assert fastyaml.read(text, _plain) == {
+        "id": "a",
+        "name": "它's",
+        "n": 10,
+        "ok": False,
+        "when": date(2026, 4, 1),
+        "bad": "2026-02-30",
+        "list": ["one", "two"],
+        "nested": [{"k": 1, "v": "t"}],
+        "empty": None,
+        "none": [],
+    }
+    for undecided in (
+        "a: 1\na: 2\n",
+        "a: &x 1\n",
+        "a: [1]\n",
+        "a: |\n  t\n",
+        "a: b\n  c\n",
+        "---\na: 1\n",
+    ):
+        assert fastyaml.read(undecided, _plain) is None, undecided
+        check(undecided)

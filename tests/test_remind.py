@@ -1,0 +1,196 @@
+"""``ledger remind``: what each unit owes, checked by hand on the sample and as properties."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import openpyxl  # type: ignore[import-untyped]
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ledger.asof import Quarter, claim_status, owed
+from ledger.model import Claim, Ledger
+from tests.conftest import REPO
+from tests.test_asof_properties import SETTINGS, claims, days
+from tests.test_asof_properties import ledger as ledger
+
+Cli = Callable[..., tuple[int, str]]
+
+
+def remind(cli: Cli, day: str, *args: str) -> dict:  # type: ignore[type-arg]
+    code, out = cli("remind", "-C", REPO, "--today", day, "--format", "json", *args)
+    assert code == 0, out
+    data: dict = json.loads(out)  # type: ignore[type-arg]
+    return data
+
+
+def test_json_on_the_sample_in_november(cli: Cli) -> None:
+    data = remind(cli, "2026-11-25", "--unit", "察右后旗")
+    # R(2026-11-25) is T's quarter; its report is due 2027-01-10, 46 days away: not yet owed
+    assert data["quarter"] == "2026Q4" and data["as_of"] == "2026-11-25"
+    assert [u["id"] for u in data["units"]] == ["chayouhouqi", "chayouhouqi-agri"]
+    houqi = data["units"][0]
+    assert houqi["name"] == "察哈尔右翼后旗"
+    assert houqi["contact"] == "旗委组织部 刘洋 0474-4652345"
+    assert houqi["items"] == [
+        # K1's acceptance moved to 30 November: 5 days left
+        {
+            "kind": "due_soon",
+            "project": "K1",
+            "leader": "张伟（旗委副书记）",
+            "milestone": "acceptance",
+            "quarter": None,
+            "due": "2026-11-30",
+            "days": 5,
+        },
+        # 30 June to 25 November: 1+31+31+30+31+25 = 148 days
+        {
+            "kind": "overdue",
+            "project": "K4",
+            "leader": "王静（旗委常委、组织部部长）",
+            "milestone": "upgrade",
+            "quarter": None,
+            "due": "2026-06-30",
+            "days": 148,
+        },
+        {
+            "kind": "due_soon",
+            "project": "K5",
+            "leader": "张伟",
+            "milestone": "acceptance",
+            "quarter": None,
+            "due": "2026-11-30",
+            "days": 5,
+        },
+    ]
+
+
+def test_json_at_the_quarter_end_owes_the_coming_report(cli: Cli) -> None:
+    data = remind(cli, "2026-12-31", "--unit", "zhuozi")
+    items = data["units"][0]["items"]
+    # claim order (K4, B6, I1); within a claim section 5's order
+    assert [(i["project"], i["kind"], i["days"]) for i in items] == [
+        ("K4", "overdue", 11),  # acceptance due 20 December
+        ("K4", "report_due", 10),  # 2026Q4 due 2027-01-10, within warn_days = 14
+        ("B6", "report_due", 10),
+        ("I1", "missing_report", 82),  # 2026Q3 due 10 October: 21 + 30 + 31
+        ("I1", "report_due", 10),
+    ]
+    assert items[3]["quarter"] == "2026Q3" and items[3]["milestone"] is None
+    assert items[1]["quarter"] == "2026Q4" and items[1]["due"] == "2027-01-10"
+
+
+def test_json_in_january_collects_q4_and_counts_deadlines(cli: Cli) -> None:
+    data = remind(cli, "2027-01-05", "--unit", "zhuozi")
+    assert data["quarter"] == "2026Q4"  # R(2027-01-05)
+    kinds = [(i["project"], i["kind"], i["days"]) for i in data["units"][0]["items"]]
+    assert ("K4", "past_deadline", 5) in kinds and ("B6", "report_due", 5) in kinds
+
+
+def test_units_by_id_and_a_quarter_as_typed(cli: Cli) -> None:
+    data = remind(cli, "2026-11-25", "--quarter", "三季度")
+    ids = [u["id"] for u in data["units"]]
+    assert ids == sorted(ids) and data["quarter"] == "2026Q3"
+    assert remind(cli, "2026-11-25", "--quarter")["quarter"] == "2026Q4"
+
+
+def test_contact_null_when_absent(cli: Cli) -> None:
+    data = remind(cli, "2026-11-25")
+    civil = next(u for u in data["units"] if u["id"] == "city-civil")
+    assert civil["contact"] is None
+
+
+def test_text_one_message_a_unit_and_how_many_were_left_out(cli: Cli) -> None:
+    code, out = cli("remind", "-C", REPO, "--today", "2026-11-25", "--format", "text")
+    assert code == 0
+    body, note = out.rstrip("\n").rsplit("\n", 1)
+    messages = body.split("\n\n")
+    assert all(m.startswith("【提醒】") and "\n" not in m for m in messages)
+    assert len(messages) == 13 and note == "另有 6 个单位没有待办事项，未列出"
+    houqi = next(m for m in messages if m.startswith("【提醒】察右后旗"))
+    assert houqi.startswith("【提醒】察右后旗（联系人 旗委组织部 刘洋 0474-4652345）：")
+    late = "K4 党群服务中心功能提升（王静）节点“完成功能布局调整和服务事项清单公示”已逾期 148 天"
+    assert late in houqi
+    code, out = cli("remind", "-C", REPO, "--today", "2027-01-05", "-f", "text", "-u", "卓资县")
+    assert "2026Q4 进展请于1月10日前上报" in out and "I1 的 2026Q3 进展逾期未报" in out
+
+
+def test_text_in_english(cli: Cli) -> None:
+    code, out = cli(
+        "remind", "-C", REPO, "--today", "2026-12-31", "-f", "text", "-u", "jining", "--lang", "en"
+    )
+    assert code == 0
+    assert out.startswith("[Reminder] 集宁区 (contact: 区委组织部办公室 李娜 0474-8312345): ")
+    assert "please send the 2026Q4 report by 10 Jan" in out
+
+
+def test_xlsx_cells(cli: Cli, tmp_path: Path) -> None:
+    target = tmp_path / "催报.xlsx"
+    code, out = cli("remind", "-C", REPO, "--today", "2026-11-25", "-f", "xlsx", "-o", target)
+    assert code == 0, out
+    book = openpyxl.load_workbook(target)
+    cells = [[c for c in row] for row in book.worksheets[0].iter_rows(values_only=True)]
+    header = next(r for r in cells if r and "联系人" in r)
+    first = cells[cells.index(header) + 1]
+    row = dict(zip(header, first, strict=False))
+    assert row["单位"] == "集宁区" and row["联系人"] == "区委组织部办公室 李娜 0474-8312345"
+    assert row["责任领导"] == "刘建军（区委副书记）" and row["天数"] == 5
+
+
+def test_bad_quarter_and_unit_exit_2(cli: Cli) -> None:
+    code, out = cli("remind", "-C", REPO, "--today", "2026-11-25", "--quarter", "第五季度")
+    assert code == 2 and "不是季度" in out
+    code, out = cli("remind", "-C", REPO, "--today", "2026-11-25", "--unit", "卓资")
+    assert code == 2 and "卓资县" in out
+
+
+# -- properties ----------------------------------------------------------------------------------
+
+
+@SETTINGS
+@given(c=claims(), today=days(-30, 420), q=st.integers(1, 4))
+def test_every_red_reason_is_owed_and_complete_claims_owe_nothing(
+    ledger: Ledger,
+    c: Claim,
+    today: date,
+    q: int,
+) -> None:
+    s = claim_status(ledger, ledger.units["city"], c, today)
+    items = owed(s, Quarter(2026, q), ledger)
+    if s.complete:
+        assert items == []
+        return
+    keys = {(o.kind, o.milestone.id if o.milestone else None, o.quarter, o.days) for o in items}
+    for r in s.reasons:
+        if r.red:
+            key = (r.kind, r.milestone.id if r.milestone else None, r.quarter, r.days)
+            assert key in keys
+    # kinds in section 5's order
+    order = ["overdue", "past_deadline", "missing_report", "report_due", "due_soon"]
+    ranks = [order.index(o.kind) for o in items]
+    assert ranks == sorted(ranks)
+    for o in items:
+        late = o.kind in ("overdue", "past_deadline", "missing_report")
+        assert (o.days > 0) if late else (o.days >= 0)
+
+
+@pytest.mark.parametrize("day", ["2026-11-25", "2026-12-31", "2027-01-05"])
+def test_units_left_out_owe_nothing(cli: Cli, day: str) -> None:
+    from ledger.asof import reporting_quarter, statuses
+    from ledger.load import load
+    from ledger.reports import remind as module
+
+    loaded = load(REPO).ledger()
+    today = date.fromisoformat(day)
+    q = reporting_quarter(loaded.year, today, 10)
+    report = module.build(loaded, q, today)
+    listed = {u.unit.id for u in report.units}
+    for s in statuses(loaded, today):
+        assert (s.unit.id in listed) or not owed(s, q, loaded)
+    assert all(u.items for u in report.units)
+    with_claims = {s.unit.id for s in statuses(loaded, today)}
+    assert report.left_out == len(with_claims - listed)
