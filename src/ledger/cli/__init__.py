@@ -7,10 +7,17 @@ neither pydantic nor yaml.
 from __future__ import annotations
 
 from ledger.cli import check, edit, reports, schema
-from ledger.cli.app import app
+from ledger.cli.app import app, check_argv
 
 
 def main() -> None:
+    import sys
+
+    for stream in (sys.stdout, sys.stderr):  # a GBK console cannot show every character
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+    check_argv(sys.argv)
     app()
 
 
