@@ -16,6 +16,7 @@ import pytest
 
 from ledger.validate import validate
 from ledger.visible import CONTROL
+from tests.support import ledger_files
 
 EXAMPLES = Path(__file__).parent / "examples"
 DAY = date(2026, 11, 25)
@@ -33,21 +34,17 @@ def _line(p: object) -> str:
 
 @pytest.mark.parametrize("case", GOOD, ids=[p.name for p in GOOD])
 def test_a_good_example_validates_clean(case: Path) -> None:
-    assert [_line(p) for p in validate(case, DAY, cache=False).problems] == []
+    assert [_line(p) for p in validate(case, DAY).problems] == []
 
 
 @pytest.mark.parametrize("case", BAD, ids=[p.name for p in BAD])
 def test_a_bad_example_gives_its_expected_problems(case: Path) -> None:
     expected = (case / "expected.txt").read_text(encoding="utf-8").splitlines()
-    assert [_line(p) for p in validate(case, DAY, cache=False).problems] == expected
+    assert [_line(p) for p in validate(case, DAY).problems] == expected
 
 
 def _digests(root: Path) -> dict[str, str]:
-    return {
-        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(root.rglob("*"))
-        if p.is_file() and ".ledger-cache" not in p.parts
-    }
+    return {path: hashlib.sha256(raw).hexdigest() for path, raw in ledger_files(root).items()}
 
 
 def test_every_example_as_a_real_process_ends_in_time_and_changes_nothing() -> None:
@@ -55,8 +52,7 @@ def test_every_example_as_a_real_process_ends_in_time_and_changes_nothing() -> N
     env.pop("LEDGER_ROOT", None)
     cases = GOOD + BAD
     before = {case: _digests(case) for case in cases}
-    command = [sys.executable, "-m", "ledger", "validate", "--no-cache", "--today", "2026-11-25"]
-    command.append("-C")
+    command = [sys.executable, "-m", "ledger", "validate", "--today", "2026-11-25", "-C"]
     running = {
         case: subprocess.Popen(
             [*command, str(case)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env

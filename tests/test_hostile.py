@@ -19,7 +19,7 @@ from ledger.hints import did_you_mean
 from ledger.load.yamlparse import parse
 from ledger.visible import CONTROL, visible
 from tests.conftest import SAMPLE_DAY, LedgerMaker
-from tests.support import UNIT_A, A, Cli, at, found
+from tests.support import UNIT_A, A, Cli, at, found, ledger_files
 
 ENV = {**os.environ, "PYTHONUTF8": "1"}
 ENV.pop("LEDGER_ROOT", None)
@@ -41,12 +41,7 @@ def ledger(*args: str | Path, timeout: float = 20, cwd: Path | None = None) -> t
 
 
 def digests(root: Path) -> dict[str, bytes]:
-    """Every file of the ledger, byte for byte (the cache is not the ledger's)."""
-    return {
-        str(p): p.read_bytes()
-        for p in sorted(root.rglob("*"))
-        if p.is_file() and ".ledger-cache" not in p.parts
-    }
+    return ledger_files(root)
 
 
 # -- ledger files that are not regular files (F008) ----------------------------------------------
