@@ -57,7 +57,11 @@ class _Group(TyperGroup):
         from ledger.cli import lang, words
 
         argv = list(sys.argv[1:] if args is None else args)
-        LANGUAGE[0] = lang.decide(argv, os.environ, Path.cwd())
+        try:
+            here = Path.cwd()
+        except OSError:  # the current folder was deleted: the command says so in its words
+            here = Path(os.sep)
+        LANGUAGE[0] = lang.decide(argv, os.environ, here)
         words.localize(self, LANGUAGE[0])
         try:
             rv = super().main(
@@ -78,6 +82,46 @@ class _Group(TyperGroup):
         if not standalone_mode:
             return code
         sys.exit(code)
+
+    def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
+        """The last guard against a traceback: what the filesystem refuses (a folder that
+        cannot be read, a current folder deleted) or input nested past Python's limits is a
+        message and exit 2, whatever command met it."""
+        lang = LANGUAGE[0]
+        try:
+            return super().invoke(ctx)
+        except RecursionError:
+            fail("too_deep", lang)
+        except OSError as exc:
+            if exc.filename is None and isinstance(exc, FileNotFoundError):
+                fail("no_cwd", lang)  # os.getcwd() names no file
+            where = exc.filename if exc.filename is not None else ""
+            fail("os_error", lang, path=os.fsdecode(where), reason=exc.strerror or str(exc))
+
+
+def _lang_of(args: list[str]) -> str | None:
+    for i, arg in enumerate(args):
+        if arg == "--lang" and i + 1 < len(args) and args[i + 1] in ("zh", "en"):
+            return args[i + 1]
+        if arg in ("--lang=zh", "--lang=en"):
+            return arg[-2:]
+    return None
+
+
+def check_argv(argv: list[str]) -> None:
+    """Command-line text that is not UTF-8 (a GBK terminal) is a message and exit 2: Python
+    keeps such bytes as lone surrogates, which no file name or output can hold."""
+    for arg in argv[1:]:
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            from ledger.i18n import t
+            from ledger.visible import visible
+
+            sys.stderr.write(
+                f"ledger: {t('argv_not_utf8', _lang_of(argv) or 'zh', arg=visible(arg))}\n"
+            )
+            raise SystemExit(2) from None
 
 
 app = typer.Typer(
@@ -178,7 +222,13 @@ def shared(
 
     day = resolve_today(today, lang)
     try:
-        where = find_root(root, os.environ.get("LEDGER_ROOT"), Path.cwd())
+        cwd = Path.cwd()
+    except OSError:  # the current folder was deleted: --root may still name the ledger
+        cwd = None
+    try:
+        if cwd is None and root is None and not os.environ.get("LEDGER_ROOT"):
+            fail("no_cwd", lang)
+        where = find_root(root, os.environ.get("LEDGER_ROOT"), cwd or Path("/"))
     except SettingsError as exc:
         fail(exc.key, lang, **exc.args_)
     return Shared(where, day, lang, not no_cache)

@@ -124,6 +124,11 @@ _USAGE_ERRORS = frozenset(
         "unknown_milestone",
         "bad_status",
         "settings_broken",
+        "lock_unavailable",
+        "not_regular",
+        "read_only",
+        "lone_cr",
+        "cannot_read",
         "milestone_not_applicable",
     }
 )
@@ -134,7 +139,7 @@ ProjectArg = Annotated[str, typer.Argument(help="The project id in the book, e.g
 
 @app.command("init")
 def init(
-    folder: Annotated[Path, typer.Argument(help="The folder of the new ledger.")],
+    folder: Annotated[str, typer.Argument(help="The folder of the new ledger.")],
     title: Annotated[str | None, typer.Option("--title", help="The ledger's title.")] = None,
     year: Annotated[
         int | None, typer.Option("--year", help="The ledger year (default: T's).")
@@ -154,10 +159,17 @@ def init(
     language = language if language in ("zh", "en") else LANGUAGE[0]
     day = resolve_today(today, lang)
     try:
-        files = make(folder, title or folder.resolve().name, year or day.year)
+        if not folder.strip():  # `init ""` is no folder, not the current one
+            raise EditError("init_no_folder")
+        where = Path(folder)
+        files = make(where, title if title is not None else where.resolve().name, year or day.year)
     except EditError as exc:
         typer.echo(f"ledger: {t(exc.key, language, **exc.args_)}", err=True)
-        raise typer.Exit(1) from None
+        if exc.problems:
+            from ledger.render.problems import text
+
+            typer.echo(text(exc.problems, language, 1).rsplit("\n", 2)[0], err=True)
+        raise typer.Exit(1 if exc.key == "init_exists" else 2) from None
     typer.echo(t("did_init", language, path=folder, files=", ".join(files)))
     typer.echo(t("init_next", language, path=os.fspath(folder)))
 

@@ -3,6 +3,8 @@ each category, and one example unit, each commented for the clerk who fills them
 
 from __future__ import annotations
 
+import contextlib
+from datetime import date
 from pathlib import Path
 
 import tomli_w
@@ -11,6 +13,7 @@ from ledger.edit.ops import EditError
 from ledger.edit.write import atomic_write
 from ledger.edit.yamltext import scalar
 from ledger.load import CONFIG, PROJECTS, UNITS
+from ledger.visible import CONTROL
 
 EXAMPLE_UNIT = "example-unit"
 
@@ -80,8 +83,26 @@ claims:
 """
 
 
+def check_arguments(folder: Path, title: str, year: int) -> None:
+    """What ``init`` refuses before writing anything (exit 2): a year the settings do not
+    allow, a blank title or one with a control character, a folder that is a file or lies
+    under one."""
+    if not 1900 <= year <= 9998:  # the range of ledger.toml's `year` (model.LedgerSection)
+        raise EditError("init_bad_year", year=year)
+    if not title.strip() or CONTROL.search(title):
+        raise EditError("init_bad_title", title=title)
+    for place in (folder, *folder.parents):
+        if place.exists() or place.is_symlink():
+            if not place.is_dir():
+                raise EditError("init_not_folder", path=place)
+            break
+
+
 def init(folder: Path, title: str, year: int) -> list[str]:
-    """Write a new ledger into ``folder`` (created if needed); the files written, relative."""
+    """Write a new ledger into ``folder`` (created if needed); the files written, relative.
+    The ledger written is validated before success is reported; if it does not validate, what
+    was written is removed again and ``init_invalid`` raised."""
+    check_arguments(folder, title, year)
     if (folder / CONFIG).exists() or (folder / "data").exists():
         raise EditError("init_exists", path=folder)
     files = {
@@ -89,7 +110,29 @@ def init(folder: Path, title: str, year: int) -> list[str]:
         PROJECTS: _book(title, year),
         f"{UNITS}/{EXAMPLE_UNIT}.yaml": _unit(year),
     }
-    (folder / UNITS).mkdir(parents=True, exist_ok=True)
-    for rel, text in files.items():
-        atomic_write(folder / rel, text.encode("utf-8"))
+    made = [p for p in (folder, folder / "data", folder / UNITS) if not p.exists()]
+    try:
+        (folder / UNITS).mkdir(parents=True, exist_ok=True)
+        for rel, text in files.items():
+            atomic_write(folder / rel, text.encode("utf-8"))
+    except OSError as exc:
+        _undo(folder, files, made)
+        raise EditError("init_failed", path=folder, reason=exc.strerror or str(exc)) from None
+    from ledger.validate import validate
+
+    errors = [
+        p for p in validate(folder, date(year, 6, 30), cache=False).problems if p.level == "error"
+    ]
+    if errors:
+        _undo(folder, files, made)
+        raise EditError("init_invalid", problems=errors, path=folder)
     return list(files)
+
+
+def _undo(folder: Path, files: dict[str, str], made: list[Path]) -> None:
+    for rel in files:
+        with contextlib.suppress(OSError):
+            (folder / rel).unlink()
+    for place in reversed(made):
+        with contextlib.suppress(OSError):
+            place.rmdir()

@@ -37,6 +37,14 @@ _EMPTY = re.compile(r"(?:\[\]|\{\})(?: +#.*| *)$")
 _INDICATORS = frozenset("[]{}|>&*!%@`,?:-#")
 
 _UNDECIDED = object()
+_OCTAL_STARTS = frozenset(f"0{c}" for c in "0123456789_")
+_NUMBER_KEYS = frozenset({"percent", "order"})
+
+
+def _surprising(rest: str) -> bool:
+    return ":" in rest or rest[:2] in _OCTAL_STARTS
+
+
 # the first characters of plain scalars YAML 1.1 may read as something other than text
 _RESOLVED = frozenset(Resolver.yaml_implicit_resolvers)
 # plain scalars already resolved (dates, numbers, yes/no recur across files): immutable values
@@ -178,6 +186,8 @@ def _read(lines: list[str], plain: Callable[[str], Any]) -> dict[str, Any] | Non
         if value is _UNDECIDED:
             pending = (container, key, indent)
         elif not user:
+            if key in _NUMBER_KEYS and type(value) in (int, float) and _surprising(rest):
+                raise _Undecided  # YAML 1.1 octal or base 60: the events' path says so (S014)
             container[key] = value
     if pending is not None:
         owner, key, _ = pending
