@@ -16,6 +16,7 @@ checks that on generated ledgers, on random YAML and on damaged files.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -37,6 +38,7 @@ _EMPTY = re.compile(r"(?:\[\]|\{\})(?: +#.*| *)$")
 _INDICATORS = frozenset("[]{}|>&*!%@`,?:-#")
 
 _UNDECIDED = object()
+_intern = sys.intern
 # the first characters of plain scalars YAML 1.1 may read as something other than text
 _RESOLVED = frozenset(Resolver.yaml_implicit_resolvers)
 # plain scalars already resolved (dates, numbers, yes/no recur across files): immutable values
@@ -86,7 +88,9 @@ def _scalar(rest: str, plain: Callable[[str], Any], memo: dict[str, Any]) -> Any
     if ": " in rest or rest.endswith(":"):
         raise _Undecided
     if rest[0] not in _RESOLVED:
-        return rest  # text: no implicit type starts with this character
+        # text: no implicit type starts with this character; short texts recur (names,
+        # measures, summaries copied from unit to unit): one copy of each is kept
+        return _intern(rest) if len(rest) <= 24 else rest
     value = memo.get(rest, _UNDECIDED)
     if value is _UNDECIDED:
         if len(memo) > 4096:

@@ -539,6 +539,7 @@ _DATES: dict[type[BaseModel], frozenset[str]] = {
     Claim: frozenset({"deadline", "claimed"}),
 }
 _FIELDS: dict[type[BaseModel], frozenset[str]] = {}
+_DAYS: dict[str, date] = {}  # one date object for each day (a ledger has a few hundred)
 _set_attr = object.__setattr__
 
 
@@ -553,8 +554,12 @@ def _build(model: type[M], data: dict[str, Any]) -> M:
         raise ValueError("not a dump of this model")
     values = dict(data)
     for key in _DATES.get(model, ()):
-        if values[key] is not None:
-            values[key] = date.fromisoformat(values[key])
+        text = values[key]
+        if text is not None:
+            day = _DAYS.get(text)
+            if day is None:
+                day = _DAYS[text] = date.fromisoformat(text)
+            values[key] = day
     for key, child in CHILDREN.get(model, {}).items():
         values[key] = [_build(child, item) for item in values[key]]
     m = model.__new__(model)
