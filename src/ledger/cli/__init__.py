@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import gc
 
-from ledger.cli import check, edit, reports, schema
+from ledger.cli import check, edit, forms, reports, schema
 from ledger.cli.app import app
 
 
@@ -20,4 +20,4 @@ def main() -> None:
     app()
 
 
-__all__ = ["app", "check", "edit", "main", "reports", "schema"]
+__all__ = ["app", "check", "edit", "forms", "main", "reports", "schema"]

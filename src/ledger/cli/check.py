@@ -18,10 +18,16 @@ class ProblemFormat(StrEnum):
     text = "text"
     json = "json"
     github = "github"
+    gitlab = "gitlab"
 
 
 FormatOpt = Annotated[
-    ProblemFormat, typer.Option("--format", "-f", help="text, json or github (annotations).")
+    ProblemFormat,
+    typer.Option(
+        "--format",
+        "-f",
+        help="text, json, github (annotations) or gitlab (Code Quality report).",
+    ),
 ]
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")]
 
@@ -50,7 +56,9 @@ def validate(
     problems = make_strict(result.problems) if strict else result.problems
     files = result.files
     if format is ProblemFormat.github:
-        problems = _from_workspace(problems, env.root)
+        problems = _from_top(problems, env.root, "GITHUB_WORKSPACE", Path.cwd())
+    elif format is ProblemFormat.gitlab:
+        problems = _from_top(problems, env.root, "CI_PROJECT_DIR", env.root)
     color = use_color() and format is ProblemFormat.text
     typer.echo(FORMATS[format.value](problems, language, files, color), nl=False)
     if result.settings_failed:
@@ -59,13 +67,26 @@ def validate(
     raise typer.Exit(1 if errors else 0)
 
 
-def _from_workspace(problems: list[Problem], root: Path) -> list[Problem]:
-    """GitHub places an annotation by its path from the repository's top: a ledger kept in a
-    subfolder needs that folder in front of each path."""
+def repository_top(root: Path, variable: str, fallback: Path) -> Path:
+    """The top of the git repository that holds the ledger: the nearest folder at or above it
+    with a ``.git`` (a folder, or a file in a worktree or submodule); else the folder the CI
+    names in ``variable`` (``GITHUB_WORKSPACE``, ``CI_PROJECT_DIR``); else ``fallback``."""
     import os
+
+    here = root.resolve()
+    for folder in (here, *here.parents):
+        if (folder / ".git").exists():
+            return folder
+    named = os.environ.get(variable)
+    return Path(named) if named else fallback
+
+
+def _from_top(problems: list[Problem], root: Path, variable: str, fallback: Path) -> list[Problem]:
+    """GitHub and GitLab place a problem by its path from the repository's top: a ledger kept in
+    a subfolder needs that folder in front of each path."""
     from dataclasses import replace
 
-    top = Path(os.environ.get("GITHUB_WORKSPACE") or Path.cwd())
+    top = repository_top(root, variable, fallback)
     try:
         prefix = root.resolve().relative_to(top.resolve()).as_posix()
     except ValueError:

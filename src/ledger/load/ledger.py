@@ -30,8 +30,8 @@ from ledger.load.cache import decode as cache_decode
 from ledger.load.cache import encode as cache_encode
 from ledger.load.config import CONFIG, load_config
 from ledger.load.schema import describe, problems_from
-from ledger.load.text import decode, read_bytes
-from ledger.load.yamlparse import compose, find, parse
+from ledger.load.text import decode, not_regular, read_bytes
+from ledger.load.yamlparse import compose, find, parse, position
 from ledger.model import (
     CHILDREN,
     Book,
@@ -47,6 +47,7 @@ from ledger.model import (
 )
 from ledger.problems import At, Loc, Problem
 
+DATA = "data"
 PROJECTS = "data/projects.yaml"
 UNITS = "data/units"
 
@@ -97,6 +98,7 @@ class Loaded:
     cache: Cache | None = None
     memo: dict[str, Any] = field(default_factory=dict)  # what the checks compute once
     _trees: dict[str, Node | None] = field(default_factory=dict)
+    _sources: dict[str, str] = field(default_factory=dict)
 
     def ledger(self) -> Ledger:
         """The ledger as loaded; only meaningful when ``problems`` holds no error."""
@@ -119,8 +121,9 @@ class Loaded:
     def locate(self, path: str, loc: Loc, at: At) -> tuple[int | None, int | None, str | None]:
         if path not in self._trees:
             text = self.text(path)
+            self._sources[path] = text or ""
             self._trees[path] = compose(text) if text is not None else None
-        return _place(self._trees[path], loc, at)
+        return _place(self._trees[path], self._sources[path], loc, at)
 
     def resolve(self, problems: list[Problem]) -> list[Problem]:
         """Give every problem that has a key path its line and column."""
@@ -133,12 +136,15 @@ class Loaded:
         return out
 
 
-def _place(tree: Node | None, loc: Loc, at: At) -> tuple[int | None, int | None, str | None]:
+def _place(
+    tree: Node | None, text: str, loc: Loc, at: At
+) -> tuple[int | None, int | None, str | None]:
     node = find(tree, loc, at)
     if node is None:
         return None, None, None
     raw = node.value if isinstance(node, ScalarNode) else None
-    return node.start_mark.line + 1, node.start_mark.column + 1, raw
+    line, column = position(text, node.start_mark)  # lines counted by LF, as git counts them
+    return line, column, raw
 
 
 class _Locator:
@@ -152,7 +158,7 @@ class _Locator:
     def __call__(self, loc: Loc, at: At) -> tuple[int | None, int | None, str | None]:
         if not self.composed:
             self.tree, self.composed = compose(self.text), True
-        return _place(self.tree, loc, at)
+        return _place(self.tree, self.text, loc, at)
 
 
 def _by_id(u: UnitFile) -> str:
@@ -176,6 +182,8 @@ def load(
     loaded = Loaded(root, overrides=dict(overrides or {}), cache=Cache(root, cache))
     loaded.config, problems = load_config(root)
     loaded.problems += problems
+    if _folder(loaded, DATA) is False:  # a link or a file in place of data/: nothing is read
+        return loaded
     collecting = gc.isenabled()
     gc.disable()  # reading makes many objects and no cycles: the collector would only cost
     try:
@@ -336,26 +344,50 @@ def _load_book(loaded: Loaded) -> None:
         loaded.broken_projects = set(part.broken)
 
 
+def _folder(loaded: Loaded, rel: str) -> bool | None:
+    """True for a real folder, None when there is nothing there, False (and F008 or F002) for
+    anything else: a link to a folder elsewhere would make the tool read outside the ledger."""
+    try:
+        mode = os.lstat(loaded.root / rel).st_mode
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        loaded.problems.append(Problem(rel, "F002", {"reason": exc.strerror or str(exc)}))
+        return False
+    problem = not_regular(mode, rel, folder=True)
+    if problem is not None:
+        loaded.problems.append(problem)
+        return False
+    return True
+
+
 def _load_units(loaded: Loaded) -> None:
     folder = loaded.root / UNITS
-    if not folder.is_dir():
+    real = _folder(loaded, UNITS)
+    if real is False:
+        return
+    if real is None:
         loaded.problems.append(Problem(UNITS, "F006"))
         return
-    names = {f.name for f in folder.iterdir()}
+    try:
+        names = set(os.listdir(folder))
+    except OSError as exc:
+        loaded.problems.append(Problem(UNITS, "F002", {"reason": exc.strerror or str(exc)}))
+        return
     names |= {rel.rsplit("/", 1)[1] for rel in loaded.overrides if rel.startswith(f"{UNITS}/")}
     files: list[str] = []
     for name in sorted(names):
         rel = f"{UNITS}/{name}"
-        suffix = Path(name).suffix
-        if suffix == ".yaml":
-            files.append(rel)
-        elif suffix == ".yml":
+        kind = unit_file_kind(name)
+        if kind == "near":
             loaded.problems.append(Problem(rel, "F007", {"name": name}))
+        if kind == "unit":
+            files.append(rel)
     for rel, part in zip(files, _parts(loaded, files), strict=True):
         loaded.problems += part.problems
         loaded.files_read += part.read
         unit = part.model if isinstance(part.model, Unit) else None
-        stem = Path(rel).stem
+        stem = rel.rsplit("/", 1)[1][: -len(".yaml")]
         loaded.units.append(UnitFile(rel, stem, unit, part.rows if unit else ()))
         loaded.broken_claims |= part.broken
 
@@ -444,6 +476,22 @@ def _worker(loaded: Loaded, files: list[str], send: Any) -> None:
         send.send(chunk)
     send.send(None)
     send.close()
+
+
+def unit_file_kind(name: str) -> str:
+    """ "unit" for ``<stem>.yaml``; "hidden" for a name starting with ``.`` (macOS ``._x.yaml``,
+    editors' ``.#x.yaml`` lock links: not ledger files, skipped without a word); "near" for a
+    name that looks meant as a unit file but is not one (``X.YAML``, ``x.Yaml``, ``x.yml``,
+    ``x.yaml.txt`` as Windows saves it with extensions hidden), which gets a warning; "other"
+    for the rest (a README), skipped."""
+    if name.startswith("."):
+        return "hidden"
+    if name.endswith(".yaml") and len(name) > len(".yaml"):
+        return "unit"
+    lower = name.lower()
+    if ".yaml" in lower or ".yml" in lower:
+        return "near"
+    return "other"
 
 
 def _ids(items: object, key: str, valid: tuple[int, ...]) -> set[str]:

@@ -1,4 +1,5 @@
-"""Problems as text (``PATH:LINE:COL: error[CODE]: message``), JSON or GitHub annotations."""
+"""Problems as text (``PATH:LINE:COL: error[CODE]: message``), JSON, GitHub annotations or a
+GitLab Code Quality report."""
 
 from __future__ import annotations
 
@@ -74,8 +75,48 @@ def github(problems: list[Problem], lang: str, files: int, color: bool = False) 
     return "\n".join(lines) + "\n"
 
 
+def fingerprints(problems: list[Problem]) -> list[str]:
+    """One fingerprint per problem, for GitLab to tell a new problem from one it has seen.
+
+    The sha256 of the path, the code, the message's arguments (in English, without ``first``,
+    a line number) and an occurrence counter among the problems that share all three. Neither
+    the line nor the column is in it, so an edit above a problem does not make it "new"; the
+    counter keeps two identical problems in one file apart, and does not depend on the language.
+    """
+    from hashlib import sha256
+
+    seen: dict[str, int] = {}
+    out = []
+    for p in problems:
+        args = "\x1f".join(
+            f"{k}={v}" for k, v in sorted(p.args.items()) if k != "first" and not k.endswith("_zh")
+        )
+        base = "\x00".join((p.path, p.code, args))
+        n = seen.get(base, 0)
+        seen[base] = n + 1
+        out.append(sha256(f"{base}\x00{n}".encode()).hexdigest())
+    return out
+
+
+def gitlab(problems: list[Problem], lang: str, files: int, color: bool = False) -> str:
+    """A GitLab Code Quality report: a JSON array that a merge request shows on each line."""
+    return dumps(
+        [
+            {
+                "description": p.message(lang),
+                "check_name": p.code,
+                "fingerprint": fingerprint,
+                "severity": "major" if p.level == "error" else "minor",
+                "location": {"path": p.path, "lines": {"begin": p.line or 1}},
+            }
+            for p, fingerprint in zip(problems, fingerprints(problems), strict=True)
+        ]
+    )
+
+
 FORMATS: dict[str, Callable[[list[Problem], str, int, bool], str]] = {
     "text": text,
     "json": as_json,
     "github": github,
+    "gitlab": gitlab,
 }
