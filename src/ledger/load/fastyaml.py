@@ -41,8 +41,9 @@ _UNDECIDED = object()
 _intern = sys.intern
 # the first characters of plain scalars YAML 1.1 may read as something other than text
 _RESOLVED = frozenset(Resolver.yaml_implicit_resolvers)
-# plain scalars already resolved (dates, numbers, yes/no recur across files): immutable values
-_MEMO: dict[str, Any] = {}
+# plain scalars already resolved (dates, numbers, yes/no recur across files): immutable values,
+# for each resolving function
+_MEMOS: dict[Callable[[str], Any], dict[str, Any]] = {}
 
 
 class _Undecided(Exception):
@@ -103,7 +104,9 @@ def _scalar(rest: str, plain: Callable[[str], Any], memo: dict[str, Any]) -> Any
 
 
 def _read(lines: list[str], plain: Callable[[str], Any]) -> dict[str, Any] | None:
-    memo = _MEMO
+    memo = _MEMOS.get(plain)
+    if memo is None:
+        memo = _MEMOS[plain] = {}
     root: dict[str, Any] = {}
     # open collections, innermost last: (indent, container, is it a mapping)
     stack: list[tuple[int, Any, bool]] = []
