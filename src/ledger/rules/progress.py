@@ -14,7 +14,6 @@ from collections.abc import Iterator
 from datetime import date
 
 from ledger.asof import Quarter
-from ledger.i18n import t
 from ledger.load import Loaded
 from ledger.problems import Problem
 from ledger.rules.common import claims, in_year
@@ -61,7 +60,7 @@ def check(loaded: Loaded, today: date) -> Iterator[Problem]:
             if entry.status == "done" and entry.percent < 100:
                 yield Problem(path, "P004", {"value": entry.percent}, loc=(*loc, "percent"))
             elif entry.percent == 100 and entry.status != "done":
-                args = {"status": entry.status, "status_zh": t(f"status.{entry.status}", "zh")}
+                args = {"status": {"words": f"status_word.{entry.status}"}}
                 yield Problem(path, "P005", args, loc=(*loc, "status"))
             reported = entry.reported
             if not in_year(reported, year, late=True):
