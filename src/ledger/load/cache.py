@@ -43,6 +43,7 @@ _SOURCES = (
     "codes.py",
     "problems.py",
     "hints.py",
+    "visible.py",
     "load/cache.py",
     "load/fastyaml.py",
     "load/ledger.py",

@@ -143,19 +143,10 @@ def parse(text: str, path: str) -> Parsed:
     Most ledger files are plain block YAML: ``fastyaml.read`` reads those line by line, about
     twice as fast, and leaves every file it cannot decide on its own to the loop below.
     """
-    fast = fastyaml.read(text, _plain_unsurprising)
+    fast = fastyaml.read(text, _plain)
     if fast is not None:
         return Parsed(fast, [])
     return parse_events(text, path)
-
-
-def _plain_unsurprising(raw: str) -> Any:
-    """``_plain`` for the fast path, which reports nothing: a number written as YAML 1.1 octal
-    or base 60 may be an S014, so such a file is left to the loop that reports it."""
-    value = _plain(raw)
-    if type(value) in (int, float) and _surprise(raw, value) is not None:
-        raise fastyaml.Undecided
-    return value
 
 
 def parse_events(text: str, path: str) -> Parsed:
