@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -131,6 +132,11 @@ UnitArg = Annotated[str, typer.Argument(help="The unit: its id, name or short na
 ProjectArg = Annotated[str, typer.Argument(help="The project id in the book, e.g. K1.")]
 
 
+class CiKind(StrEnum):
+    github = "github"
+    gitlab = "gitlab"
+
+
 @app.command("init")
 def init(
     folder: Annotated[Path, typer.Argument(help="The folder of the new ledger.")],
@@ -140,6 +146,10 @@ def init(
     ] = None,
     today: TodayOpt = None,
     lang: LangOpt = None,
+    ci: Annotated[
+        CiKind | None,
+        typer.Option("--ci", help="Add the CI job that validates the ledger on every push."),
+    ] = None,
 ) -> None:
     """Start a new ledger: ledger.toml, a book template and one example unit."""
     import os
@@ -152,7 +162,9 @@ def init(
     language = lang or "zh"
     day = resolve_today(today, lang)
     try:
-        files = make(folder, title or folder.resolve().name, year or day.year)
+        files = make(
+            folder, title or folder.resolve().name, year or day.year, ci.value if ci else None
+        )
     except EditError as exc:
         typer.echo(f"ledger: {t(exc.key, language, **exc.args_)}", err=True)
         raise typer.Exit(1) from None

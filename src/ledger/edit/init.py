@@ -80,8 +80,69 @@ claims:
 """
 
 
-def init(folder: Path, title: str, year: int) -> list[str]:
-    """Write a new ledger into ``folder`` (created if needed); the files written, relative."""
+# Where CI gets the tool: an office replaces it with its own copy of this repository (a tag pins
+# the version), or with a path when the tool's code is kept in the ledger's repository.
+TOOL_SOURCE = "git+https://git.example.org/zzb/ledger.git@v0.1.0"
+
+_GITHUB = f"""\
+# 台账检查 (check the ledger on every push and pull request): see docs/zh/ci.md
+name: ledger
+
+on:
+  push:
+  pull_request:
+
+env:
+  # 本工具的安装来源，请改为本单位的仓库地址 (where to install the tool from: change it)
+  LEDGER_TOOL: "{TOOL_SOURCE}"
+
+jobs:
+  validate:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-python@v5
+        with:
+          python-version: "3.11"
+      - name: Install ledger
+        run: pip install "$LEDGER_TOOL"
+      - name: Check the ledger
+        run: ledger validate --format github
+      - name: List every problem
+        if: failure()
+        run: ledger validate
+"""
+
+_GITLAB = f"""\
+# 台账检查 (check the ledger on every push; problems shown in merge requests): see docs/zh/ci.md
+ledger:
+  image: python:3.11
+  stage: test
+  variables:
+    # 本工具的安装来源，请改为本单位的仓库地址 (where to install the tool from: change it)
+    LEDGER_TOOL: "{TOOL_SOURCE}"
+  script:
+    - pip install "$LEDGER_TOOL"
+    # every problem as text in the job's log
+    - ledger validate || true
+    # the Code Quality report; its exit code (1 on errors) fails the pipeline
+    - ledger validate --format gitlab > gl-code-quality.json
+  artifacts:
+    when: always
+    reports:
+      codequality: gl-code-quality.json
+"""
+
+CI_FILES = {
+    "github": (".github/workflows/ledger.yml", _GITHUB),
+    "gitlab": (".gitlab-ci.yml", _GITLAB),
+}
+"""``ledger init --ci KIND``: the file it adds, relative to the ledger folder, and its text."""
+
+
+def init(folder: Path, title: str, year: int, ci: str | None = None) -> list[str]:
+    """Write a new ledger into ``folder`` (created if needed); the files written, relative.
+    ``ci`` (a key of ``CI_FILES``) adds the CI job that validates the ledger on every push."""
     if (folder / CONFIG).exists() or (folder / "data").exists():
         raise EditError("init_exists", path=folder)
     files = {
@@ -89,7 +150,11 @@ def init(folder: Path, title: str, year: int) -> list[str]:
         PROJECTS: _book(title, year),
         f"{UNITS}/{EXAMPLE_UNIT}.yaml": _unit(year),
     }
+    if ci is not None:
+        rel, text = CI_FILES[ci]
+        files[rel] = text
     (folder / UNITS).mkdir(parents=True, exist_ok=True)
     for rel, text in files.items():
+        (folder / rel).parent.mkdir(parents=True, exist_ok=True)
         atomic_write(folder / rel, text.encode("utf-8"))
     return list(files)
