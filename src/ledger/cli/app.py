@@ -43,7 +43,7 @@ app = typer.Typer(
     name="ledger",
     help="A task ledger for a year-long programme, kept as YAML in git. 任务台账。",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
 )
 
