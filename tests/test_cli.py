@@ -429,3 +429,13 @@ def test_completion_completes_command_names() -> None:
         [], {"_LEDGER_COMPLETE": "complete_bash", "COMP_WORDS": "ledger val", "COMP_CWORD": "1"}
     )
     assert done.stdout.decode().split() == ["validate"]
+
+
+def test_one_version_source() -> None:
+    import tomllib
+    from importlib.metadata import version
+
+    from ledger import __version__
+
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert __version__ == version("ledger") == project["version"]
