@@ -140,6 +140,43 @@ CI_FILES = {
 """``ledger init --ci KIND``: the file it adds, relative to the ledger folder, and its text."""
 
 
+SCHEMA_FOLDER = ".ledger/schema"  # a dot-folder: not a ledger file, never validated
+
+
+def editor_files() -> dict[str, str]:
+    """What an editor needs to check the files while the clerk types: the JSON Schemas of the
+    book and of a unit (``ledger schema``), and VS Code's settings that map the files to them
+    (the YAML extension; the modelines ``modelines()`` gives do the same in any editor that
+    speaks the YAML language server)."""
+    import json
+
+    from ledger.schema import json_schema
+
+    files = {
+        f"{SCHEMA_FOLDER}/{name}.json": json.dumps(json_schema(name), ensure_ascii=False, indent=2)
+        + "\n"
+        for name in ("projects", "unit")
+    }
+    settings = {
+        "yaml.schemas": {
+            f"./{SCHEMA_FOLDER}/unit.json": f"{UNITS}/*.yaml",
+            f"./{SCHEMA_FOLDER}/projects.json": PROJECTS,
+        },
+        "files.encoding": "utf8",
+        "files.eol": "\n",
+    }
+    files[".vscode/settings.json"] = json.dumps(settings, ensure_ascii=False, indent=2) + "\n"
+    return files
+
+
+def modelines() -> dict[str, str]:
+    """The first line of the book and of a unit file: the schema, relative to the file."""
+    return {
+        PROJECTS: f"# yaml-language-server: $schema=../{SCHEMA_FOLDER}/projects.json\n",
+        "unit": f"# yaml-language-server: $schema=../../{SCHEMA_FOLDER}/unit.json\n",
+    }
+
+
 def init(folder: Path, title: str, year: int, ci: str | None = None) -> list[str]:
     """Write a new ledger into ``folder`` (created if needed); the files written, relative.
     ``ci`` (a key of ``CI_FILES``) adds the CI job that validates the ledger on every push."""
@@ -150,6 +187,10 @@ def init(folder: Path, title: str, year: int, ci: str | None = None) -> list[str
         PROJECTS: _book(title, year),
         f"{UNITS}/{EXAMPLE_UNIT}.yaml": _unit(year),
     }
+    lines = modelines()
+    files[PROJECTS] = lines[PROJECTS] + files[PROJECTS]
+    files[f"{UNITS}/{EXAMPLE_UNIT}.yaml"] = lines["unit"] + files[f"{UNITS}/{EXAMPLE_UNIT}.yaml"]
+    files.update(editor_files())
     if ci is not None:
         rel, text = CI_FILES[ci]
         files[rel] = text
