@@ -5,8 +5,11 @@
 For each size a ledger is generated (see generate.py) and cached in the work directory. Then the
 floor and every command of LEDGER_BENCHES run as subprocesses of the same interpreter, interleaved
 (the order rotates from one round to the next), and the median wall-clock times are compared:
-a command passes if median(command) / median(floor) is at most its target. Once per run,
-`ledger --help` is compared in the same way with the `--help` of a minimal two-command Typer app.
+a command passes if median(command) / median(floor) is at most its target. Cold rows run with
+`--no-cache`; warm rows read the cache the untimed first run filled; the edit row makes a real
+write each run (a milestone's done day, alternating between two days). The peak memory (maximum
+resident set) of every command's first run is measured too. Once per run, `ledger --help` is
+compared in the same way with the `--help` of a minimal two-command Typer app.
 The report (markdown) goes to stdout, progress to stderr.
 """
 
@@ -46,25 +49,36 @@ class Bench:
     """One row of the table: `python -m ledger ARGS`, with ``{root}`` standing for the ledger."""
 
     name: str
-    args: tuple[str, ...]
+    args: tuple[str, ...]  # ``{root}``: the ledger; ``{edit}``: the edit's unit, project, milestone
     target: float  # the largest acceptable median(command) / median(floor)
     expect_exit: int = 0
     skip_exit: tuple[int, ...] = ()  # exit codes meaning "not implemented yet": the row is skipped
     skip_note: str = ""
 
 
+REPORT = ("report", "--quarter", "2026Q3", "--format", "json", "-C", "{root}", "--today", TODAY)
 # Add commands here; every one is timed against the floor at every size.
 LEDGER_BENCHES: tuple[Bench, ...] = (
-    Bench("validate", ("validate", "-C", "{root}", "--today", TODAY), 1.5),
+    Bench("validate (cold)", ("validate", "--no-cache", "-C", "{root}", "--today", TODAY), 0.6),
+    Bench("report (cold)", (*REPORT, "--no-cache"), 0.7),
+    Bench("validate (warm)", ("validate", "-C", "{root}", "--today", TODAY), 0.25),
+    Bench("report (warm)", REPORT, 0.3),
+    # a real write, validated: the done day alternates between two days, so every run changes
+    # the file (``{day}``), and the ledger stays valid
     Bench(
-        "report --quarter 2026Q3 --format json",
-        ("report", "--quarter", "2026Q3", "--format", "json", "-C", "{root}", "--today", TODAY),
-        1.8,
-        skip_exit=(2,),
-        skip_note="exit 2: not implemented yet",
+        "edit (done, warm)",
+        ("done", "{edit}", "--on", "{day}", "--replace", "-C", "{root}", "--today", TODAY),
+        0.3,
     ),
 )
-HELP_TARGET = 1.3
+EDIT_DAYS = ("2026-10-01", "2026-10-02")
+HELP_TARGET = 1.15
+LARGE = 10_000  # sizes above this run --repeat-large times (default 1)
+# peak memory of a cold validate: at most this many KB per unit beyond the start-up
+MEMORY_PER_UNIT_KB = 15
+MEMORY_ROW = "validate (cold)"
+# the interpreter with the modules a validate imports, nothing read: the start-up memory
+STARTUP_SCRIPT = "import ledger.cli, ledger.validate, ledger.rules, ledger.render.problems"
 
 # The floor: the fastest the same interpreter can read the same files with the same parser.
 FLOOR_SCRIPT = """\
@@ -108,11 +122,13 @@ app()
 
 @dataclass
 class Probe:
-    """The untimed warm-up run of a command: its exit code and the start of its output."""
+    """The untimed warm-up run of a command: its exit code, the start of its output and its
+    peak memory (maximum resident set size, KB; 0 where the system does not say)."""
 
     exit_code: int
     stdout: str
     stderr: str
+    max_rss_kb: int = 0
 
     def excerpt(self, lines: int = 8) -> str:
         err = self.stderr.strip().splitlines()[-lines:]
@@ -133,11 +149,22 @@ def child_env(workdir: Path) -> dict[str, str]:
 
 
 def probe(argv: list[str], cwd: Path, env: dict[str, str]) -> Probe:
-    try:
-        proc = subprocess.run(argv, cwd=cwd, env=env, capture_output=True, timeout=600)
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        return Probe(-1, "", f"{type(exc).__name__}: {exc}")
-    return Probe(proc.returncode, _text(proc.stdout), _text(proc.stderr))
+    """Run once, with the child's own peak memory from ``os.wait4`` where there is one."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        try:
+            proc = subprocess.Popen(argv, cwd=cwd, env=env, stdout=out, stderr=err)
+        except OSError as exc:
+            return Probe(-1, "", f"{type(exc).__name__}: {exc}")
+        rss = 0
+        if hasattr(os, "wait4"):
+            _, status, usage = os.wait4(proc.pid, 0)
+            proc.returncode = os.waitstatus_to_exitcode(status)
+            rss = usage.ru_maxrss // (1024 if sys.platform == "darwin" else 1)
+        else:
+            proc.wait()
+        out.seek(0)
+        err.seek(0)
+        return Probe(proc.returncode, _text(out.read()), _text(err.read()), rss)
 
 
 def _text(data: bytes) -> str:
@@ -147,15 +174,18 @@ def _text(data: bytes) -> str:
 def time_interleaved(
     cmds: dict[str, list[str]], repeat: int, cwd: Path, env: dict[str, str]
 ) -> dict[str, list[float]]:
-    """Run every command ``repeat`` times, round by round, rotating the order in each round."""
+    """Run every command ``repeat`` times, round by round, rotating the order in each round.
+    ``{day}`` in a command stands for one of EDIT_DAYS, the other one in the next run."""
     names = list(cmds)
     times: dict[str, list[float]] = {name: [] for name in names}
     for r in range(repeat):
         k = r % len(names)
         for name in names[k:] + names[:k]:
+            day = EDIT_DAYS[(r + 1) % 2]  # the warm-up run wrote EDIT_DAYS[0]
+            argv = [a.replace("{day}", day) for a in cmds[name]]
             t0 = time.perf_counter()
             subprocess.run(
-                cmds[name], cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+                argv, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
             )
             times[name].append(time.perf_counter() - t0)
         progress(f"  round {r + 1}/{repeat} done")
@@ -178,6 +208,7 @@ class Row:
     exit_code: int
     expect_exit: int
     times: list[float] = field(default_factory=list)
+    max_rss_kb: int = 0  # of the first (untimed) run
     median: float | None = None
     ratio: float | None = None
     best_ratio: float | None = None  # fastest run over the baseline's fastest: noise shows here
@@ -196,8 +227,27 @@ def judge(row: Row, baseline: list[float]) -> None:
     row.result = "pass" if ok else "FAIL"
 
 
-def ledger_argv(args: Sequence[str], root: Path) -> list[str]:
-    return [sys.executable, "-m", "ledger", *(a.replace("{root}", str(root)) for a in args)]
+def ledger_argv(args: Sequence[str], root: Path, edit: Sequence[str] = ()) -> list[str]:
+    out = [sys.executable, "-m", "ledger"]
+    for a in args:
+        if a == "{edit}":
+            out += edit
+        else:
+            out.append(a.replace("{root}", str(root)))
+    return out
+
+
+def edit_target(root: Path) -> list[str]:
+    """A unit, a project it claims (without a ``claimed`` day, so every milestone of the book
+    applies) and the project's first milestone: what the edit row marks done."""
+    book = yaml.load((root / "data" / "projects.yaml").read_bytes(), Loader=yaml.CSafeLoader)
+    milestones = {p["id"]: [m["id"] for m in p.get("milestones") or []] for p in book["projects"]}
+    for path in sorted((root / "data" / "units").glob("*.yaml")):
+        unit = yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader)
+        for claim in unit.get("claims") or []:
+            if "claimed" not in claim and milestones.get(claim["project"]):
+                return [unit["id"], claim["project"], milestones[claim["project"]][0]]
+    raise RuntimeError(f"no claim to edit in {root}")
 
 
 def prepare_ledger(workdir: Path, units: int, seed: int) -> tuple[Path, dict[str, Any], bool]:
@@ -235,10 +285,13 @@ def bench_size(
         notes.append(f"{units} units: the floor read {floor_probe.stdout.strip()!r}")
 
     rows: list[Row] = []
+    edit = edit_target(root)
     for bench in LEDGER_BENCHES:
-        argv = ledger_argv(bench.args, root)
-        p = probe(argv, workdir, env)
+        argv = ledger_argv(bench.args, root, edit)
+        first = [a.replace("{day}", EDIT_DAYS[0]) for a in argv]
+        p = probe(first, workdir, env)
         row = Row(bench.name, argv, bench.target, p.exit_code, bench.expect_exit)
+        row.max_rss_kb = p.max_rss_kb
         rows.append(row)
         if p.exit_code in bench.skip_exit:
             row.result = "skipped"
@@ -265,9 +318,19 @@ def bench_size(
         "ledger": str(root),
         "cached": cached,
         "stats": stats,
-        "floor": {"argv": floor_argv, "times": times["floor"], "median": floor},
+        "floor": {
+            "argv": floor_argv,
+            "times": times["floor"],
+            "median": floor,
+            "max_rss_kb": floor_probe.max_rss_kb,
+        },
         "commands": [asdict(row) for row in rows],
     }
+
+
+def startup_memory(env: dict[str, str], workdir: Path) -> int:
+    """Peak memory (KB) of the interpreter with what a validate imports, nothing read."""
+    return probe([sys.executable, "-c", STARTUP_SCRIPT], workdir, env).max_rss_kb
 
 
 def bench_help(repeat: int, notes: list[str], env: dict[str, str]) -> dict[str, Any]:
@@ -350,6 +413,46 @@ def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     return "\n".join(lines)
 
 
+def ratio_growth(sizes: list[dict[str, Any]]) -> tuple[str, dict[str, Any]]:
+    """Each command's ratio to the floor at every size, and the largest over the smallest size's:
+    a cost that grows with the ledger no faster than the floor's stays near 1×."""
+    counts = [s["stats"]["units"] for s in sizes]
+    names = [c["name"] for c in sizes[0]["commands"]] if sizes else []
+    header = ["command", *(f"ratio @ {n:,}" for n in counts), "last / first"]
+    rows: list[list[str]] = []
+    data: dict[str, Any] = {}
+    for name in names:
+        values = [next(c["ratio"] for c in s["commands"] if c["name"] == name) for s in sizes]
+        growth = (
+            values[-1] / values[0]
+            if len(values) > 1 and values[0] and values[-1] is not None
+            else None
+        )
+        rows.append([name, *(ratio(v) for v in values), ratio(growth)])
+        data[name] = {"ratios": values, "growth": growth}
+    return table(header, rows), data
+
+
+def memory_table(sizes: list[dict[str, Any]], startup_kb: int) -> tuple[str, dict[str, Any]]:
+    """Peak memory of every command's first run, in MB, and KB per unit beyond the start-up."""
+    names = ["floor", *(c["name"] for c in sizes[0]["commands"])] if sizes else []
+    header = ["size", *(f"{n} (MB)" for n in names), f"{MEMORY_ROW}: KB/unit beyond start-up"]
+    rows: list[list[str]] = []
+    data: dict[str, Any] = {"startup_kb": startup_kb, "sizes": {}}
+    for s in sizes:
+        units = s["stats"]["units"]
+        peaks = {"floor": s["floor"]["max_rss_kb"]}
+        peaks.update({c["name"]: c["max_rss_kb"] for c in s["commands"]})
+        cold = peaks.get(MEMORY_ROW, 0)
+        per_unit = (cold - startup_kb) / units if cold and startup_kb else None
+        verdict = ""
+        if per_unit is not None:
+            verdict = f"{per_unit:.1f} ({'pass' if per_unit <= MEMORY_PER_UNIT_KB else 'FAIL'})"
+        rows.append([f"{units:,}", *(f"{peaks[n] / 1024:.0f}" for n in names), verdict])
+        data["sizes"][units] = {"peak_kb": peaks, "kb_per_unit_beyond_startup": per_unit}
+    return table(header, rows), data
+
+
 def linear_growth(sizes: list[dict[str, Any]]) -> tuple[str, dict[str, Any]]:
     """Time per unit at each size, the marginal cost of a unit between sizes, and a verdict.
 
@@ -418,6 +521,7 @@ def report(
     sizes: list[dict[str, Any]],
     help_result: dict[str, Any] | None,
     notes: list[str],
+    startup_kb: int = 0,
 ) -> tuple[str, dict[str, Any]]:
     out = [
         "# ledger benchmark",
@@ -452,7 +556,7 @@ def report(
                     fmt(c["median"]),
                     ratio(c["ratio"]),
                     ratio(c["best_ratio"]),
-                    f"{c['target']:.1f}×",
+                    f"{c['target']:.2f}×",
                     result,
                 ]
             )
@@ -470,6 +574,24 @@ def report(
         "",
         growth_table,
     ]
+    ratios_table, ratios = ratio_growth(sizes)
+    memory, memory_data = memory_table(sizes, startup_kb)
+    out += [
+        "",
+        "## Ratio to the floor by size",
+        "",
+        "A cost linear in the units keeps its ratio to the (linear) floor: last / first near 1×.",
+        "",
+        ratios_table,
+        "",
+        "## Peak memory",
+        "",
+        "Maximum resident set of each command's first run (`os.wait4`), in MB. Start-up (the",
+        f"interpreter with what a validate imports): {startup_kb / 1024:.0f} MB. Target: at most",
+        f"{MEMORY_PER_UNIT_KB} KB per unit beyond the start-up for `{MEMORY_ROW}`.",
+        "",
+        memory,
+    ]
     if help_result is not None:
         c = help_result["command"]
         result = c["result"] + (f" ({c['note']})" if c["note"] else "")
@@ -486,7 +608,7 @@ def report(
                         fmt(c["median"]),
                         ratio(c["ratio"]),
                         ratio(c["best_ratio"]),
-                        f"{c['target']:.1f}×",
+                        f"{c['target']:.2f}×",
                         result,
                     ]
                 ],
@@ -502,6 +624,8 @@ def report(
         "repeat": args.repeat,
         "sizes": sizes,
         "linear_growth": growth,
+        "ratio_growth": ratios,
+        "memory": memory_data,
         "help": help_result,
         "notes": notes,
     }
@@ -529,6 +653,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--sizes", type=parse_sizes, default=[500, 2000, 8000])
     parser.add_argument("--repeat", type=int, default=5, help="timed runs per command (5)")
+    parser.add_argument(
+        "--repeat-large",
+        type=int,
+        default=1,
+        help=f"timed runs at sizes above {LARGE:,} units (1)",
+    )
     parser.add_argument("--workdir", type=Path, default=DEFAULT_WORKDIR, help="ledger cache")
     parser.add_argument("--seed", type=int, default=1, help="generator seed (1)")
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write raw numbers here")
@@ -546,9 +676,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.workdir.mkdir(parents=True, exist_ok=True)
     notes: list[str] = []
     env = child_env(args.workdir)
-    sizes = [bench_size(n, args.seed, args.repeat, args.workdir, notes, env) for n in args.sizes]
+    sizes = [
+        bench_size(
+            n,
+            args.seed,
+            min(args.repeat, args.repeat_large) if n > LARGE else args.repeat,
+            args.workdir,
+            notes,
+            env,
+        )
+        for n in args.sizes
+    ]
+    startup_kb = startup_memory(env, args.workdir)
     help_result = None if args.no_help else bench_help(args.repeat, notes, env)
-    text, raw = report(command_line, facts, args, sizes, help_result, notes)
+    text, raw = report(command_line, facts, args, sizes, help_result, notes, startup_kb)
     print(text, end="")
     if args.json:
         args.json.write_text(json.dumps(raw, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -37,3 +37,13 @@ def found(root: Path, today: date = TODAY, ignore: tuple[str, ...] = ("W001",)) 
 
 def at(problems: list[Problem]) -> list[Where]:
     return [(p.path, p.code, p.line, p.column) for p in problems]
+
+
+def ledger_files(root: Path) -> dict[str, bytes]:
+    """Every file of a ledger folder and its bytes, by path; the cache (.ledger-cache/) aside,
+    which is not the ledger's and which any command may refresh."""
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and ".ledger-cache" not in p.relative_to(root).parts
+    }

@@ -118,12 +118,12 @@ def test_an_empty_book_is_empty(make_ledger: LedgerMaker) -> None:
     assert at(found(make_ledger(book="# 项目书\n"))) == [(BOOK_PATH, "F005", None, None)]
 
 
-def test_a_file_that_cannot_be_read_is_reported(make_ledger: LedgerMaker) -> None:
+def test_a_folder_named_like_a_unit_file_is_not_a_regular_file(make_ledger: LedgerMaker) -> None:
     root = make_ledger()
-    (root / "data" / "units" / "b.yaml").mkdir()  # a folder named like a unit file
+    (root / "data" / "units" / "b.yaml").mkdir()
     problems = found(root)
-    assert at(problems) == [("data/units/b.yaml", "F002", None, None)]
-    assert problems[0].message("en").startswith("cannot read the file: ")
+    assert at(problems) == [("data/units/b.yaml", "F008", None, None)]
+    assert problems[0].message("en").startswith("this is a folder, not a regular file")
 
 
 def test_an_unreadable_file_is_reported(make_ledger: LedgerMaker) -> None:

@@ -26,12 +26,13 @@ import yaml
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
-from ledger.edit.ops import Edit, add_claim, apply, mark_done, record_progress
+from ledger.edit.ops import Edit, EditError, add_claim, apply, mark_done, record_progress
 from ledger.edit.yamltext import scalar
 from ledger.load import UNITS
 from ledger.load.yamlparse import parse
 from ledger.model import STATUSES, Ledger
 from ledger.validate import validate
+from ledger.visible import CONTROL
 from tests.conftest import LedgerMaker, copy_sample
 
 TODAY = date(2026, 11, 25)
@@ -61,7 +62,10 @@ ANY_CHAR = st.characters(exclude_categories=["Cs"])  # all but lone surrogates
 TEXT = st.one_of(
     st.lists(st.sampled_from(PIECES), min_size=1, max_size=6).map("".join),
     st.text(ANY_CHAR, min_size=1, max_size=16),
-).filter(lambda s: s.strip() != "")  # a text field must not be blank (S009)
+).filter(
+    # a text field must not be blank (S009) nor hold a control character (S013)
+    lambda s: s.strip() != "" and not CONTROL.search(s)
+)
 TEXTS = st.lists(TEXT, max_size=2)
 
 ACTIVE = {c: [w for w, v in STATUSES.items() if v == c] for c in ("on_track", "at_risk", "behind")}
@@ -442,7 +446,9 @@ def test_scalar_reads_back_as_the_same_text_in_every_place_an_edit_writes_it(tex
     ]:
         assert yaml.load(doc, Loader=yaml.CSafeLoader) == want, doc
         parsed = parse(doc, "x.yaml")
-        assert parsed.problems == [] and parsed.data == want, doc
+        assert parsed.data == want, doc
+        # a control character reads back, and is a problem of the ledger (S013)
+        assert [p.code for p in parsed.problems] == (["S013"] if CONTROL.search(text) else [])
 
 
 @SCALARS
@@ -455,12 +461,26 @@ def test_scalar_of_a_number_reads_back_as_the_same_number(value: float) -> None:
     assert yaml.safe_load("k: " + scalar(value)) == {"k": value}
 
 
-def test_claim_with_yaml_line_breaks_and_controls_in_the_leader() -> None:
+def test_claim_with_yaml_line_breaks_in_the_leader() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = copy_sample(Path(tmp))
-        leader = "王某\x85某\u2028\x7f\t"
+        leader = "王某\u2028某\u2029\t"
         apply(root, TODAY, lambda: add_claim(root, "ulanqab-org", "K1", leader, YEAR_END, ["m"]))
         assert valid_ledger(root).units["ulanqab-org"].claims[0].leader == leader
+
+
+@pytest.mark.parametrize("leader", ["王某\x85某", "王某\x7f", "\x1b[2J王某", "王\x00"])
+def test_claim_with_a_control_character_is_refused_at_its_place(leader: str) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        root = copy_sample(Path(tmp))
+        before = (root / "data/units/ulanqab-org.yaml").read_bytes()
+        with pytest.raises(EditError) as refused:
+            apply(
+                root, TODAY, lambda: add_claim(root, "ulanqab-org", "K1", leader, YEAR_END, ["m"])
+            )
+        assert [p.code for p in refused.value.problems] == ["S013"]
+        assert refused.value.problems[0].line is not None
+        assert (root / "data/units/ulanqab-org.yaml").read_bytes() == before
 
 
 FLOW_UNIT = """\

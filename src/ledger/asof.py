@@ -35,7 +35,7 @@ class Quarter:
 
     @classmethod
     def parse(cls, text: str) -> Quarter:
-        m = QUARTER.match(text)
+        m = QUARTER.fullmatch(text)
         if m is None:
             raise ValueError(text)
         return cls(int(m[1]), int(m[2]))
@@ -53,10 +53,19 @@ class Quarter:
         return date(self.year, 3 * self.q, _LAST_DAY[self.q])
 
     def report_due(self, report_due_days: int) -> date:
-        return self.end + timedelta(days=report_due_days)
+        return plus_days(self.end, report_due_days)
 
 
 _LAST_DAY = {1: 31, 2: 30, 3: 30, 4: 31}
+
+
+def plus_days(day: date, days: int) -> date:
+    """``day`` plus ``days``, held at the last or first day Python can count (9999-12-31,
+    0001-01-01): T may be any ISO date, and a due date past the end of time is simply late."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.max if days > 0 else date.min
 
 
 @lru_cache(maxsize=16)
@@ -121,7 +130,7 @@ class Milestone:
             return "done"
         if self.due < today:
             return "overdue"
-        if self.due <= today + timedelta(days=warn_days):
+        if self.due <= plus_days(today, warn_days):
             return "due_soon"
         return "open"
 

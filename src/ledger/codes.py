@@ -14,6 +14,7 @@ Families:
   P  progress: quarter order, percent, status
   W  warnings
   C  settings (ledger.toml); an error here exits with 2
+  X  quarterly forms read by ``ledger import``: the workbook, its key row, its rows
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
+
+from ledger.visible import visible_args
 
 Severity = Literal["error", "warning"]
 
@@ -36,7 +39,9 @@ class Code:
     retired: bool = False
 
     def message(self, lang: str, args: Mapping[str, object]) -> str:
-        """The message in ``lang``; an argument ``k_zh`` stands in for ``k`` in Chinese."""
+        """The message in ``lang``; an argument ``k_zh`` stands in for ``k`` in Chinese. Text
+        from the files is shown with its control characters escaped (``ledger.visible``)."""
+        args = visible_args(dict(args))
         if lang == "zh":
             zh = {k[:-3]: v for k, v in args.items() if k.endswith("_zh")}
             return self.zh.format(**{**args, **zh})
@@ -71,6 +76,13 @@ _ALL = [
         "warning",
         "`{name}` is not read: unit files are named <id>.yaml",
         "未读取 `{name}`：单位文件应命名为 <id>.yaml",
+    ),
+    Code(
+        "F008",
+        "error",
+        "this is {found}, not a regular {expected}: ledger files must be regular files inside "
+        "the ledger, so it is not read",
+        "这是{found}，不是普通{expected}：台账文件必须是台账文件夹内的普通文件，因此不读取",
     ),
     # -- YAML ---------------------------------------------------------------------------------
     Code("Y001", "error", "YAML syntax error: {problem}", "YAML 语法错误：{problem}"),
@@ -162,6 +174,19 @@ _ALL = [
         "error",
         "`{key}` needs at least one entry",
         "`{key}` 至少需要一项",
+    ),
+    Code(
+        "S013",
+        "error",
+        "a control character {char} in the text: delete it (often pasted in by accident)",
+        "文字中有控制字符 {char}：请删除（多为复制粘贴时误带）",
+    ),
+    Code(
+        "S014",
+        "error",
+        "`{raw}` is read as {value} ({why}): write the number you mean plainly, "
+        "without a leading 0 or a colon",
+        "`{raw}` 会被读作 {value}（{why}）：请直接写出要表达的数字，不要以 0 开头，也不要用冒号",
     ),
     # -- references ---------------------------------------------------------------------------
     Code(
@@ -326,6 +351,163 @@ _ALL = [
         "error",
         "the [evaluation] weights add up to {total}, not 100",
         "[evaluation] 各项权重之和为 {total}，不是 100",
+    ),
+    # -- forms (ledger import) -----------------------------------------------------------------
+    Code(
+        "X001",
+        "error",
+        "this workbook is not a ledger form (it lacks the properties `ledger form` "
+        "writes): fill in the form you were sent",
+        "这个工作簿不是台账填报表（缺少 ledger form 写入的属性）：请在下发的填报表中填写",
+    ),
+    Code(
+        "X002",
+        "error",
+        "cannot read the workbook ({reason}): it may be damaged; open it and save it "
+        "again as .xlsx",
+        "无法读取工作簿（{reason}）：文件可能已损坏，请打开后重新另存为 .xlsx",
+    ),
+    Code(
+        "X003",
+        "error",
+        "the workbook is password-protected (encrypted) or an old .xls file: remove the "
+        "password and save it as .xlsx",
+        "工作簿设置了打开密码（已加密）或是旧的 .xls 文件：请取消密码并另存为 .xlsx",
+    ),
+    Code(
+        "X004",
+        "error",
+        "this form is of the ledger “{form}”, not of “{ledger}”",
+        "这份填报表属于台账“{form}”，不是“{ledger}”",
+    ),
+    Code(
+        "X005",
+        "error",
+        "this form is of the year {form}, not of the ledger year {year}",
+        "这份填报表属于 {form} 年度，不是台账年度 {year} 年",
+    ),
+    Code(
+        "X006",
+        "error",
+        "this form is for {form}, not for {quarter}",
+        "这份填报表是 {form} 的，不是 {quarter} 的",
+    ),
+    Code(
+        "X007",
+        "error",
+        "this form is of unit `{unit}`, which is not in this ledger",
+        "这份填报表属于单位 `{unit}`，本台账中没有这个单位",
+    ),
+    Code(
+        "X008",
+        "error",
+        "the sheet `{sheet}` is missing: do not rename or delete the form's sheets",
+        "缺少工作表 `{sheet}`：请勿重命名或删除填报表的工作表",
+    ),
+    Code(
+        "X009",
+        "error",
+        "the key column `{key}` is missing from row 1: it was renamed or deleted; fill "
+        "in the form as it was sent",
+        "第 1 行缺少键列 `{key}`：该列被改名或删除，请使用下发时的填报表填写",
+    ),
+    Code(
+        "X010",
+        "error",
+        "`{key}` in row 1 is not a key of this sheet ({keys}): a key column was renamed",
+        "第 1 行的 `{key}` 不是本工作表的键（{keys}）：键列被改名",
+    ),
+    Code(
+        "X011",
+        "error",
+        "the key `{key}` is in row 1 twice (first in {first})",
+        "第 1 行中键 `{key}` 出现了两次（第一次在 {first}）",
+    ),
+    Code(
+        "X012",
+        "error",
+        "this row is of unit `{value}`, but the form is of unit `{unit}`",
+        "这一行属于单位 `{value}`，但这份填报表属于单位 `{unit}`",
+    ),
+    Code(
+        "X013",
+        "error",
+        "unit `{unit}` has no claim of project `{value}` (its claims: {known}): the "
+        "row's key cells were changed",
+        "单位 `{unit}` 没有认领项目 `{value}`（已认领：{known}）：这一行的键单元格被改动",
+    ),
+    Code(
+        "X014",
+        "error",
+        "this row is for `{value}`, but the form is for {quarter}",
+        "这一行是 `{value}` 的，但这份填报表是 {quarter} 的",
+    ),
+    Code(
+        "X015",
+        "error",
+        "the claim of project {project} has no milestone `{value}` (known: {known})",
+        "项目 {project} 的这项认领没有时间节点 `{value}`（现有：{known}）",
+    ),
+    Code(
+        "X016",
+        "error",
+        "the key cell “{key}” of this row is empty: report only in the rows of the form",
+        "这一行的键单元格“{key}”是空的：请只在填报表已有的行中填写",
+    ),
+    Code(
+        "X017",
+        "error",
+        "`{value}` is not a status{hint}; choose one of {choices}",
+        "`{value}` 不是有效状态{hint}；可选：{choices}",
+    ),
+    Code(
+        "X018",
+        "error",
+        "`{value}` is not a percent from 0 to 100 (such as 65 or 65%)",
+        "`{value}` 不是 0 到 100 之间的百分比（如 65 或 65%）",
+    ),
+    Code(
+        "X019",
+        "error",
+        "`{value}` is not a date: write it like 2026-10-08{hint}",
+        "`{value}` 不是日期：请写成 2026-10-08 这样的形式{hint}",
+    ),
+    Code(
+        "X020",
+        "error",
+        "“{key}” must be filled in when this row reports",
+        "这一行有填报内容，“{key}”必须填写",
+    ),
+    Code(
+        "X021",
+        "error",
+        "a different {quarter} report is on file (reported {reported}): add --replace to "
+        "replace it",
+        "台账中已有不同的 {quarter} 进展（{reported} 上报）：如需替换，请加 --replace",
+    ),
+    Code(
+        "X022",
+        "error",
+        "milestone `{milestone}` is recorded as done on {old}: add --replace to change it",
+        "时间节点 `{milestone}` 已记录为 {old} 完成：如需修改，请加 --replace",
+    ),
+    Code(
+        "X023",
+        "error",
+        "reported differently in {first}: keep one of the two",
+        "与 {first} 的填报内容不同：请只保留一份",
+    ),
+    Code(
+        "X024",
+        "error",
+        "evidence is given but no done date: fill in the day it was done",
+        "填写了佐证材料但没有完成日期：请填写完成日期",
+    ),
+    Code(
+        "X025",
+        "error",
+        "cannot record this row: {reason}",
+        "无法记录这一行：{reason}",
     ),
 ]
 

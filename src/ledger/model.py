@@ -34,8 +34,10 @@ from pydantic_core import PydanticCustomError
 PROJECT_ID = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$"
 MILESTONE_ID = r"^[a-z0-9][a-z0-9_-]{0,31}$"
 UNIT_ID = r"^[a-z0-9][a-z0-9_-]{0,63}$"
-QUARTER = re.compile(r"^([0-9]{4})Q([1-4])$")
-_ISO = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+# Patterns are matched whole (``fullmatch``): Python's ``$`` also matches before a final newline,
+# so ``"2026Q1\n"`` would pass a ``match``. The ``^…$`` spelling stays for the JSON schema.
+QUARTER = re.compile(r"([0-9]{4})Q([1-4])")
+_ISO = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 _ID_RULES = {
     "project": (PROJECT_ID, "letters, digits, _ and -, up to 32, starting with a letter or digit"),
@@ -69,7 +71,7 @@ def _id(kind: str) -> Any:
     def check(value: object) -> str:
         if not isinstance(value, str):
             raise _not_string(value)
-        if not pattern.match(value):
+        if not pattern.fullmatch(value):
             raise PydanticCustomError(
                 "S007",
                 "bad id",
@@ -87,8 +89,8 @@ def _id(kind: str) -> Any:
 
 
 _DATE_FORMS = [
-    re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$"),
-    re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
+    re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"),
+    re.compile(r"(\d{4})(\d{2})(\d{2})"),
 ]
 
 
@@ -96,7 +98,7 @@ def iso_hint(raw: str) -> str | None:
     """The ISO form of a date written another way, if it can be read."""
     text = unicodedata.normalize("NFKC", raw).strip()
     for form in _DATE_FORMS:
-        m = form.match(text)
+        m = form.fullmatch(text)
         if m:
             try:
                 return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
@@ -109,7 +111,7 @@ def parse_date(value: object) -> date:
     if type(value) is date:
         return value
     if isinstance(value, str):
-        if _ISO.match(value):
+        if _ISO.fullmatch(value):
             try:
                 return date.fromisoformat(value)
             except ValueError:
@@ -131,7 +133,7 @@ def _percent(value: object) -> int | float:
 def _quarter(value: object) -> str:
     if not isinstance(value, str):
         raise PydanticCustomError("S011", "bad quarter", {"value": str(value)})
-    if not QUARTER.match(value):
+    if not QUARTER.fullmatch(value):
         raise PydanticCustomError("S011", "bad quarter", {"value": value})
     return value
 
@@ -163,7 +165,9 @@ IsoDate = Annotated[date, PlainValidator(parse_date), _schema(type="string", for
 Percent = Annotated[
     int | float, PlainValidator(_percent), _schema(type="number", minimum=0, maximum=100)
 ]
-Quarter = Annotated[str, PlainValidator(_quarter), _schema(type="string", pattern=QUARTER.pattern)]
+Quarter = Annotated[
+    str, PlainValidator(_quarter), _schema(type="string", pattern=f"^{QUARTER.pattern}$")
+]
 
 CATEGORIES = {
     "key": "key",

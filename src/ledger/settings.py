@@ -12,7 +12,7 @@ from pathlib import Path
 from ledger.load import CONFIG
 from ledger.model import iso_hint
 
-_ISO = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+_ISO = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 class SettingsError(Exception):
@@ -41,7 +41,7 @@ def find_root(explicit: Path | None, env: str | None, cwd: Path) -> Path:
 
 
 def parse_day(text: str, key: str = "bad_today") -> date:
-    if _ISO.match(text):
+    if _ISO.fullmatch(text):
         try:
             return date.fromisoformat(text)
         except ValueError:

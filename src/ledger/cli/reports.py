@@ -150,14 +150,14 @@ def _emit(
             sys.stdout.buffer.write(content.encode("utf-8"))
             sys.stdout.buffer.flush()
         return
-    from ledger.edit.write import atomic_write
     from ledger.i18n import t
+    from ledger.output import OutputError, write_report
 
     data = content if isinstance(content, bytes) else content.encode("utf-8")
     try:
-        atomic_write(output, data)
-    except OSError as exc:
-        fail("cannot_write", lang, path=output, reason=exc.strerror or str(exc))
+        write_report(output, data, ledger.root)
+    except OutputError as exc:
+        fail(exc.key, lang, **exc.args_)
 
     typer.echo(t("written", lang, path=output), err=True)
 

@@ -83,7 +83,7 @@ class Edit:
 
 def unit_path(root: Path, unit_id: str) -> tuple[Path, str]:
     """The unit's file, after checking the id cannot name anything outside data/units/."""
-    if not _UNIT_ID.match(unit_id):
+    if not _UNIT_ID.fullmatch(unit_id):
         raise EditError("bad_unit_id", value=unit_id)
     folder = (root / UNITS).resolve()
     path = (folder / f"{unit_id}.yaml").resolve()
@@ -119,7 +119,10 @@ class Target:
         return self.yaml.text.count("\n", 0, index) + 1
 
 
-def _target(root: Path, unit_id: str, project: str) -> Target:
+def _target(root: Path, unit_id: str, project: str, base: Edit | None = None) -> Target:
+    """What an operation works on; with ``base`` (an edit of the same file not written yet),
+    the text as that edit leaves it, so that several edits of one file apply one after another
+    and are written together."""
     loaded = load(root, units=False, cache=False)  # the ledger is validated in ``apply``
     if loaded.config is None:
         raise EditError(
@@ -133,11 +136,14 @@ def _target(root: Path, unit_id: str, project: str) -> Target:
     if project not in ledger.projects:
         raise EditError("unknown_project", value=project, **did_you_mean(project, ledger.projects))
     path, rel = unit_path(root, unit_id)
-    snapshot = Snapshot.read(path)
-    try:
-        text = snapshot.text
-    except UnicodeDecodeError:
-        raise EditError("file_broken", path=rel) from None
+    if base is not None and base.rel == rel:
+        snapshot, text = base.old, base.new_text
+    else:
+        snapshot = Snapshot.read(path)
+        try:
+            text = snapshot.text
+        except UnicodeDecodeError:
+            raise EditError("file_broken", path=rel) from None
     parsed = parse(text, rel)
     if parsed.problems or not isinstance(parsed.data, dict):
         raise EditError("file_broken", problems=parsed.problems, path=rel)
@@ -163,6 +169,9 @@ def _finish(
         except SpliceError as exc:
             raise EditError("cannot_splice", path=target.rel, reason=str(exc)) from None
     reparsed = parse(text, target.rel)
+    controls = [p for p in reparsed.problems if p.code == "S013"]
+    if controls:  # a control character typed on the command line: said at its place
+        raise EditError("invalid_result", problems=controls, path=target.rel)
     if reparsed.problems or reparsed.data != expected:
         raise EditError("cannot_splice", path=target.rel, reason="the result reads differently")
     return Edit(target.path, target.rel, target.snapshot, text, what, args)
@@ -179,6 +188,19 @@ def apply(
     the whole ledger with the new text validates and the file did not change meanwhile. The
     other files come from the cache (unless ``cache`` is False); the written file's entry is
     stored."""
+    return apply_all(root, today, lambda: [build()], dry_run, cache)[0]
+
+
+def apply_all(
+    root: Path,
+    today: date,
+    build: Callable[[], list[Edit]],
+    dry_run: bool = False,
+    cache: bool = True,
+) -> list[Edit]:
+    """``apply`` for several edits at once (``ledger import``): ``build`` gives one edit per
+    file, each holding all the changes to that file (see ``base`` of the operations). They are
+    validated together, with the whole ledger, and written only if none is refused."""
     try:
         with ledger_lock(root):
             return _apply_locked(root, today, build, dry_run, cache)
@@ -187,31 +209,57 @@ def apply(
 
 
 def _apply_locked(
-    root: Path, today: date, build: Callable[[], Edit], dry_run: bool, cache: bool
-) -> Edit:
-    edit = build()
-    if not edit.changed:
-        return edit
-    result = validate(root, today, overrides={edit.rel: edit.new_text}, cache=cache)
-    after = [p for p in result.problems if p.level == "error"]
-    if after:
-        before = [p for p in validate(root, today, cache=cache).problems if p.level == "error"]
-        brought, elsewhere = refusal(before, after, {edit.rel})
-        if brought:
-            raise EditError("invalid_result", problems=brought, path=edit.rel)
-        edit = dataclasses.replace(edit, notes=tuple(elsewhere))
+    root: Path, today: date, build: Callable[[], list[Edit]], dry_run: bool, cache: bool
+) -> list[Edit]:
+    edits = build()
+    changed = [e for e in edits if e.changed]
+    if not changed:
+        return edits
+    brought, elsewhere = check(root, today, changed, cache)
+    if brought:
+        raise EditError("invalid_result", problems=brought, path=changed[0].rel)
+    if elsewhere:
+        notes = tuple(elsewhere)
+        edits = [dataclasses.replace(e, notes=notes) if e.changed else e for e in edits]
+        changed = [e for e in edits if e.changed]
     if not dry_run:
-        data = edit.old.encode(edit.new_text)
-        try:
-            atomic_write(edit.path, data, expect=edit.old)
-        except ChangedMeanwhile:
-            raise EditError("changed_meanwhile", path=edit.rel) from None
-        except OSError as exc:  # disk full, permission denied: the old file is untouched
-            reason = exc.strerror or str(exc)
-            raise EditError("write_failed", path=edit.rel, reason=reason) from None
-        if cache:
-            cache_file(root, edit.rel, data)
-    return edit
+        for edit in changed[1:]:  # several files: each as it was read, before any is replaced
+            if not _unchanged_on_disk(edit):
+                raise EditError("changed_meanwhile", path=edit.rel)
+        for edit in changed:
+            data = edit.old.encode(edit.new_text)
+            try:
+                atomic_write(edit.path, data, expect=edit.old)
+            except ChangedMeanwhile:
+                raise EditError("changed_meanwhile", path=edit.rel) from None
+            except OSError as exc:  # disk full, permission denied: the old file is untouched
+                reason = exc.strerror or str(exc)
+                raise EditError("write_failed", path=edit.rel, reason=reason) from None
+            if cache:
+                cache_file(root, edit.rel, data)
+    return edits
+
+
+def _unchanged_on_disk(edit: Edit) -> bool:
+    try:
+        return Snapshot.read(edit.path).digest == edit.old.digest
+    except OSError:
+        return False
+
+
+def check(
+    root: Path, today: date, edits: list[Edit], cache: bool = True
+) -> tuple[list[Problem], list[Problem]]:
+    """The errors of the whole ledger validated with these edits' new texts in place of the
+    files: those that refuse the edits, and those already elsewhere (a note; see ``refusal``)."""
+    changed = [e for e in edits if e.changed]
+    overrides = {e.rel: e.new_text for e in changed}
+    result = validate(root, today, overrides=overrides, cache=cache)
+    after = [p for p in result.problems if p.level == "error"]
+    if not after:
+        return [], []
+    before = [p for p in validate(root, today, cache=cache).problems if p.level == "error"]
+    return refusal(before, after, {e.rel for e in changed})
 
 
 def refusal(
@@ -297,8 +345,9 @@ def record_progress(
     problems: list[str] | None = None,
     next_steps: list[str] | None = None,
     replace: bool = False,
+    base: Edit | None = None,
 ) -> Edit:
-    target = _target(root, unit_id, project)
+    target = _target(root, unit_id, project, base)
     i = target.claim_index(project)
     claim = target.data["claims"][i]
     entries = [e for e in (claim.get("progress") or []) if isinstance(e, dict)]
@@ -356,8 +405,9 @@ def mark_done(
     on: date,
     evidence: str | None = None,
     replace: bool = False,
+    base: Edit | None = None,
 ) -> Edit:
-    target = _target(root, unit_id, project)
+    target = _target(root, unit_id, project, base)
     i = target.claim_index(project)
     claim = target.data["claims"][i]
     records = [m for m in (claim.get("milestones") or []) if isinstance(m, dict)]
@@ -458,4 +508,14 @@ def _status_word(status: str, entries: list[dict[str, Any]]) -> str:
     return next(w for w, v in STATUSES.items() if v == canonical and w.isascii() != chinese)
 
 
-__all__ = ["PROJECTS", "Edit", "EditError", "add_claim", "apply", "mark_done", "record_progress"]
+__all__ = [
+    "PROJECTS",
+    "Edit",
+    "EditError",
+    "add_claim",
+    "apply",
+    "apply_all",
+    "check",
+    "mark_done",
+    "record_progress",
+]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterator
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -12,8 +13,10 @@ from ledger.load.schema import problems_from
 from ledger.load.text import read_text
 from ledger.model import Config
 from ledger.problems import At, Loc, Problem
+from ledger.visible import CONTROL
 
 CONFIG = "ledger.toml"
+_TOO_DEEP = {"problem": "values nested too deeply", "problem_zh": "值的嵌套层数过多"}
 _TOML_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
@@ -23,6 +26,10 @@ def load_config(root: Path) -> tuple[Config | None, list[Problem]]:
         return None, problems
     try:
         raw = tomllib.loads(text)
+        raw = _drop_user_keys(raw)
+        controls = list(_controls(raw, ()))
+    except RecursionError:  # arrays or tables nested hundreds deep: tomllib recurses
+        return None, [Problem(CONFIG, "C001", _TOO_DEEP, line=1, column=1)]
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         m = _TOML_AT.search(message)
@@ -35,7 +42,12 @@ def load_config(root: Path) -> tuple[Config | None, list[Problem]]:
             line, column = len(lines), len(lines[-1]) + 1
         problem = re.sub(r"\(at end of document\)", "", _TOML_AT.sub("", message)).strip()
         return None, [Problem(CONFIG, "C001", {"problem": problem}, line=line, column=column)]
-    raw = _drop_user_keys(raw)
+    if controls:
+        return None, [
+            Problem(CONFIG, "S013", {"char": char}, line=line, column=column)
+            for loc, char in controls
+            for line, column, _ in [_locate(text, loc, "value")]
+        ]
     try:
         config = Config.model_validate(raw)
     except ValidationError as exc:
@@ -54,6 +66,19 @@ def _drop_user_keys(table: dict[str, object]) -> dict[str, object]:
         for k, v in table.items()
         if not k.startswith("x-")
     }
+
+
+def _controls(value: object, loc: Loc) -> Iterator[tuple[Loc, str]]:
+    """The key path and name of each text holding a control character (from a TOML escape
+    such as ``"\\u001b"``: raw ones are found before parsing)."""
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from _controls(v, (*loc, k))
+    elif isinstance(value, list):
+        for v in value:
+            yield from _controls(v, loc)
+    elif isinstance(value, str) and (bad := CONTROL.search(value)) is not None:
+        yield loc, f"U+{ord(bad.group()):04X}"
 
 
 def _locate(text: str, loc: Loc, at: At) -> tuple[int | None, int | None, str | None]:

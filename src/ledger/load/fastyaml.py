@@ -47,6 +47,9 @@ class _Undecided(Exception):
     pass
 
 
+Undecided = _Undecided  # ``plain`` may raise it: the file is left to PyYAML
+
+
 def read(text: str, plain: Callable[[str], Any]) -> dict[str, Any] | None:
     """The file's top-level mapping, or None when PyYAML must decide."""
     if "\r" in text:

@@ -12,6 +12,7 @@ of a file only when that file has a problem.
 from __future__ import annotations
 
 import gc
+import os
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -26,8 +27,8 @@ from ledger.load.cache import decode as cache_decode
 from ledger.load.cache import encode as cache_encode
 from ledger.load.config import CONFIG, load_config
 from ledger.load.schema import describe, problems_from
-from ledger.load.text import decode, read_bytes
-from ledger.load.yamlparse import compose, find, parse
+from ledger.load.text import decode, not_regular, read_bytes
+from ledger.load.yamlparse import compose, find, parse, position
 from ledger.model import (
     CHILDREN,
     Book,
@@ -43,6 +44,7 @@ from ledger.model import (
 )
 from ledger.problems import At, Loc, Problem
 
+DATA = "data"
 PROJECTS = "data/projects.yaml"
 UNITS = "data/units"
 
@@ -91,7 +93,9 @@ class Loaded:
     # the key, only to place a problem the checks across files found in it
     keys: dict[str, str] = field(default_factory=dict)
     cache: Cache | None = None
+    memo: dict[str, Any] = field(default_factory=dict)  # what the checks compute once
     _trees: dict[str, Node | None] = field(default_factory=dict)
+    _sources: dict[str, str] = field(default_factory=dict)
 
     def ledger(self) -> Ledger:
         """The ledger as loaded; only meaningful when ``problems`` holds no error."""
@@ -114,8 +118,9 @@ class Loaded:
     def locate(self, path: str, loc: Loc, at: At) -> tuple[int | None, int | None, str | None]:
         if path not in self._trees:
             text = self.text(path)
+            self._sources[path] = text or ""
             self._trees[path] = compose(text) if text is not None else None
-        return _place(self._trees[path], loc, at)
+        return _place(self._trees[path], self._sources[path], loc, at)
 
     def resolve(self, problems: list[Problem]) -> list[Problem]:
         """Give every problem that has a key path its line and column."""
@@ -128,12 +133,15 @@ class Loaded:
         return out
 
 
-def _place(tree: Node | None, loc: Loc, at: At) -> tuple[int | None, int | None, str | None]:
+def _place(
+    tree: Node | None, text: str, loc: Loc, at: At
+) -> tuple[int | None, int | None, str | None]:
     node = find(tree, loc, at)
     if node is None:
         return None, None, None
     raw = node.value if isinstance(node, ScalarNode) else None
-    return node.start_mark.line + 1, node.start_mark.column + 1, raw
+    line, column = position(text, node.start_mark)  # lines counted by LF, as git counts them
+    return line, column, raw
 
 
 class _Locator:
@@ -147,7 +155,7 @@ class _Locator:
     def __call__(self, loc: Loc, at: At) -> tuple[int | None, int | None, str | None]:
         if not self.composed:
             self.tree, self.composed = compose(self.text), True
-        return _place(self.tree, loc, at)
+        return _place(self.tree, self.text, loc, at)
 
 
 def _by_id(u: UnitFile) -> str:
@@ -171,6 +179,8 @@ def load(
     loaded = Loaded(root, overrides=dict(overrides or {}), cache=Cache(root, cache))
     loaded.config, problems = load_config(root)
     loaded.problems += problems
+    if _folder(loaded, DATA) is False:  # a link or a file in place of data/: nothing is read
+        return loaded
     collecting = gc.isenabled()
     gc.disable()  # reading makes many objects and no cycles: the collector would only cost
     try:
@@ -205,7 +215,7 @@ def _part(loaded: Loaded, rel: str) -> Part:
         if part is not None:
             return part
     part = read_part(rel, raw)
-    if part.read:
+    if part.read and cache.enabled:
         cache.put(key, part_to_json(part))
     return part
 
@@ -255,10 +265,29 @@ def _validate(
     rel: str, model: type[M], data: object, problems: list[Problem], locate: _Locator
 ) -> M | None:
     try:
-        return model.model_validate(data)
+        return share_sets(model.model_validate(data))
     except ValidationError as exc:
         problems += problems_from(exc, rel, model, locate)
         return None
+
+
+_SETS: dict[tuple[type[BaseModel], frozenset[str]], set[str]] = {}
+
+
+def share_sets(model: M) -> M:
+    """Let models with the same fields written share one set of those names (pydantic's
+    ``model_fields_set``, about 200 bytes a model, a fifth of a unit's memory). The models are
+    frozen, so the set is never changed."""
+    stack: list[BaseModel] = [model]
+    while stack:
+        m = stack.pop()
+        names = m.__pydantic_fields_set__
+        shared = _SETS.setdefault((type(m), frozenset(names)), names)
+        if shared is not names:
+            _set_attr(m, "__pydantic_fields_set__", shared)
+        for key in CHILDREN.get(type(m), ()):
+            stack.extend(getattr(m, key))
+    return model
 
 
 def _valid_items(model: type[M], items: object) -> tuple[list[M], tuple[int, ...]]:
@@ -268,7 +297,7 @@ def _valid_items(model: type[M], items: object) -> tuple[list[M], tuple[int, ...
     if isinstance(items, list):
         for i, item in enumerate(items):
             try:
-                good.append(model.model_validate(item))
+                good.append(share_sets(model.model_validate(item)))
                 rows.append(i)
             except ValidationError:
                 pass
@@ -312,26 +341,67 @@ def _load_book(loaded: Loaded) -> None:
         loaded.broken_projects = set(part.broken)
 
 
+def _folder(loaded: Loaded, rel: str) -> bool | None:
+    """True for a real folder, None when there is nothing there, False (and F008 or F002) for
+    anything else: a link to a folder elsewhere would make the tool read outside the ledger."""
+    try:
+        mode = os.lstat(loaded.root / rel).st_mode
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        loaded.problems.append(Problem(rel, "F002", {"reason": exc.strerror or str(exc)}))
+        return False
+    problem = not_regular(mode, rel, folder=True)
+    if problem is not None:
+        loaded.problems.append(problem)
+        return False
+    return True
+
+
 def _load_units(loaded: Loaded) -> None:
     folder = loaded.root / UNITS
-    if not folder.is_dir():
+    real = _folder(loaded, UNITS)
+    if real is False:
+        return
+    if real is None:
         loaded.problems.append(Problem(UNITS, "F006"))
         return
-    names = {f.name for f in folder.iterdir()}
+    try:
+        names = set(os.listdir(folder))
+    except OSError as exc:
+        loaded.problems.append(Problem(UNITS, "F002", {"reason": exc.strerror or str(exc)}))
+        return
     names |= {rel.rsplit("/", 1)[1] for rel in loaded.overrides if rel.startswith(f"{UNITS}/")}
     for name in sorted(names):
-        file = folder / name
         rel = f"{UNITS}/{name}"
-        if file.suffix != ".yaml":
-            if file.suffix == ".yml":
-                loaded.problems.append(Problem(rel, "F007", {"name": file.name}))
+        kind = unit_file_kind(name)
+        if kind == "near":
+            loaded.problems.append(Problem(rel, "F007", {"name": name}))
+        if kind != "unit":
             continue
         part = _part(loaded, rel)
         loaded.problems += part.problems
         loaded.files_read += part.read
         unit = part.model if isinstance(part.model, Unit) else None
-        loaded.units.append(UnitFile(rel, file.stem, unit, part.rows if unit else ()))
+        stem = name[: -len(".yaml")]
+        loaded.units.append(UnitFile(rel, stem, unit, part.rows if unit else ()))
         loaded.broken_claims |= part.broken
+
+
+def unit_file_kind(name: str) -> str:
+    """ "unit" for ``<stem>.yaml``; "hidden" for a name starting with ``.`` (macOS ``._x.yaml``,
+    editors' ``.#x.yaml`` lock links: not ledger files, skipped without a word); "near" for a
+    name that looks meant as a unit file but is not one (``X.YAML``, ``x.Yaml``, ``x.yml``,
+    ``x.yaml.txt`` as Windows saves it with extensions hidden), which gets a warning; "other"
+    for the rest (a README), skipped."""
+    if name.startswith("."):
+        return "hidden"
+    if name.endswith(".yaml") and len(name) > len(".yaml"):
+        return "unit"
+    lower = name.lower()
+    if ".yaml" in lower or ".yml" in lower:
+        return "near"
+    return "other"
 
 
 def _ids(items: object, key: str, valid: tuple[int, ...]) -> set[str]:
@@ -357,15 +427,15 @@ def part_to_json(part: Part) -> dict[str, Any]:
                 "id": model.id,
                 "name": model.name,
                 "parent": model.parent,
-                "claims": [_plain_json(c.model_dump()) for c in model.claims],
+                "claims": [_dump(c) for c in model.claims],
             }
         elif part.partial and isinstance(model, Book):
             dump = {
                 "title": model.title,
-                "projects": [_plain_json(p.model_dump()) for p in model.projects],
+                "projects": [_dump(p) for p in model.projects],
             }
         else:
-            dump = _plain_json(model.model_dump())
+            dump = _dump(model)
     return {
         "read": part.read,
         "problems": [_problem_to_json(p) for p in part.problems],
@@ -376,16 +446,11 @@ def part_to_json(part: Part) -> dict[str, Any]:
     }
 
 
-def _plain_json(value: Any) -> Any:
-    """A model's dump with its dates as ISO text, which the models read back as the same date
-    (``model_dump(mode="json")`` warns about the dates of ``PlainValidator`` fields)."""
-    if isinstance(value, dict):
-        return {k: _plain_json(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain_json(v) for v in value]
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
+def _dump(model: BaseModel) -> Any:
+    """A model as JSON data, dates as ISO text (which the models read back as the same dates).
+    Pydantic warns that a ``PlainValidator`` date field "may not serialise as expected": it
+    does, and the tests check that a model read back from the cache equals the model cached."""
+    return model.model_dump(mode="json", warnings=False)
 
 
 def part_from_json(body: Any, rel: str) -> Part | None:
@@ -452,10 +517,14 @@ def _build(model: type[M], data: dict[str, Any]) -> M:
         values[key] = [_build(child, item) for item in values[key]]
     m = model.__new__(model)
     _set_attr(m, "__dict__", values)
-    _set_attr(m, "__pydantic_fields_set__", set(names))
+    _set_attr(m, "__pydantic_fields_set__", _all_set(model, names))
     _set_attr(m, "__pydantic_extra__", None)
     _set_attr(m, "__pydantic_private__", None)
     return m
+
+
+def _all_set(model: type[BaseModel], names: frozenset[str]) -> set[str]:
+    return _SETS.setdefault((model, names), set(names))
 
 
 def _text(value: object) -> str:

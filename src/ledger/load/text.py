@@ -1,19 +1,85 @@
-"""File bytes to text: encoding, byte-order mark, merge-conflict markers.
+"""File bytes to text: what the file is, encoding, byte-order mark, conflict markers, control
+characters.
 
-Problems found here stop the file from being parsed: a file that is not UTF-8 or that holds
-conflict markers would only give confusing YAML errors after this point.
+Problems found here stop the file from being parsed: a file that is not UTF-8, that holds
+conflict markers or raw control characters would only give confusing YAML errors after this point.
+
+A ledger file is a regular file (contract section 1): a symbolic link, a named pipe, a device or
+a folder in its place is an error (F008) and is never read, so that no file outside the ledger is
+ever read or shown, and nothing can make a read wait for ever or never end. The check is made on
+the open file itself (``O_NOFOLLOW``, ``O_NONBLOCK``, then ``fstat``): nothing can be swapped in
+between the check and the read. Lines are counted as git counts them, by LF (``line_column``).
 """
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from pathlib import Path
 
 from ledger.problems import Problem
+from ledger.visible import CONTROL
 
 _BOM = "\ufeff"
 _CONFLICT = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(?: |\r?$)", re.MULTILINE)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+_BINARY = getattr(os, "O_BINARY", 0)
+
+_KINDS = [
+    (stat.S_ISLNK, "a symbolic link", "符号链接"),
+    (stat.S_ISDIR, "a folder", "文件夹"),
+    (stat.S_ISFIFO, "a named pipe", "命名管道"),
+    (stat.S_ISCHR, "a device", "设备"),
+    (stat.S_ISBLK, "a device", "设备"),
+    (stat.S_ISSOCK, "a socket", "套接字"),
+]
+
+
+def not_regular(mode: int, rel: str, folder: bool = False) -> Problem | None:
+    """F008 when ``mode`` (from ``lstat``) is not a regular file (a real folder, with
+    ``folder``); None when it is."""
+    if (stat.S_ISDIR(mode) and not stat.S_ISLNK(mode)) if folder else stat.S_ISREG(mode):
+        return None
+    found, found_zh = next(
+        ((en, zh) for test, en, zh in _KINDS if test(mode)), ("something else", "其他类型")
+    )
+    expected = ("folder", "文件夹") if folder else ("file", "文件")
+    args = {"found": found, "found_zh": found_zh, "expected": expected[0]}
+    return Problem(rel, "F008", {**args, "expected_zh": expected[1]})
+
+
+def read_bytes(file: Path, rel: str) -> tuple[bytes | None, list[Problem]]:
+    """The bytes of a regular file, or None and the problem (F001, F002, F008)."""
+    try:
+        before = os.lstat(file)
+    except FileNotFoundError:
+        return None, [Problem(rel, "F001")]
+    except OSError as exc:
+        return None, [Problem(rel, "F002", {"reason": exc.strerror or str(exc)})]
+    problem = not_regular(before.st_mode, rel)
+    if problem is not None:
+        return None, [problem]
+    try:
+        fd = os.open(file, os.O_RDONLY | _NOFOLLOW | _NONBLOCK | _BINARY)
+    except FileNotFoundError:
+        return None, [Problem(rel, "F001")]
+    except OSError as exc:  # ELOOP: a link swapped in since the lstat
+        return None, [Problem(rel, "F002", {"reason": exc.strerror or str(exc)})]
+    try:
+        problem = not_regular(os.fstat(fd).st_mode, rel)
+        if problem is not None:
+            return None, [problem]
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            return f.read(), []
+    except OSError as exc:
+        return None, [Problem(rel, "F002", {"reason": exc.strerror or str(exc)})]
+    finally:
+        os.close(fd)
 
 
 def read_text(file: Path, rel: str) -> tuple[str | None, list[Problem]]:
@@ -24,14 +90,26 @@ def read_text(file: Path, rel: str) -> tuple[str | None, list[Problem]]:
     return decode(raw, rel)
 
 
-def read_bytes(file: Path, rel: str) -> tuple[bytes | None, list[Problem]]:
-    """The file's bytes, or None and the problem that stopped the reading."""
-    try:
-        return file.read_bytes(), []
-    except FileNotFoundError:
-        return None, [Problem(rel, "F001")]
-    except OSError as exc:
-        return None, [Problem(rel, "F002", {"reason": exc.strerror or str(exc)})]
+def line_column(text: str, index: int) -> tuple[int, int]:
+    """The 1-based line and column of ``text[index]``, lines counted by LF only (as git counts
+    them: a lone CR, U+0085 or U+2028 does not start a line)."""
+    start = text.rfind("\n", 0, index) + 1
+    return text.count("\n", 0, index) + 1, index - start + 1
+
+
+def control_characters(text: str, rel: str, limit: int = 20) -> list[Problem]:
+    """S013 at each raw control character of the text (the first ``limit`` of them)."""
+    out = []
+    for m in CONTROL.finditer(text):
+        line, column = line_column(text, m.start())
+        out.append(Problem(rel, "S013", {"char": _name(m.group())}, line=line, column=column))
+        if len(out) >= limit:
+            break
+    return out
+
+
+def _name(char: str) -> str:
+    return f"U+{ord(char):04X}"
 
 
 def decode(raw: bytes, rel: str) -> tuple[str | None, list[Problem]]:
@@ -48,13 +126,15 @@ def decode(raw: bytes, rel: str) -> tuple[str | None, list[Problem]]:
                 rel,
                 "F004",
                 {"marker": m.group(1)},
-                line=text.count("\n", 0, m.start()) + 1,
+                line=line_column(text, m.start())[0],
                 column=1,
             )
             for m in _CONFLICT.finditer(text)
         ]
         if markers:
             return None, markers
+    if CONTROL.search(text):
+        return None, control_characters(text, rel)
     return text, []
 
 

@@ -12,12 +12,20 @@ PyYAML's C parser (no node graph, no generic constructor: several times faster t
 - keeps a date that is not a real ISO date as text, so the schema can say what is wrong with it
   (PyYAML raises a bare ``ValueError`` without a position).
 
+- reports a control character that a double-quoted escape (``"\\e"``, ``"\\x07"``) puts in a
+  text (S013; raw ones are found before parsing, in ``ledger.load.text``),
+- reports a number field written as YAML 1.1 reads an octal (``062`` is 50) or a sexagesimal
+  number (``1:30`` is 90) (S014): nobody means those.
+
 Positions are not kept for the data: ``compose`` and ``find`` give them for the files that have
-problems.
+problems. Lines are counted by LF only, as git counts them: PyYAML also breaks lines at a lone CR,
+U+0085, U+2028 and U+2029, so its marks are corrected from their index when the text holds one
+(``position``).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -38,7 +46,9 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
 from ledger.load import fastyaml
+from ledger.load.text import line_column
 from ledger.problems import Problem
+from ledger.visible import CONTROL
 
 
 @dataclass
@@ -94,6 +104,31 @@ def _plain(value: str) -> Any:
 
 _NO_KEY: Any = object()
 
+# PyYAML starts a line at these where git does not (a CR alone, NEL, LS, PS)
+_OTHER_BREAKS = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
+# The number fields of a ledger, and YAML 1.1's number forms that nobody means in them
+_NUMBER_KEYS = frozenset({"percent", "order"})
+_OCTAL = re.compile(r"[-+]?0[0-7_]+")
+
+
+def position(text: str, mark: Any, exact: bool | None = None) -> tuple[int, int]:
+    """The 1-based line and column of a PyYAML mark, lines counted by LF only. ``exact``: whether
+    the text is known to hold no other line break (then the mark's own line is right)."""
+    if exact is None:
+        exact = _OTHER_BREAKS.search(text) is None
+    if exact:
+        return mark.line + 1, mark.column + 1
+    return line_column(text, mark.index)
+
+
+def _surprise(raw: str, value: Any) -> dict[str, object] | None:
+    """Why a plain number reads as something other than it looks, or None."""
+    if ":" in raw:
+        return {"why": "a YAML 1.1 base-60 number", "why_zh": "YAML 1.1 的六十进制数"}
+    if _OCTAL.fullmatch(raw) and value != 0:
+        return {"why": "a YAML 1.1 octal number", "why_zh": "YAML 1.1 的八进制数"}
+    return None
+
 
 def parse(text: str, path: str) -> Parsed:
     """Parse one YAML document into plain data; every problem found is returned, never raised.
@@ -107,18 +142,29 @@ def parse(text: str, path: str) -> Parsed:
     Most ledger files are plain block YAML: ``fastyaml.read`` reads those line by line, about
     twice as fast, and leaves every file it cannot decide on its own to the loop below.
     """
-    fast = fastyaml.read(text, _plain)
+    fast = fastyaml.read(text, _plain_unsurprising)
     if fast is not None:
         return Parsed(fast, [])
     return parse_events(text, path)
 
 
+def _plain_unsurprising(raw: str) -> Any:
+    """``_plain`` for the fast path, which reports nothing: a number written as YAML 1.1 octal
+    or base 60 may be an S014, so such a file is left to the loop that reports it."""
+    value = _plain(raw)
+    if type(value) in (int, float) and _surprise(raw, value) is not None:
+        raise fastyaml.Undecided
+    return value
+
+
 def parse_events(text: str, path: str) -> Parsed:
     """``parse`` by PyYAML's events alone (the fast path's reference in the tests)."""
     problems: list[Problem] = []
+    exact = _OTHER_BREAKS.search(text) is None
 
     def report(code: str, mark: Any, args: dict[str, object]) -> None:
-        problems.append(Problem(path, code, args, line=mark.line + 1, column=mark.column + 1))
+        line, column = position(text, mark, exact)
+        problems.append(Problem(path, code, args, line=line, column=column))
 
     # the innermost open collection: container, is it a mapping, its pending key, whether that
     # key's value is dropped (x- keys), the line of each key, the mark of the pending key
@@ -145,6 +191,8 @@ def parse_events(text: str, path: str) -> Parsed:
                 if skipping:
                     continue
                 value: Any = event.value
+                if event.style == '"' and (bad := CONTROL.search(value)) is not None:
+                    report("S013", event.start_mark, {"char": f"U+{ord(bad.group()):04X}"})
                 if is_map and key is _NO_KEY:
                     # every key of a ledger is text: `yes:` is the key "yes", `1:` the key "1"
                     key_mark = event.start_mark
@@ -160,6 +208,14 @@ def parse_events(text: str, path: str) -> Parsed:
                     continue
                 if event.implicit[0]:
                     value = _plain(value) if value else None  # `key:` alone is null
+                    if (
+                        type(value) in (int, float)
+                        and is_map
+                        and key in _NUMBER_KEYS
+                        and (why := _surprise(event.value, value)) is not None
+                    ):
+                        args = {"raw": event.value, "value": value, **why}
+                        report("S014", event.start_mark, args)
                 if container is None:
                     root = value
                 elif is_map:
@@ -281,12 +337,11 @@ def syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
     problem = exc.problem or exc.context or "invalid YAML"
     if mark is None:
         return Problem(path, "Y001", _problem_args(problem))
-    line, column = mark.line, mark.column
-    lines = text.splitlines()
-    at = lines[line][column : column + 1] if line < len(lines) else ""
+    line, column = position(text, mark)
+    at = text[mark.index : mark.index + 1]
     if at == "\t" or "tab" in problem:
-        return Problem(path, "Y002", {}, line=line + 1, column=column + 1)
-    return Problem(path, "Y001", _problem_args(problem), line=line + 1, column=column + 1)
+        return Problem(path, "Y002", {}, line=line, column=column)
+    return Problem(path, "Y001", _problem_args(problem), line=line, column=column)
 
 
 def compose(text: str) -> Node | None:

@@ -20,6 +20,15 @@ class ClaimAt:
 
 
 def claims(loaded: Loaded) -> Iterator[ClaimAt]:
+    """Every claim of the ledger with its place; made once per loaded ledger (four rule
+    families walk them)."""
+    walked = loaded.memo.get("claims")
+    if walked is None:
+        walked = loaded.memo["claims"] = list(_claims(loaded))
+    return iter(walked)
+
+
+def _claims(loaded: Loaded) -> Iterator[ClaimAt]:
     projects = loaded.book.projects if loaded.book is not None else []
     by_id = {p.id: p for p in projects}
     for file in loaded.units:

@@ -5,7 +5,7 @@ R001  a unit file's ``id`` differs from its file name
 R002  a claim names a project the book does not have
 R003  a project's ``lead_units`` names a unit that has no file
 R004  a unit's ``parent`` names a unit that has no file
-R005  parents that form a cycle (a is under b, b under a)
+R005  parents that form a cycle (a is under b, b under a): once per cycle, on its first unit by id
 R006  a project id used twice in the book
 R007  a milestone id used twice in one project (or one claim: see ``claims``)
 R008  one unit claiming the same project twice
@@ -84,9 +84,21 @@ def _units(loaded: Loaded, unit_ids: set[str]) -> Iterator[Problem]:
                     loc=("parent",),
                 )
     for cycle in _cycles(parents):
-        shown = " → ".join([*cycle, cycle[0]])
-        for unit_id in cycle:
-            yield Problem(paths[unit_id], "R005", {"cycle": shown}, loc=("parent",))
+        # once per cycle, on the parent line of its unit whose id comes first, shown from there
+        first = cycle.index(min(cycle))
+        cycle = cycle[first:] + cycle[:first]
+        yield Problem(paths[cycle[0]], "R005", {"cycle": _shown(cycle)}, loc=("parent",))
+
+
+_SHOWN = 10
+
+
+def _shown(cycle: list[str]) -> str:
+    """``a → b → a``; a long cycle by its first units and its length, so that the message
+    stays short whatever the ledger."""
+    if len(cycle) <= _SHOWN:
+        return " → ".join([*cycle, cycle[0]])
+    return " → ".join([*cycle[:_SHOWN], f"… ({len(cycle)})", cycle[0]])
 
 
 def _cycles(parents: dict[str, str]) -> list[list[str]]:

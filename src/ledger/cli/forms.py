@@ -1,0 +1,171 @@
+"""``ledger form`` and ``ledger import``: the quarterly forms sent to the units and read back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ledger.cli.app import LangOpt, NoCacheOpt, RootOpt, TodayOpt, app, fail, read, shared
+
+QuarterOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--quarter",
+        "-q",
+        help="The quarter (2026Q3, Q3, 3 or 三季度); bare or left out: the reporting quarter.",
+        show_default=False,
+    ),
+]
+
+
+@app.command("form")
+def form(
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="The folder to write the workbooks into.")
+    ],
+    quarter: QuarterOpt = None,
+    unit: Annotated[
+        str | None,
+        typer.Option(
+            "--unit", "-u", help="Only this unit and the units under it.", show_default=False
+        ),
+    ] = None,
+    root: RootOpt = None,
+    today: TodayOpt = None,
+    lang: LangOpt = None,
+    no_cache: NoCacheOpt = False,
+) -> None:
+    """Write one quarterly form (.xlsx) per unit with claims, to send to the units."""
+    from ledger import typed
+    from ledger.asof import reporting_quarter
+    from ledger.cli.reports import _check_unit, _open
+    from ledger.edit.write import atomic_write
+    from ledger.forms.write import forms
+    from ledger.i18n import t
+    from ledger.reports.common import scoped, tree_order
+
+    env = shared(root, today, lang, no_cache)
+    ledger, language = _open(env)
+    scope = _check_unit(ledger, unit, language)
+    q = (
+        read(typed.quarter, quarter, ledger.year, lang=language)
+        if quarter
+        else reporting_quarter(ledger.year, env.today, ledger.config.reporting.report_due_days)
+    )
+    data = (ledger.root / "data").resolve()
+    if output.resolve() == data or output.resolve().is_relative_to(data):
+        fail("output_in_ledger", language, path=output)
+    keep = {u.id for u in scoped(ledger, scope)}
+    units = [u for u, _ in tree_order(ledger, keep)]
+    made = forms(ledger, q, env.today, language, units)
+    if not made:
+        typer.echo(t("form_none", language, quarter=q.label), err=True)
+        return
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+        for f in made:
+            atomic_write(output / f.name, f.data)
+            typer.echo(t("written", language, path=output / f.name))
+    except OSError as exc:
+        fail("cannot_write", language, path=output, reason=exc.strerror or str(exc))
+    typer.echo(t("form_next", language, n=len(made), quarter=q.label), err=True)
+
+
+@app.command("import")
+def import_forms(
+    files: Annotated[list[Path], typer.Argument(help="The filled forms (.xlsx).")],
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", "-n", help="Show the change as a diff; write nothing.")
+    ] = False,
+    replace: Annotated[
+        bool,
+        typer.Option(
+            "--replace", help="Replace entries on file that the forms report differently."
+        ),
+    ] = False,
+    quarter: Annotated[
+        str | None,
+        typer.Option(
+            "--quarter",
+            "-q",
+            help="Refuse forms of any other quarter (bare: the reporting quarter).",
+            show_default=False,
+        ),
+    ] = None,
+    root: RootOpt = None,
+    today: TodayOpt = None,
+    lang: LangOpt = None,
+    no_cache: NoCacheOpt = False,
+) -> None:
+    """Read filled quarterly forms back into the ledger: all of them, or nothing."""
+    from ledger import typed
+    from ledger.asof import reporting_quarter
+    from ledger.cli.edit import _USAGE_ERRORS, _language
+    from ledger.edit.ops import EditError
+    from ledger.forms.apply import Refused, run
+    from ledger.forms.read import FormProblem
+    from ledger.i18n import t
+    from ledger.load.config import load_config
+    from ledger.render.problems import text as problems_text
+
+    env = shared(root, today, lang, no_cache)
+    language = _language(env)
+    wanted = None
+    if quarter is not None:
+        config, _ = load_config(env.root)
+        if config is None:
+            fail("settings_broken", language)
+        wanted = (
+            read(typed.quarter, quarter, config.ledger.year, lang=language)
+            if quarter
+            else reporting_quarter(config.ledger.year, env.today, config.reporting.report_due_days)
+        ).label
+    pairs = [(path, str(path)) for path in files]
+    try:
+        outcome = run(
+            env.root,
+            env.today,
+            pairs,
+            replace=replace,
+            dry_run=dry_run,
+            quarter=wanted,
+            cache=env.cache,
+        )
+    except Refused as exc:
+        for p in exc.problems:
+            if isinstance(p, FormProblem):
+                typer.echo(p.text(language), err=True)
+            else:
+                typer.echo(problems_text([p], language, 0).split("\n")[0], err=True)
+        typer.echo(t("import_refused", language, n=len(exc.problems)), err=True)
+        raise typer.Exit(1) from None
+    except EditError as exc:
+        typer.echo(f"ledger: {t(exc.key, language, **exc.args_)}", err=True)
+        if exc.problems:
+            typer.echo(problems_text(exc.problems, language, 1).rsplit("\n", 2)[0], err=True)
+        raise typer.Exit(2 if exc.key in _USAGE_ERRORS else 1) from None
+
+    for name in dict.fromkeys(name for _, name in pairs):
+        steps = [s for s in outcome.steps if s.file == name]
+        typer.echo(t("import_file", language, file=name, n=len(steps)))
+        for step in steps:
+            typer.echo("  " + t(step.what, language, **step.args))
+            for key, args in step.remarks:
+                typer.echo("    " + t(f"remark.{key}", language, **args))
+    if outcome.notes:
+        typer.echo(t("note.elsewhere", language, n=len(outcome.notes)), err=True)
+        typer.echo(problems_text(outcome.notes, language, 1).rsplit("\n", 2)[0], err=True)
+    changed = sum(1 for s in outcome.steps if s.changed)
+    same = len(outcome.steps) - changed
+    typer.echo(t("import_summary", language, files=len(pairs), changed=changed, same=same))
+    if dry_run:
+        for edit in outcome.changed:
+            typer.echo(edit.diff(), nl=False)
+        typer.echo(t("dry_run", language), err=True)
+        return
+    if outcome.changed:
+        paths = " ".join(e.rel for e in outcome.changed)
+        message = t("import_commit", language, files=len(pairs))
+        typer.echo(t("next_steps", language, path=paths, message=message))

@@ -1,0 +1,471 @@
+"""Filled forms as edits of the ledger: every row of every form checked against the ledger, the
+changes built in memory (several in one file applied one after another), the ledger validated
+once with all of them, and nothing written unless nothing is wrong (contract section 9).
+
+A problem is named at the cell that holds it, ``FILE:SHEET!CELL``: the reading problems, the
+problems of a row against the ledger (a claim that does not exist, a different entry on file),
+and the validation problems the new entries bring (a falling percent, a date outside the year),
+traced from their line in the unit file back to the row and the column that wrote it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from yaml.nodes import MappingNode, Node
+
+from ledger.asof import Milestone, claim_milestones
+from ledger.edit.ops import Edit, EditError, apply_all, check, mark_done, record_progress
+from ledger.edit.yamltext import YamlText
+from ledger.forms.layout import MILESTONES, PROGRESS
+from ledger.forms.read import Filled, FormProblem, Row, read
+from ledger.i18n import t
+from ledger.load import UNITS, load
+from ledger.load.yamlparse import parse
+from ledger.model import STATUSES, Claim, Ledger, Progress
+from ledger.problems import Problem
+
+
+@dataclass(frozen=True)
+class Step:
+    """What one row of a form does: a message key of ``ledger.i18n`` and its arguments."""
+
+    file: str
+    rel: str
+    row: Row
+    what: str
+    args: dict[str, object]
+    changed: bool
+    project: str
+    quarter: str | None = None  # a progress row
+    milestone: str | None = None  # a milestone row
+    remarks: tuple[tuple[str, dict[str, object]], ...] = ()  # a late report, done late…
+
+
+@dataclass
+class Outcome:
+    edits: list[Edit]  # one per unit file, with all its changes
+    steps: list[Step]  # per row, in the order of the files and rows
+
+    @property
+    def changed(self) -> list[Edit]:
+        return [e for e in self.edits if e.changed]
+
+    @property
+    def notes(self) -> list[Problem]:
+        """Errors already elsewhere in the ledger: they did not block the import."""
+        return next((list(e.notes) for e in self.changed if e.notes), [])
+
+
+class Refused(Exception):
+    """The forms were not imported: every problem found, at its cell where it has one."""
+
+    def __init__(self, problems: list[FormProblem | Problem]) -> None:
+        super().__init__("refused")
+        self.problems = problems
+
+
+def run(
+    root: Path,
+    today: date,
+    files: list[tuple[Path, str]],
+    *,
+    replace: bool = False,
+    dry_run: bool = False,
+    quarter: str | None = None,
+    cache: bool = True,
+) -> Outcome:
+    """Import the forms ``files`` (each a path and the name problems give it). Raises
+    ``Refused``, or ``EditError`` for a ledger that cannot be edited at all."""
+    problems: list[FormProblem | Problem] = []
+    filled: list[Filled] = []
+    for path, name in files:
+        form, found = read(path, name)
+        problems += found
+        if form is not None:
+            filled.append(form)
+    plan: list[_Planner] = []
+
+    def build() -> list[Edit]:
+        planner = _Planner(root, today, replace, quarter, cache)
+        plan.append(planner)
+        for form in filled:
+            planner.form(form)
+        edits = list(planner.edits.values())
+        everything = problems + planner.problems
+        if everything:
+            if any(e.changed for e in edits):
+                everything += planner.locate(check(root, today, edits, cache)[0])
+            raise Refused(everything)
+        return edits
+
+    try:
+        edits = apply_all(root, today, build, dry_run=dry_run, cache=cache)
+    except EditError as exc:
+        if exc.key != "invalid_result" or not plan:
+            raise
+        raise Refused(plan[-1].locate(exc.problems)) from None
+    return Outcome(edits, plan[-1].steps)
+
+
+class _Planner:
+    def __init__(
+        self, root: Path, today: date, replace: bool, quarter: str | None, cache: bool
+    ) -> None:
+        loaded = load(root, cache=cache)
+        if loaded.config is None:
+            raise EditError("settings_broken", problems=_errors(loaded.problems))
+        if loaded.book is None:
+            raise EditError("ledger_broken", problems=_errors(loaded.problems))
+        self.root = root
+        self.today = today
+        self.replace = replace
+        self.quarter = quarter
+        self.ledger: Ledger = loaded.ledger()
+        self.edits: dict[str, Edit] = {}
+        self.steps: list[Step] = []
+        self.problems: list[FormProblem | Problem] = []
+        self.seen: dict[tuple[str, ...], tuple[tuple[Any, ...], str]] = {}
+
+    # -- a form ---------------------------------------------------------------------------------
+
+    def form(self, form: Filled) -> None:
+        ledger, ident, name = self.ledger, form.identity, form.file
+        before = len(self.problems)
+        if ident.title != ledger.config.ledger.title:
+            self._file(name, "X004", form=ident.title, ledger=ledger.config.ledger.title)
+        elif ident.year != str(ledger.year):
+            self._file(name, "X005", form=ident.year, year=ledger.year)
+        elif ident.unit not in ledger.units:
+            self._file(name, "X007", unit=ident.unit)
+        elif self.quarter is not None and ident.quarter != self.quarter:
+            self._file(name, "X006", form=ident.quarter, quarter=self.quarter)
+        if len(self.problems) > before:
+            return
+        for row in form.progress:
+            if not row.unreadable:
+                self._progress(form, row)
+        for row in form.milestones:
+            if not row.unreadable:
+                self._milestone(form, row)
+
+    def _claim(self, form: Filled, row: Row, third: str) -> Claim | None:
+        """The claim a row's keys name, or None with the problem recorded."""
+        unit_id = form.identity.unit
+        missing = [k for k in ("unit", "project", third) if not row.values.get(k)]
+        if missing:
+            self._cell(form, row, missing[0], "X016", **_header(missing[0]))
+            return None
+        if row.values["unit"] != unit_id:
+            self._cell(form, row, "unit", "X012", value=row.values["unit"], unit=unit_id)
+            return None
+        project = row.values["project"]
+        unit = self.ledger.units[unit_id]
+        claim = next((c for c in unit.claims if c.project == project), None)
+        if claim is None:
+            known = ", ".join(c.project for c in unit.claims) or "-"
+            self._cell(form, row, "project", "X013", value=project, unit=unit_id, known=known)
+            return None
+        return claim
+
+    # -- a progress row -------------------------------------------------------------------------
+
+    def _progress(self, form: Filled, row: Row) -> None:
+        claim = self._claim(form, row, "quarter")
+        if claim is None:
+            return
+        v = row.values
+        if v["quarter"] != form.identity.quarter:
+            self._cell(
+                form, row, "quarter", "X014", value=v["quarter"], quarter=form.identity.quarter
+            )
+            return
+        missing = [k for k in ("status", "percent", "summary") if v.get(k) in (None, "")]
+        for key in missing:
+            self._cell(form, row, key, "X020", **_header(key))
+        if missing:
+            return
+        unit_id, quarter = form.identity.unit, v["quarter"]
+        entry = next((e for e in claim.progress if e.quarter == quarter), None)
+        status = STATUSES[v["status"]]
+        new = (status, v["percent"], v["summary"], v["problems"], v["next_steps"])
+        reported = v.get("reported")
+        if reported is None:  # the day of import, unless the same entry is on file already
+            same = entry is not None and _entry_values(entry)[:5] == new
+            reported = entry.reported if same and entry is not None else self.today
+        values = (*new, reported)
+        if not self._first(form, row, ("progress", unit_id, claim.project, quarter), values):
+            return
+        rel = f"{UNITS}/{unit_id}.yaml"
+        args: dict[str, object] = {"project": claim.project, "quarter": quarter, "path": rel}
+        if entry is not None and _entry_values(entry) == values:
+            self._step(form, row, rel, "unchanged_progress", args, False, claim.project, quarter)
+            return
+        if entry is not None and not self.replace:
+            keys = ("status", "percent", "summary", "problems", "next_steps", "reported")
+            differs = next(
+                k for k, a, b in zip(keys, _entry_values(entry), values, strict=True) if a != b
+            )
+            self._cell(
+                form, row, differs, "X021", quarter=quarter, reported=entry.reported.isoformat()
+            )
+            return
+        self._edit(
+            form,
+            row,
+            rel,
+            lambda base: record_progress(
+                self.root,
+                unit_id,
+                claim.project,
+                quarter,
+                v["status"],
+                v["percent"],
+                v["summary"],
+                reported,
+                v["problems"] or None,
+                v["next_steps"] or None,
+                replace=entry is not None,
+                base=base,
+            ),
+            claim.project,
+            quarter=quarter,
+        )
+
+    # -- a milestone row ------------------------------------------------------------------------
+
+    def _milestone(self, form: Filled, row: Row) -> None:
+        claim = self._claim(form, row, "milestone")
+        if claim is None:
+            return
+        v = row.values
+        unit_id = form.identity.unit
+        project = self.ledger.projects.get(claim.project)
+        found: dict[str, Milestone] = {
+            m.id: m for m in claim_milestones(claim, project, self.ledger.year)
+        }
+        milestone = found.get(v["milestone"])
+        if milestone is None:
+            known = ", ".join(found) or "-"
+            self._cell(
+                form,
+                row,
+                "milestone",
+                "X015",
+                value=v["milestone"],
+                project=claim.project,
+                known=known,
+            )
+            return
+        done, evidence = v.get("done"), v.get("evidence")
+        if done is None:
+            self._cell(form, row, "done", "X024")
+            return
+        key = ("milestone", unit_id, claim.project, milestone.id)
+        if not self._first(form, row, key, (done, evidence)):
+            return
+        rel = f"{UNITS}/{unit_id}.yaml"
+        args: dict[str, object] = {
+            "project": claim.project,
+            "milestone": milestone.id,
+            "date": done.isoformat(),
+            "path": rel,
+        }
+        if milestone.done == done and evidence in (None, milestone.evidence):
+            self._step(
+                form, row, rel, "unchanged_done", args, False, claim.project, milestone=milestone.id
+            )
+            return
+        if milestone.done is not None and milestone.done != done and not self.replace:
+            self._cell(
+                form, row, "done", "X022", milestone=milestone.id, old=milestone.done.isoformat()
+            )
+            return
+        self._edit(
+            form,
+            row,
+            rel,
+            lambda base: mark_done(
+                self.root,
+                unit_id,
+                claim.project,
+                milestone.id,
+                done,
+                evidence,
+                replace=self.replace,
+                base=base,
+            ),
+            claim.project,
+            milestone=milestone.id,
+        )
+
+    # -- shared ---------------------------------------------------------------------------------
+
+    def _first(self, form: Filled, row: Row, key: tuple[str, ...], values: tuple[Any, ...]) -> bool:
+        """True the first time a claim's quarter (or milestone) is met; a second, different
+        report of it, in this form or another, is a problem; an equal one is skipped."""
+        where = f"{form.file}:{row.sheet}!{row.number}:{row.number}"
+        if key not in self.seen:
+            self.seen[key] = (values, where)
+            return True
+        if self.seen[key][0] != values:
+            first = next(k for k in ("status", "done", "project") if k in row.cells)
+            self._cell(form, row, first, "X023", first=self.seen[key][1])
+        return False
+
+    def _edit(
+        self,
+        form: Filled,
+        row: Row,
+        rel: str,
+        make: Callable[[Edit | None], Edit],
+        project: str,
+        quarter: str | None = None,
+        milestone: str | None = None,
+    ) -> None:
+        base = self.edits.get(rel)
+        try:
+            edit = make(base)
+        except EditError as exc:
+            reason = {
+                "reason": t(exc.key, "en", **exc.args_),
+                "reason_zh": t(exc.key, "zh", **exc.args_),
+            }
+            self._cell(form, row, "project", "X025", **reason)
+            return
+        before = base.new_text if base is not None else edit.old.text
+        self.edits[rel] = edit
+        changed = edit.new_text != before
+        what = edit.what if changed else ("unchanged_done" if milestone else "unchanged_progress")
+        self._step(form, row, rel, what, dict(edit.args), changed, project, quarter, milestone)
+        if changed and edit.remarks:
+            last = self.steps[-1]
+            self.steps[-1] = dataclasses.replace(last, remarks=tuple(edit.remarks))
+
+    def _step(
+        self,
+        form: Filled,
+        row: Row,
+        rel: str,
+        what: str,
+        args: dict[str, object],
+        changed: bool,
+        project: str,
+        quarter: str | None = None,
+        milestone: str | None = None,
+    ) -> None:
+        self.steps.append(
+            Step(form.file, rel, row, what, args, changed, project, quarter, milestone)
+        )
+
+    def _cell(self, form: Filled, row: Row, column: str, code: str, **args: object) -> None:
+        self.problems.append(FormProblem(form.file, code, dict(args), row.sheet, row.cell(column)))
+
+    def _file(self, name: str, code: str, **args: object) -> None:
+        self.problems.append(FormProblem(name, code, dict(args)))
+
+    # -- validation problems back to their cells ------------------------------------------------
+
+    def locate(self, problems: list[Problem]) -> list[FormProblem | Problem]:
+        """Each problem inside an entry a row wrote, at that row's cell of the key it names;
+        inside a claim a row changed, at that row; else as it is (a ledger problem)."""
+        spans = [(step, *self._spans(step)) for step in self.steps if step.changed]
+        out: list[FormProblem | Problem] = []
+        for p in problems:
+            out.append(_place(p, spans) or p)
+        return out
+
+    def _spans(self, step: Step) -> tuple[Node | None, Node | None]:
+        edit = self.edits.get(step.rel)
+        if edit is None:
+            return None, None
+        data = parse(edit.new_text, step.rel).data
+        if not isinstance(data, dict):
+            return None, None
+        claims = data.get("claims") or []
+        i = next(
+            (
+                n
+                for n, c in enumerate(claims)
+                if isinstance(c, dict) and c.get("project") == step.project
+            ),
+            None,
+        )
+        if i is None:
+            return None, None
+        text = YamlText(edit.new_text)
+        claim = text.get(("claims", i))
+        list_key, key = ("progress", "quarter") if step.quarter else ("milestones", "id")
+        match = step.quarter or step.milestone
+        items = claims[i].get(list_key) or []
+        j = next(
+            (n for n, e in enumerate(items) if isinstance(e, dict) and e.get(key) == match), None
+        )
+        entry = text.get(("claims", i, list_key, j)) if j is not None else None
+        return claim, entry
+
+
+def _lines(node: Node) -> range:
+    end = node.end_mark.line + (1 if node.end_mark.column > 0 else 0)
+    return range(node.start_mark.line + 1, max(end, node.start_mark.line + 1) + 1)
+
+
+def _place(p: Problem, spans: list[tuple[Step, Node | None, Node | None]]) -> FormProblem | None:
+    if p.line is None:
+        return None
+    for step, _, entry in spans:
+        if step.rel == p.path and entry is not None and p.line in _lines(entry):
+            key = _key_at(entry, p.line)
+            return _at(step, p, key)
+    for step, claim, _ in spans:
+        if step.rel == p.path and claim is not None and p.line in _lines(claim):
+            return _at(step, p, "percent" if p.code == "P003" else None)
+    return None
+
+
+def _key_at(entry: Node, line: int) -> str | None:
+    if not isinstance(entry, MappingNode):
+        return None
+    for k, v in entry.value:
+        if k.start_mark.line + 1 <= line <= max(_lines(v)):
+            return str(k.value)
+    return None
+
+
+_KEY_CELL = {"id": "milestone", "quarter": "quarter"}
+
+
+def _at(step: Step, p: Problem, key: str | None) -> FormProblem:
+    row = step.row
+    column = _KEY_CELL.get(key, key) if key is not None else None
+    if column is None or column not in row.cells:
+        column = "status" if row.sheet == PROGRESS else "done"
+    return FormProblem(step.file, p.code, dict(p.args), row.sheet, row.cell(column), p.level)
+
+
+def _entry_values(entry: Progress) -> tuple[Any, ...]:
+    return (
+        entry.status,
+        entry.percent,
+        entry.summary,
+        list(entry.problems),
+        list(entry.next_steps),
+        entry.reported,
+    )
+
+
+def _header(key: str) -> dict[str, object]:
+    """A column named by its header, in both languages (the message picks one)."""
+    return {"key": t(f"form.col.{key}", "en"), "key_zh": t(f"form.col.{key}", "zh")}
+
+
+def _errors(problems: list[Problem]) -> list[Problem]:
+    return [p for p in problems if p.level == "error"]
+
+
+__all__ = ["MILESTONES", "PROGRESS", "Outcome", "Refused", "Step", "run"]

@@ -1,0 +1,89 @@
+"""What a form looks like, shared by the writer and the reader: sheet names, the machine keys
+of row 1 (contract section 9), the columns around them and the properties naming the form."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+PROGRESS = "progress"
+MILESTONES = "milestones"
+KEY_ROW = 1
+HEADER_ROW = 2
+FIRST_ROW = 3
+
+PROGRESS_KEYS = (
+    "unit",
+    "project",
+    "quarter",
+    "status",
+    "percent",
+    "summary",
+    "reported",
+    "problems",
+    "next_steps",
+)
+MILESTONE_KEYS = ("unit", "project", "milestone", "title", "due", "done", "evidence")
+KEYS = {PROGRESS: PROGRESS_KEYS, MILESTONES: MILESTONE_KEYS}
+# the cells that say which row is which; the reader maps rows by them, never by row order
+ROW_KEYS = {PROGRESS: ("unit", "project", "quarter"), MILESTONES: ("unit", "project", "milestone")}
+INPUTS = {
+    PROGRESS: ("status", "percent", "summary", "reported", "problems", "next_steps"),
+    MILESTONES: ("done", "evidence"),
+}
+
+Kind = Literal["key", "read", "input"]
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # row 1
+    kind: Kind  # key cells and read-only cells are locked; input cells are not
+    width: float
+    hidden: bool = False  # the same on every row and named in the heading
+
+    @property
+    def header(self) -> str:
+        """The message key of the row-2 header in ``ledger.i18n``."""
+        return f"form.col.{self.key}"
+
+
+PROGRESS_COLUMNS = (
+    Column("unit", "key", 14, hidden=True),
+    Column("project", "key", 6),
+    Column("x-title", "read", 16),
+    Column("x-goal", "read", 20),
+    Column("x-leader", "read", 10),
+    Column("x-last", "read", 12),
+    Column("x-milestones", "read", 18),
+    Column("x-owed", "read", 20),
+    Column("quarter", "key", 9, hidden=True),
+    Column("status", "input", 11),
+    Column("percent", "input", 9),
+    Column("summary", "input", 28),
+    Column("reported", "input", 12),
+    Column("problems", "input", 18),
+    Column("next_steps", "input", 18),
+)
+MILESTONE_COLUMNS = (
+    Column("unit", "key", 14, hidden=True),
+    Column("project", "key", 6),
+    Column("x-title", "read", 18),
+    Column("milestone", "key", 11),
+    Column("title", "key", 30),
+    Column("due", "key", 12),
+    Column("x-state", "read", 14),
+    Column("done", "input", 12),
+    Column("evidence", "input", 32),
+)
+COLUMNS = {PROGRESS: PROGRESS_COLUMNS, MILESTONES: MILESTONE_COLUMNS}
+
+# Custom workbook properties (they survive Excel, WPS and LibreOffice) naming the form, so that a
+# form of another ledger, year, quarter or unit is recognised on import.
+PROPERTY = "ledger."
+FORM_KIND = "quarterly-form/1"
+IDENTITY = ("form", "title", "year", "unit", "quarter", "made")
+
+
+def file_name(unit_id: str, quarter: str) -> str:
+    return f"{unit_id}-{quarter}.xlsx"

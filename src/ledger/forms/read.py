@@ -1,0 +1,274 @@
+"""A filled form read back: typed rows, each value with its cell, and the problems of reading.
+
+Rows are found by their keys, never by their place: blank rows and rows without keys or input are
+skipped, ``x-`` columns are ignored, and a column is found by the key in row 1 wherever it
+stands. A value a clerk may type (contract section 7) is read with ``ledger.typed``: statuses in
+either language, percents as numbers (also a cell formatted as a percent) or ``65%`` text, dates
+as spreadsheet dates or ISO text, ``problems`` and ``next_steps`` one item a line.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from ledger import typed
+from ledger.codes import Severity
+from ledger.forms.layout import (
+    FIRST_ROW,
+    FORM_KIND,
+    IDENTITY,
+    INPUTS,
+    KEY_ROW,
+    KEYS,
+    MILESTONES,
+    PROGRESS,
+    PROPERTY,
+)
+from ledger.model import STATUSES, iso_hint
+
+_CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an OLE compound file: encrypted OOXML or old .xls
+
+
+@dataclass(frozen=True)
+class FormProblem:
+    """A problem at a cell of a form (or of the whole file when ``sheet`` is None)."""
+
+    file: str
+    code: str
+    args: dict[str, object] = field(default_factory=dict)
+    sheet: str | None = None
+    cell: str | None = None
+    level: Severity = "error"
+
+    @property
+    def where(self) -> str:
+        if self.sheet is None:
+            return self.file
+        return f"{self.file}:{self.sheet}!{self.cell or 'A1'}"
+
+    def message(self, lang: str) -> str:
+        from ledger.codes import get
+
+        return get(self.code).message(lang, self.args)
+
+    def text(self, lang: str) -> str:
+        return f"{self.where}: {self.level}[{self.code}]: {self.message(lang)}"
+
+
+@dataclass(frozen=True)
+class Identity:
+    """What the form's properties say it is."""
+
+    title: str
+    year: str
+    unit: str
+    quarter: str
+    made: str
+
+
+@dataclass
+class Row:
+    """One row of a sheet: its values by key (typed, None when blank) and their cells."""
+
+    sheet: str
+    number: int
+    values: dict[str, Any]
+    cells: dict[str, str]  # key -> "J3"
+    raw: dict[str, Any]  # key -> the cell's value as read
+    unreadable: bool = False  # a cell could not be read (its problem is reported): skip the row
+
+    def cell(self, key: str) -> str:
+        return self.cells.get(key, f"A{self.number}")
+
+    @property
+    def has_input(self) -> bool:
+        return any(self.values.get(k) not in (None, [], "") for k in INPUTS[self.sheet])
+
+
+@dataclass
+class Filled:
+    """A form as read: its identity and rows."""
+
+    file: str
+    identity: Identity
+    progress: list[Row]
+    milestones: list[Row]
+
+
+def read(path: Path, name: str) -> tuple[Filled | None, list[FormProblem]]:
+    """The form at ``path`` (``name`` is how problems name it), or None with the problems that
+    make it unreadable as a form."""
+    problems: list[FormProblem] = []
+    try:
+        head = path.read_bytes()[:8]
+    except OSError as exc:
+        return None, [FormProblem(name, "X002", {"reason": exc.strerror or str(exc)})]
+    if head.startswith(_CFB):
+        return None, [FormProblem(name, "X003")]
+    if not zipfile.is_zipfile(path):
+        return None, [FormProblem(name, "X002", {"reason": "not an .xlsx workbook"})]
+    from openpyxl import load_workbook  # type: ignore[import-untyped]
+
+    try:
+        wb = load_workbook(path, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds on a broken file; none is a bug here
+        return None, [FormProblem(name, "X002", {"reason": type(exc).__name__})]
+    props = {p.name: p.value for p in wb.custom_doc_props.props if p.name.startswith(PROPERTY)}
+    if props.get(PROPERTY + "form") != FORM_KIND:
+        return None, [FormProblem(name, "X001")]
+    values = {k: _text(props.get(PROPERTY + k)) or "" for k in IDENTITY}
+    identity = Identity(
+        values["title"], values["year"], values["unit"], values["quarter"], values["made"]
+    )
+    sheets: dict[str, list[Row]] = {}
+    for sheet in (PROGRESS, MILESTONES):
+        if sheet not in wb.sheetnames:
+            problems.append(FormProblem(name, "X008", {"sheet": sheet}))
+            continue
+        rows, found, broken = _sheet(wb[sheet], sheet, name)
+        problems += found
+        sheets[sheet] = rows
+        if broken:
+            return None, problems
+    if len(sheets) < 2:
+        return None, problems
+    return Filled(name, identity, sheets[PROGRESS], sheets[MILESTONES]), problems
+
+
+def _sheet(ws: Any, sheet: str, name: str) -> tuple[list[Row], list[FormProblem], bool]:
+    """The rows of a sheet, the problems of its cells, and whether its key row is broken."""
+    from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+
+    problems: list[FormProblem] = []
+    columns: dict[str, int] = {}
+    for cell in ws[KEY_ROW]:
+        key = _text(cell.value)
+        if key is None or key.startswith("x-"):
+            continue
+        if key in columns:
+            first = f"{get_column_letter(columns[key])}{KEY_ROW}"
+            problems.append(
+                FormProblem(name, "X011", {"key": key, "first": first}, sheet, cell.coordinate)
+            )
+        elif key not in KEYS[sheet]:
+            problems.append(
+                FormProblem(
+                    name,
+                    "X010",
+                    {"key": key, "keys": ", ".join(KEYS[sheet])},
+                    sheet,
+                    cell.coordinate,
+                )
+            )
+        else:
+            columns[key] = cell.column
+    for key in KEYS[sheet]:
+        if key not in columns:
+            problems.append(FormProblem(name, "X009", {"key": key}, sheet, f"A{KEY_ROW}"))
+    if problems:
+        return [], problems, True
+    rows = []
+    for r in range(FIRST_ROW, ws.max_row + 1):
+        raw = {key: ws.cell(row=r, column=c).value for key, c in columns.items()}
+        formats = {key: ws.cell(row=r, column=c).number_format for key, c in columns.items()}
+        cells = {key: f"{get_column_letter(c)}{r}" for key, c in columns.items()}
+        if all(_blank(v) for v in raw.values()):
+            continue
+        values: dict[str, Any] = {}
+        before = len(problems)
+        for key, value in raw.items():
+            try:
+                values[key] = _typed(sheet, key, value, formats[key])
+            except typed.Untyped as exc:
+                code = _CODES.get(exc.key, "X017")
+                args = {"value": _shown(value), **exc.args_}
+                problems.append(FormProblem(name, code, args, sheet, cells[key]))
+                values[key] = None
+        row = Row(sheet, r, values, cells, raw, unreadable=len(problems) > before)
+        if not row.has_input:
+            continue  # keys alone: nothing reported on this row
+        rows.append(row)
+    return rows, problems, False
+
+
+_CODES = {
+    "bad_status": "X017",
+    "bad_percent_text": "X018",
+    "bad_percent": "X018",
+    "bad_date_cell": "X019",
+}
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _text(value: object) -> str | None:
+    """A cell as text: numbers without a trailing ``.0``, surrounding spaces gone."""
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value).replace("\r\n", "\n").replace("\r", "\n").strip()
+    return text or None
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, datetime | date):
+        return value.isoformat()[:10]
+    return _text(value) or ""
+
+
+def _typed(sheet: str, key: str, value: object, number_format: str) -> Any:
+    if key in ("reported", "done", "due"):
+        return _date(value)
+    if key == "percent":
+        return _percent(value, number_format)
+    if key == "status":
+        text = _text(value)
+        if text is None:
+            return None
+        canonical = typed.status(text)  # raises for a word that is not a status
+        return text if text in STATUSES else canonical  # the clerk's word, in its language
+    if key in ("problems", "next_steps"):
+        text = _text(value)
+        if text is None:
+            return []
+        return [line.strip() for line in text.split("\n") if line.strip()]
+    return _text(value)
+
+
+def _date(value: object) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = _text(value)
+    if text is None:
+        return None
+    try:
+        if len(text) == 10:
+            return date.fromisoformat(text)
+    except ValueError:
+        pass
+    hint = iso_hint(text)
+    raise typed.Untyped("bad_date_cell", hint=f" ({hint}?)" if hint else "")
+
+
+def _percent(value: object, number_format: str) -> int | float | None:
+    if isinstance(value, bool):
+        raise typed.Untyped("bad_percent_text", value=str(value))
+    if isinstance(value, int | float):
+        if "%" in number_format:  # 65% typed into a number cell is stored as 0.65
+            value = round(value * 100, 6)
+        if not 0 <= value <= 100:
+            raise typed.Untyped("bad_percent", value=_text(value))
+        return int(value) if float(value).is_integer() else float(value)
+    text = _text(value)
+    if text is None:
+        return None
+    return typed.percent(text)

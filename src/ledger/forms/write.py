@@ -1,0 +1,479 @@
+"""The form of one unit for a quarter, as of T: an .xlsx a unit clerk fills in Excel or WPS.
+
+Two sheets (contract section 9), each with the machine keys in row 1 (hidden), the headers in
+the report language in row 2 and one row per claim (``progress``) or per milestone not done as
+of T (``milestones``) from row 3. Key and read-only cells are locked by sheet protection (no
+password), input cells are open and validated (a status drop-down, percents 0-100 and not below
+the last quarter's, dates of the ledger's years). Under the rows, the heading: who fills it in,
+for which quarter, by when, whom to call, and what the unit owes as of T. The workbook's custom
+properties name the ledger, the year, the unit, the quarter and the day the form was made.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date, datetime
+from io import BytesIO
+from typing import Any
+from zipfile import ZIP_DEFLATED, ZipFile
+
+from openpyxl import Workbook  # type: ignore[import-untyped]
+from openpyxl.packaging.custom import StringProperty  # type: ignore[import-untyped]
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side  # type: ignore[import-untyped]
+from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[import-untyped]
+from openpyxl.writer.excel import ExcelWriter  # type: ignore[import-untyped]
+
+from ledger.asof import ClaimStatus, Quarter, owed, statuses
+from ledger.forms.layout import (
+    COLUMNS,
+    FIRST_ROW,
+    FORM_KIND,
+    HEADER_ROW,
+    KEY_ROW,
+    MILESTONES,
+    PROGRESS,
+    PROPERTY,
+    Column,
+    file_name,
+)
+from ledger.i18n import t
+from ledger.model import Ledger, Progress, Unit
+from ledger.render.xlsx import FLAG_STYLES, _clean, _display_width, _fixed_times
+from ledger.reports.common import word
+from ledger.reports.words import owed_text
+
+FONT = "等线"  # the CJK font of Excel and WPS on Chinese Windows; LibreOffice substitutes its own
+SIZE = 10
+LINE = 13.5  # points per line at SIZE
+DATE_FORMAT = "yyyy-mm-dd"
+KEY_FILL = "EDEDED"
+READ_FILL = "F7F7F7"
+HEADER_FILL = "D9D9D9"
+INPUT_HEADER_FILL = "DDEBF7"
+_THIN = Side(style="thin", color="A6A6A6")
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_LOCKED = Protection(locked=True)
+_OPEN = Protection(locked=False)
+
+
+@dataclass(frozen=True)
+class Form:
+    name: str  # <unit id>-<YYYYQn>.xlsx
+    unit: Unit
+    data: bytes
+
+
+def forms(
+    ledger: Ledger, quarter: Quarter, today: date, lang: str, units: list[Unit]
+) -> list[Form]:
+    """The form of each of ``units`` that has claims as of T, in the order given."""
+    out = []
+    for unit in units:
+        found = list(statuses(ledger, today, [unit]))
+        if found:
+            data = workbook(ledger, unit, found, quarter, today, lang)
+            out.append(Form(file_name(unit.id, quarter.label), unit, data))
+    return out
+
+
+def workbook(
+    ledger: Ledger,
+    unit: Unit,
+    found: list[ClaimStatus],
+    quarter: Quarter,
+    today: date,
+    lang: str,
+) -> bytes:
+    wb = Workbook()
+    progress = wb.active
+    progress.title = PROGRESS
+    milestones = wb.create_sheet(MILESTONES)
+    _progress_sheet(progress, ledger, found, quarter, today, lang)
+    _milestone_sheet(milestones, found, today, lang, ledger.year)
+    heading = _heading(ledger, unit, found, quarter, today, lang)
+    _notes(progress, COLUMNS[PROGRESS], [*heading, t("form.how_progress", lang)], lang)
+    _notes(milestones, COLUMNS[MILESTONES], [*heading[:2], t("form.how_milestones", lang)], lang)
+    for ws, sheet in ((progress, PROGRESS), (milestones, MILESTONES)):
+        _print(ws, unit, quarter, ledger, today, lang, sheet)
+
+    title = t("form.title", lang, unit=unit.name, quarter=_quarter_words(quarter, lang))
+    props = wb.properties
+    props.title = _clean(title)
+    props.subject = _clean(ledger.config.ledger.title)
+    props.creator = "ledger"
+    props.language = "zh-CN" if lang == "zh" else "en"
+    made = datetime(today.year, today.month, today.day)
+    props.created = props.modified = made
+    props.lastModifiedBy = None
+    identity = {
+        "form": FORM_KIND,
+        "title": ledger.config.ledger.title,
+        "year": str(ledger.year),
+        "unit": unit.id,
+        "quarter": quarter.label,
+        "made": today.isoformat(),
+    }
+    for key, value in identity.items():
+        wb.custom_doc_props.append(StringProperty(name=PROPERTY + key, value=_clean(value)))
+
+    raw = BytesIO()
+    with ZipFile(raw, "w", ZIP_DEFLATED, allowZip64=True) as archive:
+        ExcelWriter(wb, archive).save()
+    return _fixed_times(raw.getvalue())
+
+
+# -- the progress sheet --------------------------------------------------------------------------
+
+
+def _progress_sheet(
+    ws: Any, ledger: Ledger, found: list[ClaimStatus], quarter: Quarter, today: date, lang: str
+) -> None:
+    columns = COLUMNS[PROGRESS]
+    _head(ws, columns, lang)
+    col = {c.key: i + 1 for i, c in enumerate(columns)}
+    year = ledger.year
+    for r, status in enumerate(found, start=FIRST_ROW):
+        claim, project = status.claim, status.project
+        last = _last(status, quarter, today)
+        entry = next((e for e in claim.progress if e.quarter == quarter.label), None)
+        due_here = [
+            f"{m.title}（{day_text(m.due, today, lang)}，{word('state', st, lang)}）"
+            if lang == "zh"
+            else f"{m.title} ({m.due.isoformat()}, {word('state', st, lang)})"
+            for m, st in status.milestones
+            if quarter.start <= m.due <= quarter.end
+        ]
+        items = [owed_text(o, lang) for o in owed(status, quarter, ledger)]
+        values: dict[str, object] = {
+            "unit": status.unit.id,
+            "project": claim.project,
+            "x-title": project.title if project is not None else claim.project,
+            "x-goal": project.goal if project is not None else None,
+            "x-leader": claim.leader,
+            "x-last": _last_text(last, lang),
+            "x-milestones": "\n".join(due_here) or t("none", lang),
+            "x-owed": "\n".join(items) or t("none", lang),
+            "quarter": quarter.label,
+        }
+        if entry is not None:
+            values.update(
+                status=word("status", entry.status, lang),
+                percent=entry.percent,
+                summary=entry.summary,
+                reported=entry.reported,
+                problems="\n".join(entry.problems) or None,
+                next_steps="\n".join(entry.next_steps) or None,
+            )
+        _row(ws, columns, r, values)
+        if items and status.flag != "green":
+            fill, ink = FLAG_STYLES[status.flag]
+            cell = ws.cell(row=r, column=col["x-owed"])
+            cell.fill = PatternFill("solid", fgColor=fill)
+            cell.font = Font(name=FONT, size=SIZE, color=ink)
+        low = last.percent if last is not None else 0
+        _validate_percent(ws, f"{get_column_letter(col['percent'])}{r}", low, lang)
+    end = FIRST_ROW + max(len(found), 1) - 1
+    _validate_status(ws, _range(col["status"], end), lang)
+    # a report may be made in the quarter or after it, into January of the following year
+    _validate_date(ws, _range(col["reported"], end), quarter.start, date(year + 1, 12, 31), lang)
+    ws.freeze_panes = ws.cell(row=FIRST_ROW, column=col["x-goal"])
+
+
+def _last(status: ClaimStatus, quarter: Quarter, today: date) -> Progress | None:
+    """The latest entry as of T of a quarter before ``quarter``: the percent not to go below."""
+    earlier = [e for e in status.claim.progress if e.quarter < quarter.label]
+    best = None
+    for e in earlier:
+        if e.reported <= today and (best is None or e.quarter > best.quarter):
+            best = e
+    return best
+
+
+def _last_text(entry: Progress | None, lang: str) -> str:
+    if entry is None:
+        return t("none", lang)
+    return t(
+        "form.last",
+        lang,
+        quarter=entry.quarter,
+        status=word("status", entry.status, lang),
+        percent=_number(entry.percent),
+    )
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+# -- the milestones sheet ------------------------------------------------------------------------
+
+
+def _milestone_sheet(ws: Any, found: list[ClaimStatus], today: date, lang: str, year: int) -> None:
+    columns = COLUMNS[MILESTONES]
+    _head(ws, columns, lang)
+    col = {c.key: i + 1 for i, c in enumerate(columns)}
+    r = FIRST_ROW
+    for status in found:
+        project = status.project
+        for m, state in status.milestones:
+            if state == "done":
+                continue
+            if state == "overdue":
+                days = (today - m.due).days
+                text = t("form.state_overdue", lang, days=days)
+            else:
+                text = word("state", state, lang)
+            values: dict[str, object] = {
+                "unit": status.unit.id,
+                "project": status.claim.project,
+                "x-title": project.title if project is not None else status.claim.project,
+                "milestone": m.id,
+                "title": m.title,
+                "due": m.due,
+                "x-state": text,
+                "done": m.done,
+                "evidence": m.evidence,
+            }
+            _row(ws, columns, r, values)
+            if state in ("overdue", "due_soon"):
+                fill, ink = FLAG_STYLES["red" if state == "overdue" else "yellow"]
+                cell = ws.cell(row=r, column=col["x-state"])
+                cell.fill = PatternFill("solid", fgColor=fill)
+                cell.font = Font(name=FONT, size=SIZE, color=ink)
+            r += 1
+    end = max(r - 1, FIRST_ROW)
+    _validate_date(ws, _range(col["done"], end), date(year, 1, 1), date(year + 1, 12, 31), lang)
+    ws.freeze_panes = ws.cell(row=FIRST_ROW, column=col["milestone"])
+
+
+# -- cells ---------------------------------------------------------------------------------------
+
+
+def _head(ws: Any, columns: tuple[Column, ...], lang: str) -> None:
+    """Row 1 the machine keys (hidden), row 2 the headers."""
+    lines = 1
+    for i, column in enumerate(columns, start=1):
+        letter = get_column_letter(i)
+        ws.column_dimensions[letter].width = column.width
+        if column.hidden:
+            ws.column_dimensions[letter].hidden = True
+        key = ws.cell(row=KEY_ROW, column=i, value=column.key)
+        key.font = Font(name=FONT, size=SIZE, color="808080")
+        key.protection = _LOCKED
+        label = t(column.header, lang)
+        cell = ws.cell(row=HEADER_ROW, column=i, value=label)
+        cell.font = Font(name=FONT, size=SIZE, bold=True)
+        fill = INPUT_HEADER_FILL if column.kind == "input" else HEADER_FILL
+        cell.fill = PatternFill("solid", fgColor=fill)
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        cell.border = _BORDER
+        cell.protection = _LOCKED
+        if not column.hidden:
+            lines = max(lines, _lines(label, column.width))
+    ws.row_dimensions[KEY_ROW].hidden = True
+    ws.row_dimensions[HEADER_ROW].height = LINE * max(lines, 2) + 4
+
+
+def _row(ws: Any, columns: tuple[Column, ...], r: int, values: dict[str, object]) -> None:
+    lines = 2  # room to write in
+    for i, column in enumerate(columns, start=1):
+        value = values.get(column.key)
+        cell = ws.cell(row=r, column=i)
+        if isinstance(value, date):
+            cell.value = value
+            cell.number_format = DATE_FORMAT
+        elif isinstance(value, str):
+            cell.value = _clean(value)
+            cell.data_type = "s"  # text, never a formula
+            if not column.hidden:
+                lines = max(lines, _lines(value, column.width))
+        elif value is not None:
+            cell.value = value
+        if column.key in ("reported", "done"):
+            cell.number_format = DATE_FORMAT
+        if column.key == "percent":
+            cell.number_format = "0.##"
+        cell.font = Font(name=FONT, size=SIZE)
+        centred = column.key in ("reported", "done", "due", "percent", "status")
+        cell.alignment = Alignment(
+            horizontal="center" if centred else None, vertical="top", wrap_text=True
+        )
+        cell.border = _BORDER
+        if column.kind == "input":
+            cell.protection = _OPEN
+        else:
+            cell.protection = _LOCKED
+            cell.fill = PatternFill(
+                "solid", fgColor=KEY_FILL if column.kind == "key" else READ_FILL
+            )
+    ws.row_dimensions[r].height = LINE * min(lines, 12) + 4
+
+
+def _lines(text: str, width: float) -> int:
+    usable = max(width - 1.5, 1)
+    return sum(max(math.ceil(_display_width(line) / usable), 1) for line in text.split("\n"))
+
+
+def _range(column: int, end: int) -> str:
+    letter = get_column_letter(column)
+    return f"{letter}{FIRST_ROW}:{letter}{end}"
+
+
+# -- data validation -----------------------------------------------------------------------------
+
+
+def _validate_status(ws: Any, cells: str, lang: str) -> None:
+    words = [t(f"status.{s}", lang) for s in ("on_track", "at_risk", "behind", "done")]
+    dv = DataValidation(
+        type="list",
+        formula1='"' + ",".join(words) + '"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorStyle="warning",  # the English or Chinese words are read too
+        errorTitle=t("form.dv_title", lang),
+        error=t("form.dv_status", lang, words="、".join(words)),
+    )
+    ws.add_data_validation(dv)
+    dv.add(cells)
+
+
+def _validate_percent(ws: Any, cell: str, low: float, lang: str) -> None:
+    dv = DataValidation(
+        type="decimal",
+        operator="between",
+        formula1=_number(low),
+        formula2="100",
+        allow_blank=True,
+        showErrorMessage=True,
+        showInputMessage=True,
+        errorTitle=t("form.dv_title", lang),
+        error=t("form.dv_percent", lang, low=_number(low)),
+        promptTitle=t("form.col.percent", lang),
+        prompt=t("form.dv_percent", lang, low=_number(low)),
+    )
+    ws.add_data_validation(dv)
+    dv.add(cell)
+
+
+def _validate_date(ws: Any, cells: str, first: date, last: date, lang: str) -> None:
+    dv = DataValidation(
+        type="date",
+        operator="between",
+        formula1=f"DATE({first.year},{first.month},{first.day})",
+        formula2=f"DATE({last.year},{last.month},{last.day})",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle=t("form.dv_title", lang),
+        error=t("form.dv_date", lang, first=first.isoformat(), last=last.isoformat()),
+    )
+    ws.add_data_validation(dv)
+    dv.add(cells)
+
+
+def day_text(day: date, today: date, lang: str) -> str:
+    """A date in a sentence: ``1月10日`` (with the year when it is not T's) in Chinese, ISO in
+    English."""
+    if lang != "zh":
+        return day.isoformat()
+    if day.year == today.year:
+        return f"{day.month}月{day.day}日"
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+# -- the heading, printing, protection -----------------------------------------------------------
+
+
+def _quarter_words(quarter: Quarter, lang: str) -> str:
+    return t(f"form.quarter{quarter.q}", lang, year=quarter.year)
+
+
+def _heading(
+    ledger: Ledger,
+    unit: Unit,
+    found: list[ClaimStatus],
+    quarter: Quarter,
+    today: date,
+    lang: str,
+) -> list[str]:
+    """Who fills the form in, for which quarter, by when, whom to call, what the unit owes."""
+    due = quarter.report_due(ledger.config.reporting.report_due_days)
+    lines = [
+        t("form.title", lang, unit=unit.name, quarter=_quarter_words(quarter, lang)),
+        t(
+            "form.due",
+            lang,
+            quarter=quarter.label,
+            due=day_text(due, today, lang),
+            contact=unit.contact or t("none", lang),
+        ),
+    ]
+    items = []
+    for status in found:
+        title = status.project.title if status.project is not None else status.claim.project
+        label = f"{status.claim.project} {title}"
+        items += [
+            t("form.owed_item", lang, project=label, text=owed_text(o, lang))
+            for o in owed(status, quarter, ledger)
+        ]
+        items += [
+            t("form.owed_item", lang, project=label, text=t(f"form.reason_{r.status}", lang))
+            for r in status.reasons
+            if r.kind == "status" and r.status is not None
+        ]
+    if items:
+        lines.append(t("form.owes", lang, date=today.isoformat(), n=len(items)))
+        lines += [f"{i}. {text}" for i, text in enumerate(items, start=1)]
+    else:
+        lines.append(t("form.owes_nothing", lang, date=today.isoformat()))
+    return lines
+
+
+def _notes(ws: Any, columns: tuple[Column, ...], lines: list[str], lang: str) -> None:
+    """The heading under the rows, in cells that are blank to the reader (no keys)."""
+    first = max(ws.max_row, HEADER_ROW) + 2
+    visible = [i for i, c in enumerate(columns, start=1) if not c.hidden]
+    start, end = visible[0], visible[-1]
+    width = sum(c.width for c in columns if not c.hidden)
+    for n, text in enumerate(lines):
+        r = first + n
+        ws.merge_cells(start_row=r, start_column=start, end_row=r, end_column=end)
+        cell = ws.cell(row=r, column=start, value=_clean(text))
+        cell.data_type = "s"
+        cell.font = Font(name=FONT, size=SIZE + (2 if n == 0 else 0), bold=n == 0)
+        cell.alignment = Alignment(vertical="top", wrap_text=True)
+        ws.row_dimensions[r].height = LINE * _lines(text, width) + (6 if n == 0 else 2)
+
+
+def _print(
+    ws: Any, unit: Unit, quarter: Quarter, ledger: Ledger, today: date, lang: str, sheet: str
+) -> None:
+    ws.sheet_properties.tabColor = "4472C4" if sheet == PROGRESS else "70AD47"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.75
+    ws.page_margins.header = ws.page_margins.footer = 0.3
+    ws.print_options.horizontalCentered = True
+    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    title = t("form.title", lang, unit=unit.name, quarter=_quarter_words(quarter, lang))
+    part = t(f"form.sheet_{sheet}", lang)
+    ws.oddHeader.center.text = _header(f"{title} — {part}")
+    ws.oddHeader.center.size = 11
+    ws.oddFooter.left.text = _header(ledger.config.ledger.title)
+    ws.oddFooter.center.text = "&P / &N"
+    ws.oddFooter.right.text = _header(t("form.made", lang, date=today.isoformat()))
+    # locked cells stay as they are; rows and columns may still be resized
+    protection = ws.protection
+    protection.sheet = True
+    protection.formatColumns = False
+    protection.formatRows = False
+    protection.formatCells = False
+
+
+def _header(text: str) -> str:
+    return _clean(text).replace("\n", " ").replace("&", "&&")[:200]
