@@ -83,7 +83,7 @@ def make_ledger(tmp_path: Path) -> LedgerMaker:
         root = tmp_path / "ledger"
         (root / "data" / "units").mkdir(parents=True)
         files: dict[str, str | bytes | None] = {"ledger.toml": config, "data/projects.yaml": book}
-        all_units = {"city": CITY} if with_city else {}
+        all_units: dict[str, str | bytes | None] = {"city": CITY} if with_city else {}
         all_units.update(units or {})
         for name, text in all_units.items():
             files[f"data/units/{name}.yaml"] = text

@@ -488,6 +488,7 @@ def test_an_empty_list_where_one_entry_is_needed(
         root = make_ledger(book=BOOK.replace("lead_units: [city]", "lead_units: []", 1))
         path, where = BOOK_PATH, (6, 17)
     problems = found(root)
+    assert where is not None
     assert at(problems) == [(path, "S012", *where)]
     assert problems[0].message("en") == f"`{key}` needs at least one entry"
 

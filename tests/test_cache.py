@@ -11,6 +11,7 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import cast
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -233,7 +234,7 @@ def _a_claim(root: Path) -> tuple[str, str]:
 @st.composite
 def edits(draw: st.DrawFn, ledger: list[tuple[str, str, list[str]]]) -> tuple[object, ...]:
     unit, project, milestones = draw(st.sampled_from(ledger))
-    if milestones and draw(st.booleans()):
+    if milestones and draw(st.booleans()):  # type: ignore[arg-type]
         on = draw(st.dates(date(2026, 1, 1), date(2026, 11, 25)))
         return ("done", unit, project, draw(st.sampled_from(milestones)), on)
     quarter = draw(st.sampled_from(["2026Q1", "2026Q2", "2026Q3", "2026Q4"]))
@@ -254,7 +255,7 @@ def _run_edit(root: Path, step: tuple[object, ...], cache: bool) -> str:
         if kind == "done":
             milestone, on = rest
             return mark_done(root, unit, project, milestone, on, replace=True)  # type: ignore[arg-type]
-        quarter, status, percent, reported = rest
+        quarter, status, percent, reported = cast("tuple[str, str, int, date]", tuple(rest))
         return record_progress(
             root,
             unit,
@@ -264,7 +265,7 @@ def _run_edit(root: Path, step: tuple[object, ...], cache: bool) -> str:
             percent,
             "摘要",
             reported,
-            replace=True,  # type: ignore[arg-type]
+            replace=True,
         )
 
     try:

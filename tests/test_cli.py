@@ -356,3 +356,86 @@ def test_half_year_rounds_half_up_and_knows_unclaimed_beyond_the_scope(
     code, out = cli("report", "-C", sample, "--today", SAMPLE_DAY, "--half", "-f", "json",
                     "--unit", "huade")  # fmt: skip
     assert [p["id"] for p in json.loads(out)["unclaimed"]] == ["I4"]
+
+
+def _console(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[bytes]:
+    script = Path(sys.executable).parent / "ledger"
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "ledger"]
+    full = {**os.environ, **env}
+    return subprocess.run([*command, *args], env=full, capture_output=True, check=False)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("encoding", ["gbk", "cp936"])
+def test_a_chinese_windows_console_never_fails_on_a_character_it_cannot_show(
+    sample: Path, encoding: str
+) -> None:
+    """Python on a Chinese Windows console writes GBK; 𠮷 and emoji are not in it."""
+    unit = sample / "data" / "units" / "chayouhouqi-agri.yaml"
+    text = unit.read_text(encoding="utf-8")
+    unit.write_text(text.replace("name: 察哈尔右翼后旗农牧和科技局", "name: 𠮷旗农牧局🐑"), "utf-8")
+    book = sample / "data" / "projects.yaml"
+    book.write_text(
+        book.read_text(encoding="utf-8").replace("“指尖办”", "“指尖办”📱𠮷"), encoding="utf-8"
+    )
+    env = {
+        "PYTHONIOENCODING": encoding,
+        "COLUMNS": "80",
+        "LEDGER_TODAY": SAMPLE_DAY,
+        "LEDGER_ROOT": str(sample),
+        "NO_COLOR": "1",
+    }
+    runs = [
+        ["validate"],
+        ["report", "--quarter", "2026Q3"],
+        ["report", "--half", "H2"],
+        ["overdue"],
+        ["remind"],
+        ["progress", "chayouhouqi-agri", "I2", "--quarter", "2026Q4", "--status", "正常推进",
+         "--percent", "90", "--summary", "完成🐑𠮷", "--reported", SAMPLE_DAY],
+        ["progress", "𠮷旗农牧局🐑", "NOPE", "--quarter", "2026Q4", "--status", "x",
+         "--percent", "90", "--summary", "y"],
+    ]  # fmt: skip
+    for args in runs:
+        done = _console(args, env)
+        assert b"Traceback" not in done.stderr, (args, done.stderr.decode(encoding, "replace"))
+        assert done.returncode in (0, 1, 2), args
+        done.stdout.decode(encoding)  # what the console gets is its own encoding
+        done.stderr.decode(encoding)
+    out = _console(["validate"], env).stdout.decode(encoding)
+    assert "“指尖办”??" in out
+
+
+@pytest.mark.parametrize(
+    ("shell", "marker"),
+    [
+        ("bash", "complete -o default -F _ledger_completion ledger"),
+        ("zsh", "#compdef ledger"),
+        ("fish", "complete --command ledger"),
+        ("powershell", "Register-ArgumentCompleter -Native -CommandName ledger"),
+        ("pwsh", "Register-ArgumentCompleter -Native -CommandName ledger"),
+    ],
+)
+def test_show_completion_for_each_shell(shell: str, marker: str) -> None:
+    done = _console(
+        ["--show-completion", shell], {"_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"}
+    )
+    assert done.returncode == 0, done.stderr
+    assert marker in done.stdout.decode()
+
+
+def test_completion_completes_command_names() -> None:
+    done = _console(
+        [], {"_LEDGER_COMPLETE": "complete_bash", "COMP_WORDS": "ledger val", "COMP_CWORD": "1"}
+    )
+    assert done.stdout.decode().split() == ["validate"]
+
+
+def test_one_version_source() -> None:
+    import tomllib
+    from importlib.metadata import version
+
+    from ledger import __version__
+
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert __version__ == version("ledger") == project["version"]

@@ -58,7 +58,7 @@ PIECES = [
     " ", "  ", "\n", "\t", "\r", *AWKWARD, "x", "K1", "王某某", "（区委副书记）", "：", "，",
     "“最强支部”", "\u3000", "\ufeff", "😀", "é",
 ]  # fmt: skip
-ANY_CHAR = st.characters(exclude_categories=("Cs",))  # all but lone surrogates
+ANY_CHAR = st.characters(exclude_categories=["Cs"])  # all but lone surrogates
 TEXT = st.one_of(
     st.lists(st.sampled_from(PIECES), min_size=1, max_size=6).map("".join),
     st.text(ANY_CHAR, min_size=1, max_size=16),
@@ -234,8 +234,8 @@ def draw_done(data: st.DataObject, root: Path, ledger: Ledger) -> Step:
         for claim in unit.claims:
             records = {m.id: m for m in claim.milestones}
             own = [m for m in records if m not in books[claim.project]]
-            project = ledger.projects[claim.project]
-            applies = {m.id for m in claim_milestones(claim, project, ledger.year)}
+            in_book = ledger.projects[claim.project]
+            applies = {m.id for m in claim_milestones(claim, in_book, ledger.year)}
             for m in [*books[claim.project], *own]:
                 if m in applies and (m not in records or records[m].done is None):
                     choices.append((unit_id, claim.project, m))
@@ -289,6 +289,7 @@ def entry_lines(text: str, project: str, quarter: str) -> tuple[int, int]:
     indentation alone (not from the code under test): from its ``- quarter`` line to the last line
     indented deeper than its dash that is not blank and not a comment."""
     tree = yaml.compose(text, Loader=yaml.CSafeLoader)
+    assert tree is not None
     claims = next(v for k, v in tree.value if k.value == "claims")
     claim = next(c for c in claims.value if any(v.value == project for _, v in c.value))
     progress = next(v for k, v in claim.value if k.value == "progress")

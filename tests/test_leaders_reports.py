@@ -12,8 +12,9 @@ import subprocess
 from datetime import date
 from io import BytesIO
 from pathlib import Path
+from typing import Any
 
-import openpyxl
+import openpyxl  # type: ignore[import-untyped]
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -35,14 +36,14 @@ def ledger() -> Ledger:
     return load(REPO).ledger()
 
 
-def _checklist(cli: Cli, *args: str) -> dict[str, object]:
+def _checklist(cli: Cli, *args: str) -> dict[str, Any]:
     code, out = cli("report", "--quarter", *args, "-C", REPO, "--today", DAY, "-f", "json")
     assert code == 0, out
     doc: dict[str, object] = json.loads(out)
     return doc
 
 
-def _claim(doc: dict[str, object], unit: str, project: str) -> dict[str, object]:
+def _claim(doc: dict[str, Any], unit: str, project: str) -> dict[str, Any]:
     units = doc["units"]
     assert isinstance(units, list)
     found = next(u for u in units if u["id"] == unit)
@@ -99,7 +100,7 @@ def test_previous_flag_and_latest(cli: Cli) -> None:
     }
     # Q1 has no previous quarter
     q1 = _checklist(cli, "2026Q1")
-    assert all(c["previous_flag"] is None for u in q1["units"] for c in u["claims"])  # type: ignore[union-attr,index]
+    assert all(c["previous_flag"] is None for u in q1["units"] for c in u["claims"])
 
 
 def test_totals_of_the_sample(cli: Cli) -> None:

@@ -7,4 +7,9 @@ The package is layered; arrows point one way, from the CLI down to the models:
 Nothing below ``ledger.cli`` prints, reads the clock or exits.
 """
 
-__version__ = "0.1.0"
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    __version__ = version("ledger")  # the one source: pyproject.toml, as installed
+except PackageNotFoundError:  # run from a source tree that was never installed
+    __version__ = "0+unknown"

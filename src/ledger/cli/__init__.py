@@ -15,16 +15,29 @@ from ledger.cli.app import app, check_argv
 def main() -> None:
     import sys
 
-    for stream in (sys.stdout, sys.stderr):  # a GBK console cannot show every character
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            reconfigure(errors="backslashreplace")
+    tolerant_streams()
     check_argv(sys.argv)
     # One command is one short process, and what it builds (the models, a report) holds no
     # reference cycles: the cyclic collector would only walk the whole ledger again and again
     # (a third of a report's time on 2,000 units). Memory is freed by reference counting.
     gc.disable()
     app()
+
+
+def tolerant_streams() -> None:
+    """Never fail on a character the console cannot show: a Chinese Windows console (code page
+    936, GBK) has no 𠮷 and no emoji, and Python's default there is to raise UnicodeEncodeError
+    mid-report. Such a character is written as ``?`` instead; the files are never affected."""
+    import contextlib
+    import sys
+
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is None or getattr(stream, "errors", "strict") != "strict":
+            continue
+        # ValueError, OSError: a stream already written to in another encoding
+        with contextlib.suppress(ValueError, OSError):
+            reconfigure(errors="replace")
 
 
 __all__ = ["app", "check", "edit", "forms", "main", "reports", "schema"]

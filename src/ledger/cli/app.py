@@ -129,7 +129,7 @@ app = typer.Typer(
     name="ledger",
     help="A task ledger for a year-long programme, kept as YAML in git.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -137,6 +138,11 @@ UnitArg = Annotated[str, typer.Argument(help="The unit: its id, name or short na
 ProjectArg = Annotated[str, typer.Argument(help="The project id in the book, e.g. K1.")]
 
 
+class CiKind(StrEnum):
+    github = "github"
+    gitlab = "gitlab"
+
+
 @app.command("init")
 def init(
     folder: Annotated[str, typer.Argument(help="The folder of the new ledger.")],
@@ -146,6 +152,10 @@ def init(
     ] = None,
     today: TodayOpt = None,
     lang: LangOpt = None,
+    ci: Annotated[
+        CiKind | None,
+        typer.Option("--ci", help="Add the CI job that validates the ledger on every push."),
+    ] = None,
 ) -> None:
     """Start a new ledger: ledger.toml, a book template and one example unit."""
     import os
@@ -162,7 +172,8 @@ def init(
         if not folder.strip():  # `init ""` is no folder, not the current one
             raise EditError("init_no_folder")
         where = Path(folder)
-        files = make(where, title if title is not None else where.resolve().name, year or day.year)
+        name = title if title is not None else where.resolve().name
+        files = make(where, name, year or day.year, ci.value if ci else None)
     except EditError as exc:
         typer.echo(f"ledger: {t(exc.key, language, **exc.args_)}", err=True)
         if exc.problems:

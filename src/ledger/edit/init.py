@@ -83,6 +83,103 @@ claims:
 """
 
 
+# Where CI gets the tool: an office replaces it with its own copy of this repository (a tag pins
+# the version), or with a path when the tool's code is kept in the ledger's repository.
+TOOL_SOURCE = "git+https://git.example.org/zzb/ledger.git@v0.1.0"
+
+_GITHUB = f"""\
+# 台账检查 (check the ledger on every push and pull request): see docs/zh/ci.md
+name: ledger
+
+on:
+  push:
+  pull_request:
+
+env:
+  # 本工具的安装来源，请改为本单位的仓库地址 (where to install the tool from: change it)
+  LEDGER_TOOL: "{TOOL_SOURCE}"
+
+jobs:
+  validate:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-python@v5
+        with:
+          python-version: "3.11"
+      - name: Install ledger
+        run: pip install "$LEDGER_TOOL"
+      - name: Check the ledger
+        run: ledger validate --format github
+      - name: List every problem
+        if: failure()
+        run: ledger validate
+"""
+
+_GITLAB = f"""\
+# 台账检查 (check the ledger on every push; problems shown in merge requests): see docs/zh/ci.md
+ledger:
+  image: python:3.11
+  stage: test
+  variables:
+    # 本工具的安装来源，请改为本单位的仓库地址 (where to install the tool from: change it)
+    LEDGER_TOOL: "{TOOL_SOURCE}"
+  script:
+    - pip install "$LEDGER_TOOL"
+    # every problem as text in the job's log
+    - ledger validate || true
+    # the Code Quality report; its exit code (1 on errors) fails the pipeline
+    - ledger validate --format gitlab > gl-code-quality.json
+  artifacts:
+    when: always
+    reports:
+      codequality: gl-code-quality.json
+"""
+
+CI_FILES = {
+    "github": (".github/workflows/ledger.yml", _GITHUB),
+    "gitlab": (".gitlab-ci.yml", _GITLAB),
+}
+"""``ledger init --ci KIND``: the file it adds, relative to the ledger folder, and its text."""
+
+
+SCHEMA_FOLDER = ".ledger/schema"  # a dot-folder: not a ledger file, never validated
+
+
+def editor_files() -> dict[str, str]:
+    """What an editor needs to check the files while the clerk types: the JSON Schemas of the
+    book and of a unit (``ledger schema``), and VS Code's settings that map the files to them
+    (the YAML extension; the modelines ``modelines()`` gives do the same in any editor that
+    speaks the YAML language server)."""
+    import json
+
+    from ledger.schema import json_schema
+
+    files = {
+        f"{SCHEMA_FOLDER}/{name}.json": json.dumps(json_schema(name), ensure_ascii=False, indent=2)
+        + "\n"
+        for name in ("projects", "unit")
+    }
+    settings = {
+        "yaml.schemas": {
+            f"./{SCHEMA_FOLDER}/unit.json": f"{UNITS}/*.yaml",
+            f"./{SCHEMA_FOLDER}/projects.json": PROJECTS,
+        },
+        "files.encoding": "utf8",
+        "files.eol": "\n",
+    }
+    files[".vscode/settings.json"] = json.dumps(settings, ensure_ascii=False, indent=2) + "\n"
+    return files
+
+
+def modelines() -> dict[str, str]:
+    """The first line of the book and of a unit file: the schema, relative to the file."""
+    return {
+        PROJECTS: f"# yaml-language-server: $schema=../{SCHEMA_FOLDER}/projects.json\n",
+        "unit": f"# yaml-language-server: $schema=../../{SCHEMA_FOLDER}/unit.json\n",
+    }
+
+
 def check_arguments(folder: Path, title: str, year: int) -> None:
     """What ``init`` refuses before writing anything (exit 2): a year the settings do not
     allow, a blank title or one with a control character, a folder that is a file or lies
@@ -98,8 +195,9 @@ def check_arguments(folder: Path, title: str, year: int) -> None:
             break
 
 
-def init(folder: Path, title: str, year: int) -> list[str]:
+def init(folder: Path, title: str, year: int, ci: str | None = None) -> list[str]:
     """Write a new ledger into ``folder`` (created if needed); the files written, relative.
+    ``ci`` (a key of ``CI_FILES``) adds the CI job that validates the ledger on every push.
     The ledger written is validated before success is reported; if it does not validate, what
     was written is removed again and ``init_invalid`` raised."""
     check_arguments(folder, title, year)
@@ -110,10 +208,20 @@ def init(folder: Path, title: str, year: int) -> list[str]:
         PROJECTS: _book(title, year),
         f"{UNITS}/{EXAMPLE_UNIT}.yaml": _unit(year),
     }
-    made = [p for p in (folder, folder / "data", folder / UNITS) if not p.exists()]
+    lines = modelines()
+    files[PROJECTS] = lines[PROJECTS] + files[PROJECTS]
+    files[f"{UNITS}/{EXAMPLE_UNIT}.yaml"] = lines["unit"] + files[f"{UNITS}/{EXAMPLE_UNIT}.yaml"]
+    files.update(editor_files())
+    if ci is not None:
+        rel, text = CI_FILES[ci]
+        files[rel] = text
+    folders = {folder, *((folder / rel).parent for rel in files)}
+    for place in list(folders):
+        folders.update(p for p in place.parents if folder in p.parents)
+    made = sorted((p for p in folders if not p.exists()), key=lambda p: len(p.parts))
     try:
-        (folder / UNITS).mkdir(parents=True, exist_ok=True)
         for rel, text in files.items():
+            (folder / rel).parent.mkdir(parents=True, exist_ok=True)
             atomic_write(folder / rel, text.encode("utf-8"))
     except OSError as exc:
         _undo(folder, files, made)
