@@ -32,17 +32,63 @@ def optional_values(args: list[str]) -> list[str]:
     return out
 
 
+# The language of help and of messages given before the ledger is read (``ledger.cli.lang``),
+# decided from the command line and the environment when the app runs.
+LANGUAGE = ["zh"]
+
+
 class _Group(TyperGroup):
     # typer vendors click and does not export its Context type, hence the ignore
     def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:  # type: ignore[override]
         self._lang = _lang_of(args)
         return super().parse_args(ctx, optional_values(args))
 
+    def main(  # type: ignore[override]
+        self,
+        args: list[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        """Decide the language first, word the help in it, and word the parser's errors."""
+        from typer._click.exceptions import ClickException, UsageError
+        from typer.exceptions import Abort
+
+        from ledger.cli import lang, words
+
+        argv = list(sys.argv[1:] if args is None else args)
+        try:
+            cwd = Path.cwd()
+        except OSError:  # the current folder was deleted: said by the command (no_cwd)
+            cwd = Path("/")
+        LANGUAGE[0] = lang.decide(argv, os.environ, cwd)
+        words.localize(self, LANGUAGE[0])
+        try:
+            rv = super().main(
+                argv, prog_name or "ledger", complete_var, standalone_mode=False, **extra
+            )
+            code = rv if isinstance(rv, int) else 0
+        except UsageError as exc:
+            words.usage_error(exc, LANGUAGE[0])
+            code = 2
+        except ClickException as exc:
+            exc.show()
+            code = exc.exit_code
+        except Abort:
+            from ledger.i18n import t
+
+            typer.echo(t("click.aborted", LANGUAGE[0]), err=True)
+            code = 1
+        if not standalone_mode:
+            return code
+        sys.exit(code)
+
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
         """The last guard against a traceback: what the filesystem refuses (a folder that
         cannot be read, a current folder deleted) or input nested past Python's limits is a
         message and exit 2, whatever command met it."""
-        lang = getattr(self, "_lang", None)
+        lang = getattr(self, "_lang", None) or LANGUAGE[0]
         try:
             return super().invoke(ctx)
         except RecursionError:
@@ -80,10 +126,11 @@ def check_argv(argv: list[str]) -> None:
 app = typer.Typer(
     cls=_Group,
     name="ledger",
-    help="A task ledger for a year-long programme, kept as YAML in git. 任务台账。",
+    help="A task ledger for a year-long programme, kept as YAML in git.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
 )
 
 
@@ -148,7 +195,7 @@ def fail(key: str, lang: str | None, **args: object) -> NoReturn:
     """A usage or settings problem: a message on stderr, exit 2."""
     from ledger.i18n import t
 
-    typer.echo(f"ledger: {t(key, lang or 'zh', **args)}", err=True)
+    typer.echo(f"ledger: {t(key, lang or LANGUAGE[0], **args)}", err=True)
     raise typer.Exit(2)
 
 
@@ -165,8 +212,12 @@ def read(reader: Callable[..., T], text: str, *args: Any, lang: str | None) -> T
 def shared(
     root: Path | None, today: str | None, lang: str | None, no_cache: bool = False
 ) -> Shared:
-    """Resolve the shared options, or exit 2 with a message."""
+    """Resolve the shared options, or exit 2 with a message. ``lang`` is ``--lang``, else
+    ``$LEDGER_LANG``, else None (the ledger's language, once it is read)."""
     from ledger.settings import SettingsError, find_root
+
+    if lang is None and os.environ.get("LEDGER_LANG", "").strip().lower() in ("zh", "en"):
+        lang = os.environ["LEDGER_LANG"].strip().lower()
 
     day = resolve_today(today, lang)
     try:

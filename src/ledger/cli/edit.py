@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ledger.cli.app import (
+    LANGUAGE,
     LangOpt,
     NoCacheOpt,
     RootOpt,
@@ -63,7 +64,7 @@ def _language(env: Shared) -> str:
     from ledger.load.config import load_config
 
     config, _ = load_config(env.root)
-    return config.ledger.language if config is not None else "zh"
+    return config.ledger.language if config is not None else LANGUAGE[0]
 
 
 def _run(
@@ -154,7 +155,8 @@ def init(
     from ledger.edit.ops import EditError
     from ledger.i18n import t
 
-    language = lang or "zh"
+    language = lang or os.environ.get("LEDGER_LANG") or LANGUAGE[0]
+    language = language if language in ("zh", "en") else LANGUAGE[0]
     day = resolve_today(today, lang)
     try:
         if not folder.strip():  # `init ""` is no folder, not the current one

@@ -253,9 +253,8 @@ def _read_yaml(rel: str, text: str) -> tuple[dict[str, Any] | None, list[Problem
     if data is None and not problems:
         problems.append(Problem(rel, "F005"))
     elif data is not None and not isinstance(data, dict):
-        found, found_zh = describe(data)
         line, column, _ = _Locator(text)((), "value")
-        args = {"found": found, "found_zh": found_zh}
+        args = {"found": describe(data)}
         problems.append(Problem(rel, "Y007", args, line=line or 1, column=column or 1))
         return None, problems
     return (data if isinstance(data, dict) else None), problems

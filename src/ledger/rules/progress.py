@@ -16,7 +16,6 @@ from collections.abc import Iterator
 from datetime import date
 
 from ledger.asof import Quarter
-from ledger.i18n import t
 from ledger.load import Loaded
 from ledger.model import Progress
 from ledger.problems import Loc, Problem
@@ -93,7 +92,7 @@ def status_agrees_with_percent(loaded: Loaded, today: date) -> Iterator[Problem]
         if entry.status == "done" and entry.percent < 100:
             yield Problem(at.path, "P004", {"value": entry.percent}, loc=(*loc, "percent"))
         elif entry.percent == 100 and entry.status != "done":
-            args = {"status": entry.status, "status_zh": t(f"status.{entry.status}", "zh")}
+            args = {"status": {"words": f"status_word.{entry.status}"}}
             yield Problem(at.path, "P005", args, loc=(*loc, "status"))
 
 
