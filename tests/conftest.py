@@ -120,3 +120,17 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         help="Rewrite tests/golden/ from the current output (then review the diff by eye).",
     )
+
+
+# Whole families that are slow by nature, marked here rather than test by test: the property
+# tests (hypothesis runs each many times) and the modules that start many real processes or
+# build a province-sized ledger (the cache).
+# ``python -m pytest -m "not slow"`` is the fast loop; ``.ci/run`` runs everything.
+_SLOW_MODULES = {"test_cache.py", "test_edit_concurrency.py", "test_examples.py"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        hypothesis = getattr(getattr(item, "obj", None), "is_hypothesis_test", False)
+        if hypothesis or item.path.name in _SLOW_MODULES:
+            item.add_marker(pytest.mark.slow)

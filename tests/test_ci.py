@@ -188,3 +188,16 @@ def test_init_ci_gitlab_writes_a_job_that_publishes_code_quality_and_fails_on_er
 def test_init_ci_refuses_an_unknown_kind(cli: Cli, tmp_path: Path) -> None:
     code, _ = cli("init", tmp_path / "l", "--ci", "jenkins")
     assert code == 2 and not (tmp_path / "l").exists()
+
+
+@pytest.mark.slow
+def test_the_command_reference_is_current() -> None:
+    """docs/*/cli.md are ``--help`` of every command: regenerated, they must not change. After
+    changing a command or a help text, run ``python -m ledger.cli.reference``."""
+    from ledger.cli.reference import commands, page
+
+    for lang in ("en", "zh"):
+        current = (REPO / "docs" / lang / "cli.md").read_text(encoding="utf-8")
+        assert current == page(lang), f"docs/{lang}/cli.md is stale: python -m ledger.cli.reference"
+        for name in commands():
+            assert f"## `ledger {name}`" in current

@@ -37,7 +37,7 @@ UNIT_ID = r"^[a-z0-9][a-z0-9_-]{0,63}$"
 # Patterns are matched whole (``fullmatch``): Python's ``$`` also matches before a final newline,
 # so ``"2026Q1\n"`` would pass a ``match``. The ``^…$`` spelling stays for the JSON schema.
 QUARTER = re.compile(r"([0-9]{4})Q([1-4])")
-_ISO = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # YYYY-MM-DD, the contract's dates
 
 _ID_RULES = {
     # the pattern; its words are the i18n tables' id.rule.<kind>
@@ -104,7 +104,7 @@ def parse_date(value: object) -> date:
     if type(value) is date:
         return value
     if isinstance(value, str):
-        if _ISO.fullmatch(value):
+        if ISO_DATE.fullmatch(value):
             try:
                 return date.fromisoformat(value)
             except ValueError:

@@ -5,14 +5,11 @@ Nothing here reads the clock: the caller passes the default day in.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from pathlib import Path
 
 from ledger.load import CONFIG
-from ledger.model import iso_hint
-
-_ISO = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+from ledger.model import ISO_DATE, iso_hint
 
 
 class SettingsError(Exception):
@@ -41,7 +38,7 @@ def find_root(explicit: Path | None, env: str | None, cwd: Path) -> Path:
 
 
 def parse_day(text: str, key: str = "bad_today") -> date:
-    if _ISO.fullmatch(text):
+    if ISO_DATE.fullmatch(text):
         try:
             return date.fromisoformat(text)
         except ValueError:

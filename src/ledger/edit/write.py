@@ -22,7 +22,7 @@ from pathlib import Path
 
 from filelock import FileLock
 
-BOM = "\ufeff"
+from ledger.load.text import BOM
 
 
 class ChangedMeanwhile(Exception):

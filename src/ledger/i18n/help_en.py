@@ -114,4 +114,6 @@ HELP: dict[str, str] = {
     "click.aborted": "Aborted",
     "click.type.int": "whole number",
     "click.type.float": "number",
+    "help.opt.install_completion": "Install completion for the current shell.",
+    "help.opt.show_completion": "Show completion for the current shell, to copy it or customize the installation.",
 }

@@ -117,4 +117,6 @@ HELP: dict[str, str] = {
     "click.aborted": "已中止",
     "click.type.int": "整数",
     "click.type.float": "数",
+    "help.opt.install_completion": "为当前的命令行 shell 安装命令补全。",
+    "help.opt.show_completion": "显示当前 shell 的命令补全脚本，以便复制或自行安装。",
 }

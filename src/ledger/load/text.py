@@ -22,7 +22,7 @@ from ledger.i18n import words
 from ledger.problems import Problem
 from ledger.visible import CONTROL
 
-_BOM = "\ufeff"
+BOM = "\ufeff"  # a byte-order mark: accepted on reading, kept on writing (edit/write.py)
 _CONFLICT = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(?: |\r?$)", re.MULTILINE)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -117,7 +117,7 @@ def decode(raw: bytes, rel: str) -> tuple[str | None, list[Problem]]:
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         return None, [Problem(rel, "F003", _encoding_hint(raw), line=line, column=1)]
-    if text.startswith(_BOM):
+    if text.startswith(BOM):
         text = text[1:]
     if "<<<<<<<" in text or ">>>>>>>" in text:
         markers = [
