@@ -185,7 +185,7 @@ def test_a_yaml_syntax_error_has_its_position(make_ledger: LedgerMaker) -> None:
     assert at(problems) == [
         (A, "Y001", 3, 7),
         ("data/units/b.yaml", "Y001", 3, 9),
-        ("data/units/c.yaml", "Y001", 3, 1),
+        ("data/units/c.yaml", "Y001", 2, 7),  # the quote that is never closed
     ]
     assert problems[0].message("en").startswith("YAML syntax error: ")
 
@@ -932,3 +932,41 @@ def test_a_broken_book_does_not_stop_the_unit_files_being_checked(
 ) -> None:
     root = make_ledger(book="title: [\n", units={"a": UNIT_A.replace("王某", "yes")})
     assert [(p.path, p.code) for p in found(root)] == [(BOOK_PATH, "Y001"), (A, "S004")]
+
+
+# -- the usual culprits of a syntax error, named -------------------------------------------------
+
+CULPRITS = [
+    ("id: a\nname： 甲\n", 2, 5, "用了中文冒号“：”，请改为英文冒号“:”后加空格", "full-width colon"),
+    ("id: a\nname:甲\nparent: b\n", 2, 5, "冒号“:”之后缺少空格", "missing after the colon"),
+    ("id: a\nclaims:\n  -project: K1\n    leader: x\n", 3, 3, "“-”之后缺少空格", "after the “-”"),
+    ('id: a\nname: "甲\nparent: b\n', 2, 7, "引号没有配对", "never closed"),
+    ("id: a\nname: '甲\nparent: b\n", 2, 7, "引号没有配对", "never closed"),
+    ("id: a\nclaims:\n\u3000- project: K1\n  - x: 1\n", 3, 1, "全角空格", "full-width space"),
+    (
+        "id: a\nclaims:\n  - project: K1\n    leader： x\n    deadline: 2026-01-01\n",
+        4,
+        11,
+        "中文冒号",
+        "full-width colon",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "line", "column", "zh", "en"), CULPRITS)
+def test_syntax_errors_name_the_usual_culprits(
+    text: str, line: int, column: int, zh: str, en: str
+) -> None:
+    from ledger.load.yamlparse import parse
+
+    problems = parse(text, "data/units/a.yaml").problems
+    assert [(p.code, p.line, p.column) for p in problems] == [("Y001", line, column)]
+    assert zh in problems[0].message("zh") and en in problems[0].message("en")
+
+
+def test_a_full_width_colon_in_a_value_is_not_blamed() -> None:
+    from ledger.load.yamlparse import parse
+
+    text = "id: a\nmeasures:\n  - 排查：逐村建立台账\nname: [1, 2\n"
+    problems = parse(text, "data/units/a.yaml").problems
+    assert problems[0].code == "Y001" and "中文冒号" not in problems[0].message("zh")

@@ -313,7 +313,8 @@ def test_edits_with_the_cache_equal_edits_without(
             assert [(f.path, f.unit, f.claim_rows) for f in a.loaded.units] == [
                 (f.path, f.unit, f.claim_rows) for f in b.loaded.units
             ]
-    assert not (cold / FOLDER).exists()
+    # the edit lock lives in the same folder (issue 9): no cache entry beside it
+    assert sorted(p.name for p in (cold / FOLDER).iterdir()) == [".gitignore", "lock"]
 
 
 def test_validate_json_is_the_same_with_positions_for_rule_problems(
@@ -331,3 +332,36 @@ def test_validate_json_is_the_same_with_positions_for_rule_problems(
     assert cold == warm
     problems = json.loads(cold[1])
     assert problems, cold
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="two processes only where fork is cheap")
+@pytest.mark.parametrize("worker", ["works", "fails", "garbles"])
+def test_two_processes_read_what_one_reads(
+    generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, worker: str
+) -> None:
+    import ledger.load.ledger as loader
+
+    root = fresh(generated, tmp_path)
+    damage(root)
+    day = date(2026, 11, 25)
+    serial = validate(root, day, cache=False)
+    monkeypatch.setattr(loader, "PARALLEL_FILES", 4)
+    if worker == "fails":
+
+        def fail(*args: object) -> None:
+            raise RuntimeError("the second process fails")
+
+        monkeypatch.setattr(loader, "_worker", fail)
+    elif worker == "garbles":
+
+        def garble(loaded: object, files: list[str], send: object) -> None:
+            send.send([(None, {"read": "?"})])  # type: ignore[attr-defined]
+
+        monkeypatch.setattr(loader, "_worker", garble)
+    for cache in (False, True):
+        parallel = validate(root, day, cache=cache)
+        assert parallel.problems == serial.problems
+        assert parallel.files == serial.files
+        assert parallel.loaded.units == serial.loaded.units
+        assert parallel.loaded.keys == serial.loaded.keys
+    assert validate(root, day).problems == serial.problems  # from the cache the processes wrote

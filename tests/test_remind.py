@@ -194,3 +194,11 @@ def test_units_left_out_owe_nothing(cli: Cli, day: str) -> None:
     assert all(u.items for u in report.units)
     with_claims = {s.unit.id for s in statuses(loaded, today)}
     assert report.left_out == len(with_claims - listed)
+
+
+def test_a_contact_that_is_not_text_is_an_error(make_ledger: Callable[..., Path], cli: Cli) -> None:
+    root = make_ledger(units={"a": "id: a\nname: 甲\ncontact: 4652345\n"})
+    code, out = cli("validate", "-C", root, "--today", "2026-11-25", "--lang", "en")
+    assert code == 1 and "error[S004]" in out and "contact" in out
+    code, out = cli("remind", "-C", root, "--today", "2026-11-25")
+    assert code == 1 and "S004" in out

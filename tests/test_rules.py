@@ -428,3 +428,22 @@ def test_deadline_before_claimed(make_ledger: LedgerMaker) -> None:
     assert problems[0].message("en") == (
         "the deadline 2026-04-30 is before the day the project was claimed (2026-05-20)"
     )
+
+
+def test_every_named_check_raises_only_the_codes_it_is_tagged_with(sample: Path) -> None:
+    """Where a code is raised is read off the registry (rules.common.CHECKS), not searched for."""
+    from ledger.codes import CODES
+    from ledger.load import load
+    from ledger.rules.common import CHECKS
+
+    tagged = {code for c in CHECKS for code in c.codes}
+    assert set(tagged) <= set(CODES)
+    assert {"D001", "D002", "D003", "D004", "D005", "D006", "D007"} <= tagged
+    assert {"P001", "P002", "P003", "P004", "P005", "R007", "R009", "R010", "W002"} <= tagged
+    examples = Path(__file__).parent / "examples" / "bad"
+    for root in [sample, *sorted(p for p in examples.iterdir() if p.is_dir())]:
+        loaded = load(root, cache=False)
+        if loaded.config is None:
+            continue
+        for c in CHECKS:
+            assert {p.code for p in c.run(loaded, date(2026, 11, 25))} <= set(c.codes), c.name

@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
+from ledger.i18n import words
+
 _CANDIDATES = 60
 
 
@@ -53,9 +55,10 @@ def _closest(word: str, names: tuple[str, ...]) -> str | None:
 
 
 def did_you_mean(word: str, known: Iterable[str]) -> dict[str, Any]:
-    """``{"hint": ": did you mean `x`?", "hint_zh": …}``, or empty hints when nothing is close."""
+    """``{"hint": words("hint.did_you_mean", name=x)}``, or an empty hint when nothing is close;
+    the i18n tables word it (": did you mean `x`?", "：是否应为 `x`？")."""
     names = tuple(sorted(known)) if isinstance(known, set | frozenset) else tuple(known)
     close = _closest(word, names)
     if close is None:
-        return {"hint": "", "hint_zh": ""}
-    return {"hint": f": did you mean `{close}`?", "hint_zh": f"：是否应为 `{close}`？"}
+        return {"hint": words("hint.none")}
+    return {"hint": words("hint.did_you_mean", name=close)}

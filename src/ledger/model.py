@@ -40,16 +40,11 @@ QUARTER = re.compile(r"([0-9]{4})Q([1-4])")
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # YYYY-MM-DD, the contract's dates
 
 _ID_RULES = {
-    "project": (PROJECT_ID, "letters, digits, _ and -, up to 32, starting with a letter or digit"),
-    "milestone": (MILESTONE_ID, "lower-case letters, digits, _ and -, up to 32"),
-    "unit": (UNIT_ID, "lower-case letters, digits, _ and -, up to 64"),
+    # the pattern; its words are the i18n tables' id.rule.<kind>
+    "project": (PROJECT_ID,),
+    "milestone": (MILESTONE_ID,),
+    "unit": (UNIT_ID,),
 }
-_ID_RULES_ZH = {
-    "project": "字母、数字、_ 和 -，最多 32 个字符，以字母或数字开头",
-    "milestone": "小写字母、数字、_ 和 -，最多 32 个字符",
-    "unit": "小写字母、数字、_ 和 -，最多 64 个字符",
-}
-_ID_WHAT_ZH = {"project": "项目", "milestone": "时间节点", "unit": "单位"}
 
 
 def _not_string(value: object) -> PydanticCustomError:
@@ -77,10 +72,8 @@ def _id(kind: str) -> Any:
                 "bad id",
                 {
                     "value": value,
-                    "what": kind,
-                    "what_zh": _ID_WHAT_ZH[kind],
-                    "rule": _ID_RULES[kind][1],
-                    "rule_zh": _ID_RULES_ZH[kind],
+                    "what": {"words": f"id.what.{kind}"},
+                    "rule": {"words": f"id.rule.{kind}"},
                 },
             )
         return value

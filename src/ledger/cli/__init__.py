@@ -9,11 +9,14 @@ from __future__ import annotations
 import gc
 
 from ledger.cli import check, edit, forms, reports, schema
-from ledger.cli.app import app
+from ledger.cli.app import app, check_argv
 
 
 def main() -> None:
+    import sys
+
     tolerant_streams()
+    check_argv(sys.argv)
     # One command is one short process, and what it builds (the models, a report) holds no
     # reference cycles: the cyclic collector would only walk the whole ledger again and again
     # (a third of a report's time on 2,000 units). Memory is freed by reference counting.

@@ -32,19 +32,106 @@ def optional_values(args: list[str]) -> list[str]:
     return out
 
 
+# The language of help and of messages given before the ledger is read (``ledger.cli.lang``),
+# decided from the command line and the environment when the app runs.
+LANGUAGE = ["zh"]
+
+
 class _Group(TyperGroup):
     # typer vendors click and does not export its Context type, hence the ignore
     def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:  # type: ignore[override]
         return super().parse_args(ctx, optional_values(args))
 
+    def main(  # type: ignore[override]
+        self,
+        args: list[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        """Decide the language first, word the help in it, and word the parser's errors."""
+        from typer._click.exceptions import ClickException, UsageError
+        from typer.exceptions import Abort
+
+        from ledger.cli import lang, words
+
+        argv = list(sys.argv[1:] if args is None else args)
+        try:
+            here = Path.cwd()
+        except OSError:  # the current folder was deleted: the command says so in its words
+            here = Path(os.sep)
+        LANGUAGE[0] = lang.decide(argv, os.environ, here)
+        words.localize(self, LANGUAGE[0])
+        try:
+            rv = super().main(
+                argv, prog_name or "ledger", complete_var, standalone_mode=False, **extra
+            )
+            code = rv if isinstance(rv, int) else 0
+        except UsageError as exc:
+            words.usage_error(exc, LANGUAGE[0])
+            code = 2
+        except ClickException as exc:
+            exc.show()
+            code = exc.exit_code
+        except Abort:
+            from ledger.i18n import t
+
+            typer.echo(t("click.aborted", LANGUAGE[0]), err=True)
+            code = 1
+        if not standalone_mode:
+            return code
+        sys.exit(code)
+
+    def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
+        """The last guard against a traceback: what the filesystem refuses (a folder that
+        cannot be read, a current folder deleted) or input nested past Python's limits is a
+        message and exit 2, whatever command met it."""
+        lang = LANGUAGE[0]
+        try:
+            return super().invoke(ctx)
+        except RecursionError:
+            fail("too_deep", lang)
+        except OSError as exc:
+            if exc.filename is None and isinstance(exc, FileNotFoundError):
+                fail("no_cwd", lang)  # os.getcwd() names no file
+            where = exc.filename if exc.filename is not None else ""
+            fail("os_error", lang, path=os.fsdecode(where), reason=exc.strerror or str(exc))
+
+
+def _lang_of(args: list[str]) -> str | None:
+    for i, arg in enumerate(args):
+        if arg == "--lang" and i + 1 < len(args) and args[i + 1] in ("zh", "en"):
+            return args[i + 1]
+        if arg in ("--lang=zh", "--lang=en"):
+            return arg[-2:]
+    return None
+
+
+def check_argv(argv: list[str]) -> None:
+    """Command-line text that is not UTF-8 (a GBK terminal) is a message and exit 2: Python
+    keeps such bytes as lone surrogates, which no file name or output can hold."""
+    for arg in argv[1:]:
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            from ledger.i18n import t
+            from ledger.visible import visible
+
+            sys.stderr.write(
+                f"ledger: {t('argv_not_utf8', _lang_of(argv) or 'zh', arg=visible(arg))}\n"
+            )
+            raise SystemExit(2) from None
+
 
 app = typer.Typer(
     cls=_Group,
     name="ledger",
-    help="A task ledger for a year-long programme, kept as YAML in git. 任务台账。",
+    help="A task ledger for a year-long programme, kept as YAML in git.",
     no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
 )
 
 
@@ -109,7 +196,7 @@ def fail(key: str, lang: str | None, **args: object) -> NoReturn:
     """A usage or settings problem: a message on stderr, exit 2."""
     from ledger.i18n import t
 
-    typer.echo(f"ledger: {t(key, lang or 'zh', **args)}", err=True)
+    typer.echo(f"ledger: {t(key, lang or LANGUAGE[0], **args)}", err=True)
     raise typer.Exit(2)
 
 
@@ -126,12 +213,22 @@ def read(reader: Callable[..., T], text: str, *args: Any, lang: str | None) -> T
 def shared(
     root: Path | None, today: str | None, lang: str | None, no_cache: bool = False
 ) -> Shared:
-    """Resolve the shared options, or exit 2 with a message."""
+    """Resolve the shared options, or exit 2 with a message. ``lang`` is ``--lang``, else
+    ``$LEDGER_LANG``, else None (the ledger's language, once it is read)."""
     from ledger.settings import SettingsError, find_root
+
+    if lang is None and os.environ.get("LEDGER_LANG", "").strip().lower() in ("zh", "en"):
+        lang = os.environ["LEDGER_LANG"].strip().lower()
 
     day = resolve_today(today, lang)
     try:
-        where = find_root(root, os.environ.get("LEDGER_ROOT"), Path.cwd())
+        cwd = Path.cwd()
+    except OSError:  # the current folder was deleted: --root may still name the ledger
+        cwd = None
+    try:
+        if cwd is None and root is None and not os.environ.get("LEDGER_ROOT"):
+            fail("no_cwd", lang)
+        where = find_root(root, os.environ.get("LEDGER_ROOT"), cwd or Path("/"))
     except SettingsError as exc:
         fail(exc.key, lang, **exc.args_)
     return Shared(where, day, lang, not no_cache)

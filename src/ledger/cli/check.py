@@ -8,7 +8,16 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ledger.cli.app import LangOpt, NoCacheOpt, RootOpt, TodayOpt, app, shared, use_color
+from ledger.cli.app import (
+    LANGUAGE,
+    LangOpt,
+    NoCacheOpt,
+    RootOpt,
+    TodayOpt,
+    app,
+    shared,
+    use_color,
+)
 
 if TYPE_CHECKING:
     from ledger.problems import Problem
@@ -52,7 +61,7 @@ def validate(
     env = shared(root, today, lang, no_cache)
     result = run(env.root, env.today, cache=env.cache)
     config = result.loaded.config
-    language = env.lang or (config.ledger.language if config is not None else "zh")
+    language = env.lang or (config.ledger.language if config is not None else LANGUAGE[0])
     problems = make_strict(result.problems) if strict else result.problems
     files = result.files
     if format is ProblemFormat.github:

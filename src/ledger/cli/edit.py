@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ledger.cli.app import (
+    LANGUAGE,
     LangOpt,
     NoCacheOpt,
     RootOpt,
@@ -64,7 +65,7 @@ def _language(env: Shared) -> str:
     from ledger.load.config import load_config
 
     config, _ = load_config(env.root)
-    return config.ledger.language if config is not None else "zh"
+    return config.ledger.language if config is not None else LANGUAGE[0]
 
 
 def _run(
@@ -124,6 +125,11 @@ _USAGE_ERRORS = frozenset(
         "unknown_milestone",
         "bad_status",
         "settings_broken",
+        "lock_unavailable",
+        "not_regular",
+        "read_only",
+        "lone_cr",
+        "cannot_read",
         "milestone_not_applicable",
     }
 )
@@ -139,7 +145,7 @@ class CiKind(StrEnum):
 
 @app.command("init")
 def init(
-    folder: Annotated[Path, typer.Argument(help="The folder of the new ledger.")],
+    folder: Annotated[str, typer.Argument(help="The folder of the new ledger.")],
     title: Annotated[str | None, typer.Option("--title", help="The ledger's title.")] = None,
     year: Annotated[
         int | None, typer.Option("--year", help="The ledger year (default: T's).")
@@ -159,15 +165,22 @@ def init(
     from ledger.edit.ops import EditError
     from ledger.i18n import t
 
-    language = lang or "zh"
+    language = lang or os.environ.get("LEDGER_LANG") or LANGUAGE[0]
+    language = language if language in ("zh", "en") else LANGUAGE[0]
     day = resolve_today(today, lang)
     try:
-        files = make(
-            folder, title or folder.resolve().name, year or day.year, ci.value if ci else None
-        )
+        if not folder.strip():  # `init ""` is no folder, not the current one
+            raise EditError("init_no_folder")
+        where = Path(folder)
+        name = title if title is not None else where.resolve().name
+        files = make(where, name, year or day.year, ci.value if ci else None)
     except EditError as exc:
         typer.echo(f"ledger: {t(exc.key, language, **exc.args_)}", err=True)
-        raise typer.Exit(1) from None
+        if exc.problems:
+            from ledger.render.problems import text
+
+            typer.echo(text(exc.problems, language, 1).rsplit("\n", 2)[0], err=True)
+        raise typer.Exit(1 if exc.key == "init_exists" else 2) from None
     typer.echo(t("did_init", language, path=folder, files=", ".join(files)))
     typer.echo(t("init_next", language, path=os.fspath(folder)))
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from ledger.cli.app import (
+    LANGUAGE,
     LangOpt,
     NoCacheOpt,
     RootOpt,
@@ -74,7 +75,7 @@ def _open(env: Shared) -> tuple[Ledger, str]:
 
     result = validate(env.root, env.today, cache=env.cache)
     config = result.loaded.config
-    lang = env.lang or (config.ledger.language if config is not None else "zh")
+    lang = env.lang or (config.ledger.language if config is not None else LANGUAGE[0])
     if result.settings_failed:
         settings = [p for p in result.problems if p.level == "error"]
         typer.echo(text(settings, lang, result.files), err=True, nl=False)
@@ -143,7 +144,8 @@ def _emit(
             typer.echo(note, err=True)
     if output is None:
         assert isinstance(content, str)
-        if fmt == "table":
+        if fmt == "table" or (own and sys.stdout.isatty()):
+            # the console's own encoding: messages read (and copied) on a Chinese Windows console
             sys.stdout.write(content)
         else:  # UTF-8 whatever the console's code page: a CSV piped on Chinese Windows too
             sys.stdout.flush()
@@ -345,6 +347,7 @@ def remind(
     root: RootOpt = None,
     today: TodayOpt = None,
     lang: LangOpt = None,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """What each unit owes as of T, with leaders and contacts; --format text: one message per
     unit, ready to send."""
@@ -353,7 +356,7 @@ def remind(
     from ledger.reports import REPORTS
     from ledger.reports import remind as module
 
-    env = shared(root, today, lang)
+    env = shared(root, today, lang, no_cache)
     ledger, language = _open(env)
     scope = _check_unit(ledger, unit, language)
     q = (

@@ -3,6 +3,8 @@ each category, and one example unit, each commented for the clerk who fills them
 
 from __future__ import annotations
 
+import contextlib
+from datetime import date
 from pathlib import Path
 
 import tomli_w
@@ -11,6 +13,7 @@ from ledger.edit.ops import EditError
 from ledger.edit.write import atomic_write
 from ledger.edit.yamltext import scalar
 from ledger.load import CONFIG, PROJECTS, UNITS
+from ledger.visible import CONTROL
 
 EXAMPLE_UNIT = "example-unit"
 
@@ -177,9 +180,27 @@ def modelines() -> dict[str, str]:
     }
 
 
+def check_arguments(folder: Path, title: str, year: int) -> None:
+    """What ``init`` refuses before writing anything (exit 2): a year the settings do not
+    allow, a blank title or one with a control character, a folder that is a file or lies
+    under one."""
+    if not 1900 <= year <= 9998:  # the range of ledger.toml's `year` (model.LedgerSection)
+        raise EditError("init_bad_year", year=year)
+    if not title.strip() or CONTROL.search(title):
+        raise EditError("init_bad_title", title=title)
+    for place in (folder, *folder.parents):
+        if place.exists() or place.is_symlink():
+            if not place.is_dir():
+                raise EditError("init_not_folder", path=place)
+            break
+
+
 def init(folder: Path, title: str, year: int, ci: str | None = None) -> list[str]:
     """Write a new ledger into ``folder`` (created if needed); the files written, relative.
-    ``ci`` (a key of ``CI_FILES``) adds the CI job that validates the ledger on every push."""
+    ``ci`` (a key of ``CI_FILES``) adds the CI job that validates the ledger on every push.
+    The ledger written is validated before success is reported; if it does not validate, what
+    was written is removed again and ``init_invalid`` raised."""
+    check_arguments(folder, title, year)
     if (folder / CONFIG).exists() or (folder / "data").exists():
         raise EditError("init_exists", path=folder)
     files = {
@@ -194,8 +215,32 @@ def init(folder: Path, title: str, year: int, ci: str | None = None) -> list[str
     if ci is not None:
         rel, text = CI_FILES[ci]
         files[rel] = text
-    (folder / UNITS).mkdir(parents=True, exist_ok=True)
-    for rel, text in files.items():
-        (folder / rel).parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(folder / rel, text.encode("utf-8"))
+    folders = {folder, *((folder / rel).parent for rel in files)}
+    for place in list(folders):
+        folders.update(p for p in place.parents if folder in p.parents)
+    made = sorted((p for p in folders if not p.exists()), key=lambda p: len(p.parts))
+    try:
+        for rel, text in files.items():
+            (folder / rel).parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(folder / rel, text.encode("utf-8"))
+    except OSError as exc:
+        _undo(folder, files, made)
+        raise EditError("init_failed", path=folder, reason=exc.strerror or str(exc)) from None
+    from ledger.validate import validate
+
+    errors = [
+        p for p in validate(folder, date(year, 6, 30), cache=False).problems if p.level == "error"
+    ]
+    if errors:
+        _undo(folder, files, made)
+        raise EditError("init_invalid", problems=errors, path=folder)
     return list(files)
+
+
+def _undo(folder: Path, files: dict[str, str], made: list[Path]) -> None:
+    for rel in files:
+        with contextlib.suppress(OSError):
+            (folder / rel).unlink()
+    for place in reversed(made):
+        with contextlib.suppress(OSError):
+            place.rmdir()

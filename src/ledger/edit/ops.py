@@ -9,9 +9,12 @@ and leaves every file as it was.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import difflib
+import os
 import re
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -23,7 +26,13 @@ from filelock import Timeout as LockTimeout
 from pydantic import ValidationError
 
 from ledger.asof import Quarter, claim_milestones, claimed_on
-from ledger.edit.write import ChangedMeanwhile, Snapshot, atomic_write, ledger_lock
+from ledger.edit.write import (
+    ChangedMeanwhile,
+    LockUnavailable,
+    Snapshot,
+    atomic_write,
+    ledger_lock,
+)
 from ledger.edit.yamltext import Splice, SpliceError, YamlText
 from ledger.hints import did_you_mean
 from ledger.load import PROJECTS, UNITS, load
@@ -85,13 +94,24 @@ def unit_path(root: Path, unit_id: str) -> tuple[Path, str]:
     """The unit's file, after checking the id cannot name anything outside data/units/."""
     if not _UNIT_ID.fullmatch(unit_id):
         raise EditError("bad_unit_id", value=unit_id)
-    folder = (root / UNITS).resolve()
-    path = (folder / f"{unit_id}.yaml").resolve()
-    if path.parent != folder:
-        raise EditError("bad_unit_id", value=unit_id)
-    if not path.is_file():
-        raise EditError("no_unit_file", value=unit_id, path=f"{UNITS}/{unit_id}.yaml")
-    return path, f"{UNITS}/{unit_id}.yaml"
+    rel = f"{UNITS}/{unit_id}.yaml"
+    path = root / rel
+    for folder in ("data", UNITS):  # a linked folder would lead the edit outside the ledger
+        with contextlib.suppress(FileNotFoundError):
+            if not stat.S_ISDIR(os.lstat(root / folder).st_mode):
+                raise EditError("not_regular", path=folder)
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        raise EditError("no_unit_file", value=unit_id, path=rel) from None
+    except OSError as exc:
+        raise EditError("cannot_read", path=rel, reason=exc.strerror or str(exc)) from None
+    if not stat.S_ISREG(mode):
+        # a link, a pipe, a folder: never read, never replaced (F008)
+        raise EditError("not_regular", path=rel)
+    if not mode & 0o222:  # read-only (0444): its owner meant it to stay as it is
+        raise EditError("read_only", path=rel)
+    return path, rel
 
 
 @dataclass
@@ -139,11 +159,16 @@ def _target(root: Path, unit_id: str, project: str, base: Edit | None = None) ->
     if base is not None and base.rel == rel:
         snapshot, text = base.old, base.new_text
     else:
-        snapshot = Snapshot.read(path)
+        try:
+            snapshot = Snapshot.read(path)
+        except OSError as exc:  # unreadable (a non-root user without the permission)
+            raise EditError("cannot_read", path=rel, reason=exc.strerror or str(exc)) from None
         try:
             text = snapshot.text
         except UnicodeDecodeError:
             raise EditError("file_broken", path=rel) from None
+    if "\r" in text.replace("\r\n", ""):  # CR alone (old Mac): an edit would mix line endings
+        raise EditError("lone_cr", path=rel)
     parsed = parse(text, rel)
     if parsed.problems or not isinstance(parsed.data, dict):
         raise EditError("file_broken", problems=parsed.problems, path=rel)
@@ -206,6 +231,8 @@ def apply_all(
             return _apply_locked(root, today, build, dry_run, cache)
     except LockTimeout:
         raise EditError("busy") from None
+    except LockUnavailable as exc:
+        raise EditError("lock_unavailable", path=exc.path, reason=exc.reason) from None
 
 
 def _apply_locked(

@@ -4,8 +4,9 @@
   without them and the write can check that nobody changed the file meanwhile.
 - ``atomic_write``: a temporary file in the same folder, flushed and fsynced, ``os.replace``d
   over the old one, then the folder fsynced: the file is either the old or the new, never half.
-- ``ledger_lock``: one lock per ledger (in the system's temporary folder, so nothing appears in
-  the repository) held from reading to writing.
+- ``ledger_lock``: one lock per ledger, ``<root>/.ledger-cache/lock`` (the folder ignores itself
+  in git), held from reading to writing. It lives with the ledger, not in the system's temporary
+  folder, where its predictable name would let any local user block every edit.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -89,10 +91,40 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
+class LockUnavailable(Exception):
+    """The edit lock cannot be made or opened (a read-only ledger, a lock that is a folder or
+    another user's file); ``path`` is the lock, relative to the ledger."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(path)
+        self.path = path
+        self.reason = reason
+
+
+LOCK = ".ledger-cache/lock"
+
+
 @contextlib.contextmanager
 def ledger_lock(root: Path, timeout: float = 30.0) -> Iterator[None]:
-    """Serialise the edits of one ledger on this machine."""
-    key = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]
-    lock = FileLock(Path(tempfile.gettempdir()) / f"ledger-{key}.lock", timeout=timeout)
+    """Serialise the edits of one ledger."""
+    from ledger.load.cache import folder
+
+    where = folder(root, create=True)
+    if where is None:
+        raise LockUnavailable(LOCK, "cannot make the folder .ledger-cache")
+    path = where / "lock"
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as exc:
+        raise LockUnavailable(LOCK, exc.strerror or str(exc)) from None
+    if mode is not None and not stat.S_ISREG(mode):
+        raise LockUnavailable(LOCK, "not a regular file")
+    try:  # a lock that cannot be opened is said now, not after waiting for it
+        os.close(os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644))
+    except OSError as exc:
+        raise LockUnavailable(LOCK, exc.strerror or str(exc)) from None
+    lock = FileLock(path, timeout=timeout)
     with lock:
         yield

@@ -24,7 +24,7 @@ from ledger.edit.ops import Edit, EditError, apply_all, check, mark_done, record
 from ledger.edit.yamltext import YamlText
 from ledger.forms.layout import MILESTONES, PROGRESS
 from ledger.forms.read import Filled, FormProblem, Row, read
-from ledger.i18n import t
+from ledger.i18n import words
 from ledger.load import UNITS, load
 from ledger.load.yamlparse import parse
 from ledger.model import STATUSES, Claim, Ledger, Progress
@@ -332,10 +332,7 @@ class _Planner:
         try:
             edit = make(base)
         except EditError as exc:
-            reason = {
-                "reason": t(exc.key, "en", **exc.args_),
-                "reason_zh": t(exc.key, "zh", **exc.args_),
-            }
+            reason = {"reason": words(exc.key, **exc.args_)}
             self._cell(form, row, "project", "X025", **reason)
             return
         before = base.new_text if base is not None else edit.old.text
@@ -460,8 +457,8 @@ def _entry_values(entry: Progress) -> tuple[Any, ...]:
 
 
 def _header(key: str) -> dict[str, object]:
-    """A column named by its header, in both languages (the message picks one)."""
-    return {"key": t(f"form.col.{key}", "en"), "key_zh": t(f"form.col.{key}", "zh")}
+    """A column named by its header, worded in the reader's language."""
+    return {"key": words(f"form.col.{key}")}
 
 
 def _errors(problems: list[Problem]) -> list[Problem]:

@@ -1,7 +1,9 @@
 """The words of the user interface in Chinese and English.
 
-``t(key, lang, **args)`` gives the text; ``zh.WORDS`` and ``en.WORDS`` hold the same keys (a test
-checks it). Problem messages live with their codes in ``ledger.codes``.
+``t(key, lang, **args)`` gives the text; ``zh.WORDS`` and ``en.WORDS`` hold the same keys with the
+same ``{placeholders}`` (a test checks it), so a third language is one more table. Problem messages
+are ``code.<CODE>``; arguments that need words are ``words(key, ...)`` and are worded here, never
+where the problem is found.
 """
 
 from __future__ import annotations
@@ -10,13 +12,31 @@ from ledger.i18n import en, zh
 from ledger.visible import visible_args
 
 LANGUAGES = ("zh", "en")
-_TABLES = {"zh": zh.WORDS, "en": en.WORDS}
+TABLES = {"zh": zh.WORDS, "en": en.WORDS}  # a third language: one more table here
 
 
-def t(key: str, lang: str, **args: object) -> str:
-    """The words for ``key`` in ``lang``; an argument ``k_zh`` stands in for ``k`` in Chinese
-    (as in problem messages). Text arguments are shown with control characters escaped."""
-    args = visible_args(args)
-    if lang == "zh":
-        args = {**args, **{k[:-3]: v for k, v in args.items() if k.endswith("_zh")}}
-    return _TABLES.get(lang, zh.WORDS)[key].format(**args)
+def t(key: str, lang: str, /, **args: object) -> str:
+    """The words for ``key`` in ``lang``. An argument that is itself words (``words(...)``, a
+    mapping with the key ``"words"``) is worded in ``lang`` first; text arguments are shown with
+    their control characters escaped (``ledger.visible``)."""
+    table = TABLES.get(lang, zh.WORDS)
+    worded = {k: _word(v, lang) for k, v in visible_args(args).items()}
+    return table[key].format(**worded)
+
+
+def words(key: str, **args: object) -> dict[str, object]:
+    """An argument that needs words: the key of its text and the text's own arguments. Plain
+    data (a problem's arguments are cached as JSON), worded by ``t`` in the reader's language."""
+    return {"words": key, **args}
+
+
+def word(value: object, lang: str) -> object:
+    """An argument as it reads in ``lang``: words worded, anything else as it is."""
+    return _word(value, lang)
+
+
+def _word(value: object, lang: str) -> object:
+    if isinstance(value, dict) and isinstance(value.get("words"), str):
+        rest = {k: v for k, v in value.items() if k != "words"}
+        return t(value["words"], lang, **rest)
+    return value

@@ -43,12 +43,14 @@ _SOURCES = (
     "codes.py",
     "problems.py",
     "hints.py",
+    "visible.py",
     "load/cache.py",
     "load/fastyaml.py",
     "load/ledger.py",
     "load/schema.py",
     "load/text.py",
     "load/yamlparse.py",
+    "visible.py",
 )
 _fingerprint: bytes | None = None
 
@@ -75,6 +77,8 @@ def folder(root: Path, create: bool) -> Path | None:
     """``<root>/.ledger-cache``, made with its ``.gitignore`` when ``create``; None when it is
     not a folder (cannot be made, or is something else)."""
     where = root / FOLDER
+    if where.is_symlink():  # a link would make the tool write outside the ledger
+        return None
     if where.is_dir():
         return where
     if not create or where.exists():

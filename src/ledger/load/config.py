@@ -9,6 +9,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from ledger.i18n import words
 from ledger.load.schema import problems_from
 from ledger.load.text import read_text
 from ledger.model import Config
@@ -16,7 +17,7 @@ from ledger.problems import At, Loc, Problem
 from ledger.visible import CONTROL
 
 CONFIG = "ledger.toml"
-_TOO_DEEP = {"problem": "values nested too deeply", "problem_zh": "值的嵌套层数过多"}
+_TOO_DEEP = {"problem": words("toml.too_deep")}
 _TOML_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 

@@ -16,6 +16,7 @@ checks that on generated ledgers, on random YAML and on damaged files.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -37,17 +38,24 @@ _EMPTY = re.compile(r"(?:\[\]|\{\})(?: +#.*| *)$")
 _INDICATORS = frozenset("[]{}|>&*!%@`,?:-#")
 
 _UNDECIDED = object()
+_intern = sys.intern
+_OCTAL_STARTS = frozenset(f"0{c}" for c in "0123456789_")
+_NUMBER_KEYS = frozenset({"percent", "order"})
+
+
+def _surprising(rest: str) -> bool:
+    return ":" in rest or rest[:2] in _OCTAL_STARTS
+
+
 # the first characters of plain scalars YAML 1.1 may read as something other than text
 _RESOLVED = frozenset(Resolver.yaml_implicit_resolvers)
-# plain scalars already resolved (dates, numbers, yes/no recur across files): immutable values
-_MEMO: dict[str, Any] = {}
+# plain scalars already resolved (dates, numbers, yes/no recur across files): immutable values,
+# for each resolving function
+_MEMOS: dict[Callable[[str], Any], dict[str, Any]] = {}
 
 
 class _Undecided(Exception):
     pass
-
-
-Undecided = _Undecided  # ``plain`` may raise it: the file is left to PyYAML
 
 
 def read(text: str, plain: Callable[[str], Any]) -> dict[str, Any] | None:
@@ -89,7 +97,9 @@ def _scalar(rest: str, plain: Callable[[str], Any], memo: dict[str, Any]) -> Any
     if ": " in rest or rest.endswith(":"):
         raise _Undecided
     if rest[0] not in _RESOLVED:
-        return rest  # text: no implicit type starts with this character
+        # text: no implicit type starts with this character; short texts recur (names,
+        # measures, summaries copied from unit to unit): one copy of each is kept
+        return _intern(rest) if len(rest) <= 24 else rest
     value = memo.get(rest, _UNDECIDED)
     if value is _UNDECIDED:
         if len(memo) > 4096:
@@ -99,7 +109,9 @@ def _scalar(rest: str, plain: Callable[[str], Any], memo: dict[str, Any]) -> Any
 
 
 def _read(lines: list[str], plain: Callable[[str], Any]) -> dict[str, Any] | None:
-    memo = _MEMO
+    memo = _MEMOS.get(plain)
+    if memo is None:
+        memo = _MEMOS[plain] = {}
     root: dict[str, Any] = {}
     # open collections, innermost last: (indent, container, is it a mapping)
     stack: list[tuple[int, Any, bool]] = []
@@ -178,6 +190,8 @@ def _read(lines: list[str], plain: Callable[[str], Any]) -> dict[str, Any] | Non
         if value is _UNDECIDED:
             pending = (container, key, indent)
         elif not user:
+            if key in _NUMBER_KEYS and type(value) in (int, float) and _surprising(rest):
+                raise _Undecided  # YAML 1.1 octal or base 60: the events' path says so (S014)
             container[key] = value
     if pending is not None:
         owner, key, _ = pending

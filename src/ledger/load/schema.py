@@ -18,57 +18,43 @@ from pydantic_core import ErrorDetails
 
 from ledger.codes import CODES
 from ledger.hints import did_you_mean
+from ledger.i18n import words
 from ledger.model import CHILDREN, iso_hint
 from ledger.problems import At, Loc, Problem
 
 # (line, column, the scalar's text as written or None)
 Locate = Callable[[Loc, At], tuple[int | None, int | None, str | None]]
 
-_EXPECTED = {
-    "text": "text",
-    "list": "a list",
-    "mapping": "a mapping (key: value)",
-    "number": "a number",
-    "whole number": "a whole number",
-    "date": "a date",
-}
-_EXPECTED_ZH = {
-    "text": "文本",
-    "list": "列表",
-    "mapping": "映射（键: 值）",
-    "number": "数字",
-    "whole number": "整数",
-    "date": "日期",
-}
+# what a value should be: the i18n tables word expected.<kind>
+_EXPECTED = ("text", "list", "mapping", "number", "whole_number", "date")
 _TYPE_ERRORS = {
     "list_type": "list",
     "model_type": "mapping",
     "model_attributes_type": "mapping",
     "dict_type": "mapping",
-    "int_type": "whole number",
-    "int_parsing": "whole number",
-    "int_from_float": "whole number",
+    "int_type": "whole_number",
+    "int_parsing": "whole_number",
+    "int_from_float": "whole_number",
 }
 
 
-def describe(value: object) -> tuple[str, str]:
-    """What a YAML value was read as, in English and Chinese."""
+def describe(value: object) -> dict[str, object]:
+    """What a YAML value was read as, as words for the i18n tables (``found.<kind>``)."""
     if value is None:
-        return "nothing (an empty value)", "空值"
+        return words("found.nothing")
     if isinstance(value, bool):
-        word = "true" if value else "false"
-        return f"the yes/no value {word}", f"布尔值 {word}"
+        return words("found.bool", value="true" if value else "false")
     if isinstance(value, int | float):
-        return f"the number {value}", f"数字 {value}"
+        return words("found.number", value=value)
     if isinstance(value, date):
-        return f"the date {value.isoformat()}", f"日期 {value.isoformat()}"
+        return words("found.date", value=value.isoformat())
     if isinstance(value, str):
-        return "text", "文本"
+        return words("found.text")
     if isinstance(value, list):
-        return "a list", "列表"
+        return words("found.list")
     if isinstance(value, dict):
-        return "a mapping", "映射"
-    return type(value).__name__, type(value).__name__
+        return words("found.mapping")
+    return words("found.other", name=type(value).__name__)
 
 
 def model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
@@ -118,17 +104,16 @@ def _problem(e: ErrorDetails, path: str, model: type[BaseModel], locate: Locate)
         return at("S001", {"key": key, **did_you_mean(key, names)}, where="key")
     if kind == "not_string":
         line, column, raw = locate(loc, "value")
-        found, found_zh = describe(value)
         if raw is not None and not isinstance(value, list | dict) and value is not None:
-            args = {"raw": raw, "key": key, "found": found, "found_zh": found_zh}
+            args = {"raw": raw, "key": key, "found": describe(value)}
             return Problem(path, "S004", args, line=line, column=column)
         return Problem(path, "S003", _type_args(key, "text", value), line=line, column=column)
     if kind == "S005":
         line, column, raw = locate(loc, "value")
         raw = raw if raw is not None else str(ctx.get("raw", value))
         iso = iso_hint(raw)
-        hint, hint_zh = (f": write {iso}", f"：应写作 {iso}") if iso else ("", "")
-        args = {"raw": raw, "hint": hint, "hint_zh": hint_zh}
+        hint = words("hint.iso", iso=iso) if iso else words("hint.none")
+        args = {"raw": raw, "hint": hint}
         return Problem(path, "S005", args, line=line, column=column)
     if kind in CODES:
         return at(kind, {"key": key, **ctx})
@@ -143,15 +128,13 @@ def _problem(e: ErrorDetails, path: str, model: type[BaseModel], locate: Locate)
         return at("S010", {"key": key, "value": value, "low": low, "high": high})
     if kind == "literal_error":
         return at("S008", {"value": value, "choices": ctx.get("expected", "")})
-    return at("S003", {"key": key, "expected": e["msg"], "found": describe(value)[0]})
+    return at("S003", {"key": key, "expected": e["msg"], "found": describe(value)})
 
 
 def _type_args(key: str, expected: str, value: object) -> dict[str, object]:
-    found, found_zh = describe(value)
+    kind = expected.replace(" ", "_")
     return {
         "key": key,
-        "expected": _EXPECTED.get(expected, expected),
-        "expected_zh": _EXPECTED_ZH.get(expected, expected),
-        "found": found,
-        "found_zh": found_zh,
+        "expected": words(f"expected.{kind}") if kind in _EXPECTED else expected,
+        "found": describe(value),
     }

@@ -18,6 +18,7 @@ import re
 import stat
 from pathlib import Path
 
+from ledger.i18n import words
 from ledger.problems import Problem
 from ledger.visible import CONTROL
 
@@ -31,12 +32,12 @@ _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 _BINARY = getattr(os, "O_BINARY", 0)
 
 _KINDS = [
-    (stat.S_ISLNK, "a symbolic link", "符号链接"),
-    (stat.S_ISDIR, "a folder", "文件夹"),
-    (stat.S_ISFIFO, "a named pipe", "命名管道"),
-    (stat.S_ISCHR, "a device", "设备"),
-    (stat.S_ISBLK, "a device", "设备"),
-    (stat.S_ISSOCK, "a socket", "套接字"),
+    (stat.S_ISLNK, "link"),
+    (stat.S_ISDIR, "folder"),
+    (stat.S_ISFIFO, "pipe"),
+    (stat.S_ISCHR, "device"),
+    (stat.S_ISBLK, "device"),
+    (stat.S_ISSOCK, "socket"),
 ]
 
 
@@ -45,12 +46,10 @@ def not_regular(mode: int, rel: str, folder: bool = False) -> Problem | None:
     ``folder``); None when it is."""
     if (stat.S_ISDIR(mode) and not stat.S_ISLNK(mode)) if folder else stat.S_ISREG(mode):
         return None
-    found, found_zh = next(
-        ((en, zh) for test, en, zh in _KINDS if test(mode)), ("something else", "其他类型")
-    )
-    expected = ("folder", "文件夹") if folder else ("file", "文件")
-    args = {"found": found, "found_zh": found_zh, "expected": expected[0]}
-    return Problem(rel, "F008", {**args, "expected_zh": expected[1]})
+    found = next((kind for test, kind in _KINDS if test(mode)), "other")
+    expected = "folder" if folder else "file"
+    args = {"found": words(f"kind.a_{found}"), "expected": words(f"kind.{expected}")}
+    return Problem(rel, "F008", args)
 
 
 def read_bytes(file: Path, rel: str) -> tuple[bytes | None, list[Problem]]:
@@ -143,10 +142,7 @@ def _encoding_hint(raw: bytes) -> dict[str, object]:
     try:
         text = raw.decode("gb18030")
     except UnicodeDecodeError:
-        return {"hint": "", "hint_zh": ""}
+        return {"hint": words("hint.none")}
     if not _CJK.search(text):
-        return {"hint": "", "hint_zh": ""}
-    return {
-        "hint": ": it looks like GBK; save it as UTF-8 (in Notepad: Save as, Encoding UTF-8)",
-        "hint_zh": "：看起来是 GBK 编码，请另存为 UTF-8（记事本：另存为，编码选 UTF-8）",
-    }
+        return {"hint": words("hint.none")}
+    return {"hint": words("hint.gbk")}

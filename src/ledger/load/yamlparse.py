@@ -45,6 +45,7 @@ from yaml.events import (
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
+from ledger.i18n import words
 from ledger.load import fastyaml
 from ledger.load.text import line_column
 from ledger.problems import Problem
@@ -124,9 +125,9 @@ def position(text: str, mark: Any, exact: bool | None = None) -> tuple[int, int]
 def _surprise(raw: str, value: Any) -> dict[str, object] | None:
     """Why a plain number reads as something other than it looks, or None."""
     if ":" in raw:
-        return {"why": "a YAML 1.1 base-60 number", "why_zh": "YAML 1.1 的六十进制数"}
+        return {"why": words("why.base60")}
     if _OCTAL.fullmatch(raw) and value != 0:
-        return {"why": "a YAML 1.1 octal number", "why_zh": "YAML 1.1 的八进制数"}
+        return {"why": words("why.octal")}
     return None
 
 
@@ -142,19 +143,10 @@ def parse(text: str, path: str) -> Parsed:
     Most ledger files are plain block YAML: ``fastyaml.read`` reads those line by line, about
     twice as fast, and leaves every file it cannot decide on its own to the loop below.
     """
-    fast = fastyaml.read(text, _plain_unsurprising)
+    fast = fastyaml.read(text, _plain)
     if fast is not None:
         return Parsed(fast, [])
     return parse_events(text, path)
-
-
-def _plain_unsurprising(raw: str) -> Any:
-    """``_plain`` for the fast path, which reports nothing: a number written as YAML 1.1 octal
-    or base 60 may be an S014, so such a file is left to the loop that reports it."""
-    value = _plain(raw)
-    if type(value) in (int, float) and _surprise(raw, value) is not None:
-        raise fastyaml.Undecided
-    return value
 
 
 def parse_events(text: str, path: str) -> Parsed:
@@ -308,28 +300,32 @@ def _one_document(mark: Any, path: str) -> Problem:
 
 
 # The parser's messages, in Chinese for the clerk; the English stays for the rest.
-_PROBLEMS_ZH = {
-    "mapping values are not allowed in this context": "此处不能出现“键: 值”（请检查冒号和缩进）",
-    "could not find expected ':'": "找不到应有的冒号“:”",
-    "found character that cannot start any token": "出现了不能作为内容开头的字符（请加引号）",
-    "did not find expected key": "缩进不一致：这里应当是一个键",
-    "did not find expected '-' indicator": "缩进不一致：这里应当是一个列表项“-”",
-    "found unexpected end of stream": "文件意外结束（引号或括号没有闭合？）",
-    "found unknown escape character": "双引号中有无法识别的转义字符“\\”",
-    "did not find expected ',' or ']'": "方括号列表没有闭合：缺少“,”或“]”",
-    "did not find expected ',' or '}'": "花括号映射没有闭合：缺少“,”或“}”",
-    "block sequence entries are not allowed in this context": "此处不能出现列表项“-”（请检查缩进）",
-    "found a key that is not text": "键必须是文字",
-    "found an unhashable key": "键必须是文字",
-    "a second document (---): a ledger file holds one": "出现了第二个文档（---）：每个文件仅一个",
+# PyYAML's common explanations, worded by the i18n tables (yaml.<key>); others stay as they are
+_PROBLEMS = {
+    "mapping values are not allowed in this context": "mapping_values",
+    "could not find expected ':'": "expected_colon",
+    "found character that cannot start any token": "cannot_start",
+    "did not find expected key": "expected_key",
+    "did not find expected '-' indicator": "expected_dash",
+    "found unexpected end of stream": "end_of_stream",
+    "found unknown escape character": "unknown_escape",
+    "did not find expected ',' or ']'": "open_bracket",
+    "did not find expected ',' or '}'": "open_brace",
+    "block sequence entries are not allowed in this context": "dash_here",
+    "found a key that is not text": "key_not_text",
+    "found an unhashable key": "unhashable_key",
+    "a second document (---): a ledger file holds one": "second_document",
 }
 
 
 def _problem_args(problem: str) -> dict[str, object]:
-    zh = _PROBLEMS_ZH.get(problem)
-    if zh is None and problem.startswith("expected <block end>"):
-        zh = "缩进不一致（请检查这一行的缩进）"
-    return {"problem": problem, "problem_zh": zh or problem}
+    key = _PROBLEMS.get(problem)
+    if key is not None:
+        return {"problem": words(f"yaml.{key}")}
+    if problem.startswith("expected <block end>, but found "):
+        token = problem.removeprefix("expected <block end>, but found ")
+        return {"problem": words("yaml.block_end", token=token)}
+    return {"problem": words("yaml.raw", text=problem)}
 
 
 def syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
@@ -341,7 +337,45 @@ def syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
     at = text[mark.index : mark.index + 1]
     if at == "\t" or "tab" in problem:
         return Problem(path, "Y002", {}, line=line, column=column)
+    found = _culprit(exc, text.split("\n"), line - 1)
+    if found is not None:
+        where, col, what = found
+        args = {"problem": words(f"yaml.{what}")}
+        return Problem(path, "Y001", args, line=where + 1, column=col + 1)
     return Problem(path, "Y001", _problem_args(problem), line=line, column=column)
+
+
+# The usual culprits of a syntax error in a file typed on a Chinese keyboard (worded by the i18n
+# tables, yaml.<culprit>); PyYAML reports the error where it gave up, often a line later.
+_FULLWIDTH_COLON = re.compile(r"^[ \u3000]*(?:-[ \u3000]+)?[A-Za-z0-9_\-]+[ \u3000]*(：)")
+_FULLWIDTH_SPACE = re.compile(r"^[ -]*(\u3000)")
+_COLON_NO_SPACE = re.compile(r"^\s*(?:-\s+)?[A-Za-z0-9_\-]+(:)(?=[^\s/:])")
+_DASH_NO_SPACE = re.compile(r"^\s*(-)(?=[^\s\-])")
+
+
+def _culprit(exc: yaml.MarkedYAMLError, lines: list[str], line: int) -> tuple[int, int, str] | None:
+    """(line, column, culprit) of the likely cause of a syntax error, 0-based; None if none."""
+    context = exc.context_mark
+    if exc.context and "quoted scalar" in exc.context and context is not None:
+        return context.line, context.column, "quote"
+    candidates = [n for n in (line, line - 1, line - 2) if 0 <= n < len(lines)]
+    if context is not None and context.line not in candidates and context.line < len(lines):
+        candidates.append(context.line)
+    for n in candidates:
+        text = lines[n]
+        m = _FULLWIDTH_COLON.match(text)
+        if m is not None:
+            return n, m.start(1), "fullwidth_colon"
+        m = _FULLWIDTH_SPACE.match(text)
+        if m is not None:
+            return n, m.start(1), "fullwidth_space"
+        m = _COLON_NO_SPACE.match(text)
+        if m is not None:
+            return n, m.start(1), "colon_space"
+        m = _DASH_NO_SPACE.match(text)
+        if m is not None:
+            return n, m.start(1), "dash_space"
+    return None
 
 
 def compose(text: str) -> Node | None:

@@ -8,7 +8,29 @@ from ledger.reports.document import Document, Total
 
 
 def _cell(value: str) -> str:
-    return value.replace("|", "\\|").replace("\n", "<br>")
+    """Text as Markdown shows it: HTML (``<script>``) and Markdown's own marks escaped, a pipe
+    that would end the cell escaped, line breaks as ``<br>``."""
+    return _text(value).replace("\n", "<br>")
+
+
+_MARKS = str.maketrans(
+    {
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        "|": "\\|",
+        "\\": "\\\\",
+        "`": "\\`",
+        "*": "\\*",
+        "_": "\\_",
+        "[": "\\[",
+        "]": "\\]",
+    }
+)
+
+
+def _text(value: str) -> str:
+    return value.translate(_MARKS)
 
 
 def _total(total: Total) -> str:
@@ -21,13 +43,13 @@ def _total(total: Total) -> str:
 
 
 def render(doc: Document, options: Options | None = None) -> str:
-    out = [f"# {doc.title}", ""]
-    out += [f"- {line}" for line in doc.meta]
+    out = [f"# {_text(doc.title)}", ""]
+    out += [f"- {_text(line)}" for line in doc.meta]
     if doc.totals:
         out += ["", " · ".join(_total(total) for total in doc.totals)]
         out += ["", *(f"*{note}*" for note in doc.notes)] if doc.notes else []
     for table in [tb.printed() for tb in doc.tables]:
-        out += ["", f"## {table.title}", ""]
+        out += ["", f"## {_text(table.title)}", ""]
         if not table.rows:
             out.append(table.empty)
             continue

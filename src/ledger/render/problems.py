@@ -85,11 +85,13 @@ def fingerprints(problems: list[Problem]) -> list[str]:
     """
     from hashlib import sha256
 
+    from ledger.i18n import word
+
     seen: dict[str, int] = {}
     out = []
     for p in problems:
         args = "\x1f".join(
-            f"{k}={v}" for k, v in sorted(p.args.items()) if k != "first" and not k.endswith("_zh")
+            f"{k}={word(v, 'en')}" for k, v in sorted(p.args.items()) if k != "first"
         )
         base = "\x00".join((p.path, p.code, args))
         n = seen.get(base, 0)

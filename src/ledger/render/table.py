@@ -64,7 +64,9 @@ def _totals(totals: list[Total], lang: str) -> Text:
     from rich.text import Text
 
     out = Text()
-    sep = "　" if lang == "zh" else "   "
+    from ledger.i18n import t
+
+    sep = t("sep.totals", lang)
     for i, total in enumerate(totals):
         if i:
             out.append(sep)

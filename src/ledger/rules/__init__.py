@@ -1,7 +1,9 @@
 """The checks that need more than one value or more than one file (contract section 6).
 
 One module per family; each yields problems with a key path, never reads files, never prints.
-``RULES`` is the registry the validator runs, in order.
+``RULES`` is the registry the validator runs, in order. Inside a family, each check is a small
+named function tagged with the codes it raises (``@check("P003")`` in ``rules.common``); the
+list ``rules.common.CHECKS`` says which function raises which code.
 """
 
 from __future__ import annotations

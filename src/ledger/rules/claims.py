@@ -8,6 +8,8 @@ D001  ``deadline``, ``claimed``, ``due`` outside the ledger year; ``done`` outsi
 D002  ``done`` after today (reports as of an earlier day ignore this: it has not happened yet)
 D007  a ``deadline`` before the day the project was ``claimed``
 W002  a unit's own milestone due after the claim's deadline
+
+Each check below is one small function tagged with its codes (``@check``); ``check`` runs them all.
 """
 
 from __future__ import annotations
@@ -16,61 +18,123 @@ from collections.abc import Iterator
 from datetime import date
 
 from ledger.load import PROJECTS, Loaded
-from ledger.problems import Problem
-from ledger.rules.common import claims, in_year
+from ledger.model import ClaimMilestone
+from ledger.problems import Loc, Problem
+from ledger.rules.common import ClaimAt, claims, in_year, run_module
+from ledger.rules.common import check as tagged
 
 
 def check(loaded: Loaded, today: date) -> Iterator[Problem]:
+    """Every problem of this family: the checks below, in order."""
+    return run_module(__name__, loaded, today)
+
+
+def _year(loaded: Loaded) -> int:
     assert loaded.config is not None
-    year = loaded.config.ledger.year
-    if loaded.book is not None:
-        for row, project in zip(loaded.project_rows, loaded.book.projects, strict=True):
-            for j, pm in enumerate(project.milestones):
-                if not in_year(pm.due, year):
-                    ploc = ("projects", row, "milestones", j, "due")
-                    yield Problem(PROJECTS, "D001", {"date": pm.due, "year": year}, loc=ploc)
+    return loaded.config.ledger.year
+
+
+def _milestones(loaded: Loaded) -> Iterator[tuple[ClaimAt, Loc, ClaimMilestone]]:
     for at in claims(loaded):
-        claim, path = at.claim, at.path
+        for j, m in enumerate(at.claim.milestones):
+            yield at, (*at.loc, "milestones", j), m
+
+
+@tagged("D001")
+def book_milestones_in_year(loaded: Loaded, today: date) -> Iterator[Problem]:
+    year = _year(loaded)
+    if loaded.book is None:
+        return
+    for row, project in zip(loaded.project_rows, loaded.book.projects, strict=True):
+        for j, pm in enumerate(project.milestones):
+            if not in_year(pm.due, year):
+                ploc = ("projects", row, "milestones", j, "due")
+                yield Problem(PROJECTS, "D001", {"date": pm.due, "year": year}, loc=ploc)
+
+
+@tagged("D001")
+def claim_dates_in_year(loaded: Loaded, today: date) -> Iterator[Problem]:
+    year = _year(loaded)
+    for at in claims(loaded):
         for key in ("deadline", "claimed"):
-            day = getattr(claim, key)
+            day = getattr(at.claim, key)
             if day is not None and not in_year(day, year):
-                yield Problem(path, "D001", {"date": day, "year": year}, loc=(*at.loc, key))
+                yield Problem(at.path, "D001", {"date": day, "year": year}, loc=(*at.loc, key))
+
+
+@tagged("D007")
+def deadline_after_claimed(loaded: Loaded, today: date) -> Iterator[Problem]:
+    for at in claims(loaded):
+        claim = at.claim
         if claim.claimed is not None and claim.deadline < claim.claimed:
             dates = {"deadline": claim.deadline, "claimed": claim.claimed}
-            yield Problem(path, "D007", dates, loc=(*at.loc, "deadline"))
-        book = {m.id: m for m in at.project.milestones} if at.project is not None else None
+            yield Problem(at.path, "D007", dates, loc=(*at.loc, "deadline"))
+
+
+@tagged("R007")
+def milestone_ids_once(loaded: Loaded, today: date) -> Iterator[Problem]:
+    for at in claims(loaded):
         seen: dict[str, int] = {}
-        for j, m in enumerate(claim.milestones):
-            loc = (*at.loc, "milestones", j)
+        for j, m in enumerate(at.claim.milestones):
             if m.id in seen:
-                line, _, _ = loaded.locate(path, (*at.loc, "milestones", seen[m.id], "id"), "value")
-                yield Problem(path, "R007", {"id": m.id, "first": line}, loc=(*loc, "id"))
+                first = (*at.loc, "milestones", seen[m.id], "id")
+                line, _, _ = loaded.locate(at.path, first, "value")
+                loc = (*at.loc, "milestones", j, "id")
+                yield Problem(at.path, "R007", {"id": m.id, "first": line}, loc=loc)
             else:
                 seen[m.id] = j
-            if m.due is not None and not in_year(m.due, year):
-                yield Problem(path, "D001", {"date": m.due, "year": year}, loc=(*loc, "due"))
-            if m.done is not None:
-                if not in_year(m.done, year, late=True):
-                    yield Problem(path, "D001", {"date": m.done, "year": year}, loc=(*loc, "done"))
-                elif m.done > today:
-                    args: dict[str, object] = {"date": m.done, "today": today}
-                    yield Problem(path, "D002", args, loc=(*loc, "done"))
-            if book is None:
-                continue
-            if m.id in book:
-                if m.due is not None and m.due > book[m.id].due:
-                    args = {"id": m.id, "due": m.due, "book_due": book[m.id].due}
-                    yield Problem(path, "R010", args, loc=(*loc, "due"))
-                continue
-            for key in ("title", "due"):
-                if getattr(m, key) is None:
-                    args = {
-                        "id": m.id,
-                        "project": claim.project,
-                        "known": ", ".join(book) or "-",
-                        "key": key,
-                    }
-                    yield Problem(path, "R009", args, loc=(*loc, "id"))
-            if m.due is not None and m.due > claim.deadline:
-                args = {"id": m.id, "due": m.due, "deadline": claim.deadline}
-                yield Problem(path, "W002", args, loc=(*loc, "due"))
+
+
+@tagged("D001", "D002")
+def milestone_dates(loaded: Loaded, today: date) -> Iterator[Problem]:
+    year = _year(loaded)
+    for at, loc, m in _milestones(loaded):
+        if m.due is not None and not in_year(m.due, year):
+            yield Problem(at.path, "D001", {"date": m.due, "year": year}, loc=(*loc, "due"))
+        if m.done is not None:
+            if not in_year(m.done, year, late=True):
+                args: dict[str, object] = {"date": m.done, "year": year}
+                yield Problem(at.path, "D001", args, loc=(*loc, "done"))
+            elif m.done > today:
+                args = {"date": m.done, "today": today}
+                yield Problem(at.path, "D002", args, loc=(*loc, "done"))
+
+
+@tagged("R010")
+def book_milestone_never_later(loaded: Loaded, today: date) -> Iterator[Problem]:
+    for at, loc, m in _milestones(loaded):
+        if at.project is None or m.due is None:
+            continue
+        book = {pm.id: pm for pm in at.project.milestones}
+        if m.id in book and m.due > book[m.id].due:
+            args = {"id": m.id, "due": m.due, "book_due": book[m.id].due}
+            yield Problem(at.path, "R010", args, loc=(*loc, "due"))
+
+
+@tagged("R009")
+def own_milestone_complete(loaded: Loaded, today: date) -> Iterator[Problem]:
+    for at, loc, m in _milestones(loaded):
+        if at.project is None:
+            continue
+        book = [pm.id for pm in at.project.milestones]
+        if m.id in book:
+            continue
+        for key in ("title", "due"):
+            if getattr(m, key) is None:
+                args = {
+                    "id": m.id,
+                    "project": at.claim.project,
+                    "known": ", ".join(book) or "-",
+                    "key": key,
+                }
+                yield Problem(at.path, "R009", args, loc=(*loc, "id"))
+
+
+@tagged("W002")
+def own_milestone_by_deadline(loaded: Loaded, today: date) -> Iterator[Problem]:
+    for at, loc, m in _milestones(loaded):
+        if at.project is None or m.id in {pm.id for pm in at.project.milestones}:
+            continue
+        if m.due is not None and m.due > at.claim.deadline:
+            args = {"id": m.id, "due": m.due, "deadline": at.claim.deadline}
+            yield Problem(at.path, "W002", args, loc=(*loc, "due"))

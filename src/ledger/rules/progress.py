@@ -6,6 +6,8 @@ P004  status done with percent below 100        P005  percent 100 without status
 D001  ``reported`` outside the ledger year and the next
 D003  ``reported`` after today          D004  a quarter after today's quarter
 D005  ``reported`` before its quarter began     D006  a quarter of another year
+
+Each check below is one small function tagged with its codes (``@check``); ``check`` runs them all.
 """
 
 from __future__ import annotations
@@ -14,65 +16,102 @@ from collections.abc import Iterator
 from datetime import date
 
 from ledger.asof import Quarter
-from ledger.i18n import t
 from ledger.load import Loaded
-from ledger.problems import Problem
-from ledger.rules.common import claims, in_year
+from ledger.model import Progress
+from ledger.problems import Loc, Problem
+from ledger.rules.common import ClaimAt, claims, in_year, run_module
+from ledger.rules.common import check as tagged
 
 
 def check(loaded: Loaded, today: date) -> Iterator[Problem]:
+    """Every problem of this family: the checks below, in order."""
+    return run_module(__name__, loaded, today)
+
+
+def _year(loaded: Loaded) -> int:
     assert loaded.config is not None
-    year = loaded.config.ledger.year
-    today_q = Quarter.of(today)
+    return loaded.config.ledger.year
+
+
+def _entries(loaded: Loaded) -> Iterator[tuple[ClaimAt, Loc, Progress, Quarter]]:
     for at in claims(loaded):
-        path = at.path
+        for j, entry in enumerate(at.claim.progress):
+            yield at, (*at.loc, "progress", j), entry, Quarter.parse(entry.quarter)
+
+
+@tagged("D006", "D004")
+def quarter_of_the_year_and_begun(loaded: Loaded, today: date) -> Iterator[Problem]:
+    year, today_q = _year(loaded), Quarter.of(today)
+    for at, loc, entry, q in _entries(loaded):
+        if q.year != year:
+            args: dict[str, object] = {"quarter": entry.quarter, "year": year}
+            yield Problem(at.path, "D006", args, loc=(*loc, "quarter"))
+        elif q > today_q:
+            args = {"quarter": entry.quarter, "today": today}
+            yield Problem(at.path, "D004", args, loc=(*loc, "quarter"))
+
+
+@tagged("P001")
+def quarter_once(loaded: Loaded, today: date) -> Iterator[Problem]:
+    for at in claims(loaded):
         first: dict[str, int] = {}
+        for j, entry in enumerate(at.claim.progress):
+            if entry.quarter in first:
+                where = (*at.loc, "progress", first[entry.quarter], "quarter")
+                line, _, _ = loaded.locate(at.path, where, "value")
+                args = {"quarter": entry.quarter, "first": line}
+                yield Problem(at.path, "P001", args, loc=(*at.loc, "progress", j, "quarter"))
+            else:
+                first[entry.quarter] = j
+
+
+@tagged("P002", "P003")
+def quarters_in_order_and_percent_never_falls(loaded: Loaded, today: date) -> Iterator[Problem]:
+    for at in claims(loaded):
         previous: tuple[Quarter, str, float] | None = None  # quarter, its name, percent
         for j, entry in enumerate(at.claim.progress):
             loc = (*at.loc, "progress", j)
             q = Quarter.parse(entry.quarter)
-            if q.year != year:
-                yield Problem(
-                    path, "D006", {"quarter": entry.quarter, "year": year}, loc=(*loc, "quarter")
-                )
-            elif q > today_q:
-                args = {"quarter": entry.quarter, "today": today}
-                yield Problem(path, "D004", args, loc=(*loc, "quarter"))
-            if entry.quarter in first:
-                line, _, _ = loaded.locate(
-                    path, (*at.loc, "progress", first[entry.quarter], "quarter"), "value"
-                )
-                args = {"quarter": entry.quarter, "first": line}
-                yield Problem(path, "P001", args, loc=(*loc, "quarter"))
-            else:
-                first[entry.quarter] = j
             if previous is not None and q < previous[0]:
-                args = {"quarter": entry.quarter, "previous": previous[1]}
-                yield Problem(path, "P002", args, loc=(*loc, "quarter"))
+                args: dict[str, object] = {"quarter": entry.quarter, "previous": previous[1]}
+                yield Problem(at.path, "P002", args, loc=(*loc, "quarter"))
             elif previous is not None and q > previous[0] and entry.percent < previous[2]:
                 args = {
                     "value": entry.percent,
                     "previous": previous[2],
                     "previous_quarter": previous[1],
                 }
-                yield Problem(path, "P003", args, loc=(*loc, "percent"))
+                yield Problem(at.path, "P003", args, loc=(*loc, "percent"))
             if previous is None or q > previous[0]:
                 previous = (q, entry.quarter, entry.percent)
-            if entry.status == "done" and entry.percent < 100:
-                yield Problem(path, "P004", {"value": entry.percent}, loc=(*loc, "percent"))
-            elif entry.percent == 100 and entry.status != "done":
-                args = {"status": entry.status, "status_zh": t(f"status.{entry.status}", "zh")}
-                yield Problem(path, "P005", args, loc=(*loc, "status"))
-            reported = entry.reported
-            if not in_year(reported, year, late=True):
-                yield Problem(
-                    path, "D001", {"date": reported, "year": year}, loc=(*loc, "reported")
-                )
-            elif reported > today:
-                yield Problem(
-                    path, "D003", {"date": reported, "today": today}, loc=(*loc, "reported")
-                )
-            start = q.start
-            if reported < start:
-                args = {"date": reported, "quarter": entry.quarter, "start": start}
-                yield Problem(path, "D005", args, loc=(*loc, "reported"))
+
+
+@tagged("P004", "P005")
+def status_agrees_with_percent(loaded: Loaded, today: date) -> Iterator[Problem]:
+    for at, loc, entry, _ in _entries(loaded):
+        if entry.status == "done" and entry.percent < 100:
+            yield Problem(at.path, "P004", {"value": entry.percent}, loc=(*loc, "percent"))
+        elif entry.percent == 100 and entry.status != "done":
+            args = {"status": {"words": f"status_word.{entry.status}"}}
+            yield Problem(at.path, "P005", args, loc=(*loc, "status"))
+
+
+@tagged("D001", "D003")
+def reported_in_year_and_by_today(loaded: Loaded, today: date) -> Iterator[Problem]:
+    year = _year(loaded)
+    for at, loc, entry, _ in _entries(loaded):
+        reported = entry.reported
+        if not in_year(reported, year, late=True):
+            args: dict[str, object] = {"date": reported, "year": year}
+            yield Problem(at.path, "D001", args, loc=(*loc, "reported"))
+        elif reported > today:
+            args = {"date": reported, "today": today}
+            yield Problem(at.path, "D003", args, loc=(*loc, "reported"))
+
+
+@tagged("D005")
+def reported_after_the_quarter_began(loaded: Loaded, today: date) -> Iterator[Problem]:
+    for at, loc, entry, q in _entries(loaded):
+        if entry.reported < q.start:
+            args = {"date": entry.reported, "quarter": entry.quarter, "start": q.start}
+            yield Problem(at.path, "D005", args, loc=(*loc, "reported"))
