@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from ledger.load.yamlparse import find
 from ledger.problems import Loc
 
 _NULL = "tag:yaml.org,2002:null"
@@ -101,20 +102,8 @@ class YamlText:
     # -- finding nodes -----------------------------------------------------------------------------
 
     def get(self, loc: Loc) -> Node | None:
-        node: Node = self.tree
-        for part in loc:
-            if isinstance(node, MappingNode) and isinstance(part, str):
-                found = self.value_of(node, part)
-                if found is None:
-                    return None
-                node = found
-            elif isinstance(node, SequenceNode) and isinstance(part, int):
-                if part >= len(node.value):
-                    return None
-                node = node.value[part]
-            else:
-                return None
-        return node
+        """The value's node at a key path, or None when the path leaves the tree."""
+        return find(self.tree, loc, exact=True)
 
     @staticmethod
     def key_of(mapping: MappingNode, key: str) -> Node | None:

@@ -386,25 +386,28 @@ def compose(text: str) -> Node | None:
         return None
 
 
-def find(tree: Node | None, loc: tuple[str | int, ...], at: str = "value") -> Node | None:
+def find(
+    tree: Node | None, loc: tuple[str | int, ...], at: str = "value", exact: bool = False
+) -> Node | None:
     """The node at a key path: the key's node when ``at`` is "key", else its value's.
 
     A path that leaves the tree (a missing key) ends at the deepest mapping on the way, which is
-    where a clerk would add the key.
+    where a clerk would add the key; with ``exact`` it gives None instead (what an edit needs).
+    The one walker of key paths: positions of problems and the edits' splices both use it.
     """
     node = tree
     for i, part in enumerate(loc):
         last = i == len(loc) - 1
-        if isinstance(node, MappingNode):
+        if isinstance(node, MappingNode) and not (exact and isinstance(part, int)):
             match = None
             for key_node, value_node in node.value:
                 if isinstance(key_node, ScalarNode) and key_node.value == str(part):
                     match = (key_node, value_node)  # the last of equal keys, as PyYAML keeps
             if match is None:
-                return node
+                return None if exact else node
             node = match[0] if (last and at == "key") else match[1]
         elif isinstance(node, SequenceNode) and isinstance(part, int) and part < len(node.value):
             node = node.value[part]
         else:
-            return node
+            return None if exact else node
     return node

@@ -319,6 +319,9 @@ def _legend(chart: Chart) -> tuple[list[str], int]:
 def _chart(chart: Chart, lang: str) -> list[str]:
     if not chart.bars or not chart.series:
         return []
+    # a series named by a flag takes the flag's colour
+    series = [(name, FLAG_COLOURS.get(colour, colour)) for name, colour in chart.series]
+    chart = Chart(chart.title, series, chart.bars, chart.maximum)
     rows = [(bar, _values(bar, chart)) for bar in chart.bars]
     largest = max(sum(v for _, _, v in values) for _, values in rows)
     # chart.maximum fixes the scale (e.g. 100 for percents); a larger total still fits

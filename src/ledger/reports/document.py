@@ -73,7 +73,7 @@ class Bar:
 @dataclass(frozen=True)
 class Chart:
     title: str
-    series: list[tuple[str, str]]  # (series name, colour)
+    series: list[tuple[str, str]]  # (series name, colour: #rrggbb or a flag's name, red…)
     bars: list[Bar]
     maximum: float | None = None  # None: the largest total
 

@@ -20,6 +20,7 @@ from ledger.asof import (
 from ledger.i18n import t
 from ledger.model import Ledger, Progress, Status
 from ledger.reports.common import (
+    FLAGS,
     flag_first,
     flag_totals,
     iso,
@@ -377,9 +378,6 @@ def document(report: QuarterlyReport, ledger: Ledger, lang: str) -> Document:
     )
 
 
-FLAG_COLOURS = [("red", "#d9534f"), ("yellow", "#f0ad4e"), ("green", "#5cb85c")]
-
-
 def flags_by_project(ledger: Ledger, report: QuarterlyReport, lang: str) -> Chart:
     counts: dict[str, dict[str, float]] = {
         p.id: {"red": 0, "yellow": 0, "green": 0} for p in ledger.book.projects
@@ -387,7 +385,8 @@ def flags_by_project(ledger: Ledger, report: QuarterlyReport, lang: str) -> Char
     for u in report.units:
         for c in u.claims:
             counts.setdefault(c.project, {"red": 0, "yellow": 0, "green": 0})[c.flag] += 1
-    series = [(word("flag", name, lang), colour) for name, colour in FLAG_COLOURS]
+    # a series coloured by a flag's name: the renderer holds the colours
+    series: list[tuple[str, str]] = [(word("flag", name, lang), name) for name in FLAGS]
     bars = [
         Bar(pid, {word("flag", k, lang): v for k, v in values.items()})
         for pid, values in counts.items()
