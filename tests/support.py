@@ -3,12 +3,14 @@ as (path, code, line, column)."""
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 from ledger.problems import Problem
 from ledger.validate import validate
+from tests.conftest import BOOK, CITY, CONFIG
 
 Cli = Callable[..., tuple[int, str]]
 Where = tuple[str, str, int | None, int | None]
@@ -47,3 +49,38 @@ def ledger_files(root: Path) -> dict[str, bytes]:
         for p in sorted(root.rglob("*"))
         if p.is_file() and ".ledger-cache" not in p.relative_to(root).parts
     }
+
+
+def check(
+    tmp_path: Path,
+    yaml_text: str,
+    expect: list[tuple[int, int, str]],
+    *,
+    file: str = "a",
+    book: str | None = None,
+    config: str | None = None,
+    units: dict[str, str] | None = None,
+    today: date = TODAY,
+    ignore: tuple[str, ...] = ("W001",),
+) -> list[Problem]:
+    """The rule tests' helper, in the spirit of yamllint's ``RuleTestCase.check``: write a tiny
+    ledger (the default book and config of tests/conftest.py, the ``city`` unit, any other
+    ``units``, and ``yaml_text`` dedented as data/units/<file>.yaml), validate it as of ``today``
+    and assert that the problems of that file are exactly ``expect`` as (line, column, code), in
+    order, so that a test's expected places can be read off its text. Returns those problems (for
+    their messages); ``found(tmp_path / "ledger")`` gives the rest."""
+    root = tmp_path / "ledger"
+    (root / "data" / "units").mkdir(parents=True, exist_ok=True)
+    files = {
+        "ledger.toml": CONFIG if config is None else config,
+        "data/projects.yaml": BOOK if book is None else book,
+        "data/units/city.yaml": CITY,
+    }
+    files.update({f"data/units/{name}.yaml": text for name, text in (units or {}).items()})
+    path = f"data/units/{file}.yaml"
+    files[path] = yaml_text.removeprefix("\n")
+    for rel, text in files.items():
+        (root / rel).write_text(textwrap.dedent(text), encoding="utf-8")
+    mine = [p for p in found(root, today, ignore) if p.path == path]
+    assert [(p.line, p.column, p.code) for p in mine] == expect
+    return mine

@@ -1,7 +1,7 @@
 """Bad input, file by file: every problem has its code, its place (line and column, 1-based, on the
 offending key or value) and a message a clerk can act on; never a traceback (contract 1-4, 6).
 
-The checks across files (R*, D*, P*, W*) are in ``test_rules.py``.
+The checks across files (R*, D*, P*, W*) are in ``tests/rules/``.
 """
 
 from __future__ import annotations

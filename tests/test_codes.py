@@ -50,7 +50,7 @@ def test_no_words_are_built_outside_the_tables() -> None:
 
 
 def test_every_code_is_tested() -> None:
-    tests = "".join(p.read_text(encoding="utf-8") for p in TESTS.glob("test_*.py"))
+    tests = "".join(p.read_text(encoding="utf-8") for p in TESTS.rglob("test_*.py"))
     untested = [c for c in CODES if f'"{c}"' not in tests]
     assert untested == []
 

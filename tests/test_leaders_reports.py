@@ -25,7 +25,7 @@ from ledger.load import load
 from ledger.model import Ledger
 from ledger.reports import quarterly
 from tests.conftest import REPO, LedgerMaker
-from tests.support import UNIT_A, A, Cli, at, found
+from tests.support import UNIT_A, A, Cli, found
 
 DAY = "2026-11-25"
 T = date(2026, 11, 25)
@@ -233,17 +233,6 @@ def test_year_end_detail_and_provisional(cli: Cli) -> None:
 
 
 # -- unit keys ---------------------------------------------------------------------------------
-
-
-def test_short_name_shared_by_siblings_is_a_warning(make_ledger: LedgerMaker) -> None:
-    root = make_ledger(
-        units={
-            "a": "id: a\nname: 甲\nshort_name: 同名\nparent: city\n",
-            "b": "id: b\nname: 乙\nshort_name: 同名\nparent: city\n",
-            "c": "id: c\nname: 丙\nshort_name: 同名\n",  # another parent: fine
-        }
-    )
-    assert at(found(root)) == [("data/units/b.yaml", "W003", 3, 13)]
 
 
 @pytest.mark.parametrize(
