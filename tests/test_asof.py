@@ -13,7 +13,6 @@ from ledger.asof import (
     claim_status,
     competition_ranks,
     latest_entry,
-    report_state,
     reporting_half,
     reporting_quarter,
     statuses,
@@ -22,6 +21,7 @@ from ledger.asof import (
 from ledger.load import load
 from ledger.model import Claim, Ledger
 from tests.conftest import LedgerMaker
+from tests.reference import report_state
 
 D = date
 

@@ -13,13 +13,13 @@ from ledger.asof import (
     _report_states,
     claim_status,
     competition_ranks,
-    report_state,
     unit_score,
     year_quarters,
 )
 from ledger.load import load
 from ledger.model import Claim, Ledger
 from tests.conftest import BOOK, CITY, CONFIG
+from tests.reference import report_state
 
 YEAR_START = date(2026, 1, 1)
 

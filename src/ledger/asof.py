@@ -179,37 +179,6 @@ def latest_entry(claim: Claim, day: date) -> Progress | None:
     return best
 
 
-def is_complete(claim: Claim, today: date) -> bool:
-    latest = latest_entry(claim, today)
-    return latest is not None and latest.status == "done"
-
-
-def past_deadline(claim: Claim, today: date) -> bool:
-    return not is_complete(claim, today) and claim.deadline < today
-
-
-def report_required(claim: Claim, quarter: Quarter, today: date, year: int) -> bool:
-    if quarter.end < claimed_on(claim, year):
-        return False
-    label = quarter.label
-    return not any(
-        e.quarter < label and e.reported <= today and e.status == "done" for e in claim.progress
-    )
-
-
-def report_state(
-    claim: Claim, quarter: Quarter, today: date, year: int, report_due_days: int
-) -> ReportState:
-    if not report_required(claim, quarter, today, year):
-        return "not_required"
-    due = quarter.report_due(report_due_days)
-    label = quarter.label
-    entry = next((e for e in claim.progress if e.quarter == label and e.reported <= today), None)
-    if entry is not None:
-        return "on_time" if entry.reported <= due else "late"
-    return "missing" if today > due else "not_due"
-
-
 def _report_states(
     claim: Claim, today: date, year: int, report_due_days: int
 ) -> dict[Quarter, ReportState]:

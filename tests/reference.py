@@ -1,0 +1,31 @@
+"""The rules of contract section 5 for one claim and one quarter, written plainly: the reference
+the property tests hold ``ledger.asof``'s one-pass computations (``_report_states``) against."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ledger.asof import Quarter, ReportState, claimed_on
+from ledger.model import Claim
+
+
+def report_required(claim: Claim, quarter: Quarter, today: date, year: int) -> bool:
+    if quarter.end < claimed_on(claim, year):
+        return False
+    label = quarter.label
+    return not any(
+        e.quarter < label and e.reported <= today and e.status == "done" for e in claim.progress
+    )
+
+
+def report_state(
+    claim: Claim, quarter: Quarter, today: date, year: int, report_due_days: int
+) -> ReportState:
+    if not report_required(claim, quarter, today, year):
+        return "not_required"
+    due = quarter.report_due(report_due_days)
+    label = quarter.label
+    entry = next((e for e in claim.progress if e.quarter == label and e.reported <= today), None)
+    if entry is not None:
+        return "on_time" if entry.reported <= due else "late"
+    return "missing" if today > due else "not_due"
