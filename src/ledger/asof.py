@@ -182,8 +182,9 @@ def latest_entry(claim: Claim, day: date) -> Progress | None:
 def _report_states(
     claim: Claim, today: date, year: int, report_due_days: int
 ) -> dict[Quarter, ReportState]:
-    """``report_state`` for the four quarters at once (the same rules, one pass over the
-    entries): this runs for every claim of every report."""
+    """The report state of each of the four quarters (contract section 5) in one pass over the
+    entries, as tests/reference.py states them one quarter at a time: this runs for every claim
+    of every report."""
     since = claimed_on(claim, year)
     made = [e for e in claim.progress if e.reported <= today]
     first_done = min((e.quarter for e in made if e.status == "done"), default=None)
