@@ -9,7 +9,7 @@ quoted scalar with escapes, odd indentation, a control character, a line break Y
 Python does not split on) is left to PyYAML, which gives every problem its line and column.
 
 Plain scalars are resolved by the same function as PyYAML's path (``yamlparse._plain``, YAML 1.1:
-``no`` is false, ``0012`` is 10), so both paths give the same data; ``tests/test_fastyaml.py``
+``no`` is false, ``0012`` is 10), so both paths give the same data; ``tests/load/test_fastyaml.py``
 checks that on generated ledgers, on random YAML and on damaged files.
 """
 

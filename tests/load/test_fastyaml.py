@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from ledger.load import fastyaml
 from ledger.load.yamlparse import _plain, parse, parse_events
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parent.parent.parent
 sys.path.insert(0, str(REPO / "benchmarks"))
 import generate  # noqa: E402
 

@@ -22,7 +22,7 @@ from ledger.load import UNITS, load
 from ledger.load.cache import FOLDER
 from ledger.validate import validate
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parent.parent.parent
 sys.path.insert(0, str(REPO / "benchmarks"))
 import generate  # noqa: E402
 
