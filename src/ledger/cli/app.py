@@ -151,6 +151,15 @@ def _main(
     """ledger: projects, claims, milestones and quarterly reports (项目书、认领、季度进展)."""
 
 
+UnitOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--unit",
+        "-u",
+        help="Only this unit (id, name or short name) and the units under it.",
+        show_default=False,
+    ),
+]
 RootOpt = Annotated[
     Path | None,
     typer.Option(

@@ -7,7 +7,17 @@ from typing import Annotated
 
 import typer
 
-from ledger.cli.app import LangOpt, NoCacheOpt, RootOpt, TodayOpt, app, fail, read, shared
+from ledger.cli.app import (
+    LangOpt,
+    NoCacheOpt,
+    RootOpt,
+    TodayOpt,
+    UnitOpt,
+    app,
+    fail,
+    read,
+    shared,
+)
 
 QuarterOpt = Annotated[
     str | None,
@@ -26,12 +36,7 @@ def form(
         Path, typer.Option("--output", "-o", help="The folder to write the workbooks into.")
     ],
     quarter: QuarterOpt = None,
-    unit: Annotated[
-        str | None,
-        typer.Option(
-            "--unit", "-u", help="Only this unit and the units under it.", show_default=False
-        ),
-    ] = None,
+    unit: UnitOpt = None,
     root: RootOpt = None,
     today: TodayOpt = None,
     lang: LangOpt = None,
@@ -40,15 +45,15 @@ def form(
     """Write one quarterly form (.xlsx) per unit with claims, to send to the units."""
     from ledger import typed
     from ledger.asof import reporting_quarter
-    from ledger.cli.reports import _check_unit, _open
+    from ledger.cli.reports import open_ledger, unit_scope
     from ledger.edit.write import atomic_write
     from ledger.forms.write import forms
     from ledger.i18n import t
     from ledger.reports.common import scoped, tree_order
 
     env = shared(root, today, lang, no_cache)
-    ledger, language = _open(env)
-    scope = _check_unit(ledger, unit, language)
+    ledger, language = open_ledger(env)
+    scope = unit_scope(ledger, unit, language)
     q = (
         read(typed.quarter, quarter, ledger.year, lang=language)
         if quarter

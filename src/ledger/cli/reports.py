@@ -20,6 +20,7 @@ from ledger.cli.app import (
     RootOpt,
     Shared,
     TodayOpt,
+    UnitOpt,
     app,
     fail,
     read,
@@ -37,15 +38,6 @@ SORTS = ("unit", "flag")
 
 FormatOpt = Annotated[
     str, typer.Option("--format", "-f", help=f"{FORMAT_NAMES}.", show_default=True)
-]
-UnitOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--unit",
-        "-u",
-        help="Only this unit (id, name or short name) and the units under it.",
-        show_default=False,
-    ),
 ]
 OutputOpt = Annotated[
     Path | None,
@@ -68,7 +60,7 @@ SortOpt = Annotated[
 ]
 
 
-def _open(env: Shared) -> tuple[Ledger, str]:
+def open_ledger(env: Shared) -> tuple[Ledger, str]:
     """The ledger as of T, or exit: 2 for settings, 1 (with the problems) for errors."""
     from ledger.render.problems import text
     from ledger.validate import blocking, validate
@@ -90,7 +82,7 @@ def _open(env: Shared) -> tuple[Ledger, str]:
     return result.loaded.ledger(), lang
 
 
-def _check_unit(ledger: Ledger, unit: str | None, lang: str) -> str | None:
+def unit_scope(ledger: Ledger, unit: str | None, lang: str) -> str | None:
     """The id of the unit ``--unit`` names (by id, name or short name); else exit 2."""
     if unit is None:
         return None
@@ -208,8 +200,8 @@ def overdue(
     from ledger.reports import overdue as module
 
     env = shared(root, today, lang, no_cache)
-    ledger, language = _open(env)
-    scope = _check_unit(ledger, unit, language)
+    ledger, language = open_ledger(env)
+    scope = unit_scope(ledger, unit, language)
     if project is not None and project not in ledger.projects:
         from ledger.hints import did_you_mean
 
@@ -261,8 +253,8 @@ def report(
     if sum(chosen) != 1:
         fail("one_report", lang)
     env = shared(root, today, lang, no_cache)
-    ledger, language = _open(env)
-    scope = _check_unit(ledger, unit, language)
+    ledger, language = open_ledger(env)
+    scope = unit_scope(ledger, unit, language)
     order = _sort(sort, language)
     due_days = ledger.config.reporting.report_due_days
     built: Any
@@ -319,8 +311,8 @@ def inspect(
     if sample < 1:
         fail("bad_sample", lang)
     env = shared(root, today, lang, no_cache)
-    ledger, language = _open(env)
-    scope = _check_unit(ledger, unit, language)
+    ledger, language = open_ledger(env)
+    scope = unit_scope(ledger, unit, language)
     report = spotcheck.build(ledger, sample, env.today, seed, scope)
     _emit("inspect", report, ledger, format, language, output, wide)
 
@@ -357,8 +349,8 @@ def remind(
     from ledger.reports import remind as module
 
     env = shared(root, today, lang, no_cache)
-    ledger, language = _open(env)
-    scope = _check_unit(ledger, unit, language)
+    ledger, language = open_ledger(env)
+    scope = unit_scope(ledger, unit, language)
     q = (
         read(typed.quarter, quarter, ledger.year, lang=language)
         if quarter
