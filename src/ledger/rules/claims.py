@@ -18,10 +18,9 @@ from collections.abc import Iterator
 from datetime import date
 
 from ledger.load import PROJECTS, Loaded
-from ledger.model import ClaimMilestone
-from ledger.problems import Loc, Problem
-from ledger.rules.common import ClaimAt, claims, in_year, run_module
+from ledger.problems import Problem
 from ledger.rules.common import check as tagged
+from ledger.rules.common import claims, in_year, milestones, run_module
 
 
 def check(loaded: Loaded, today: date) -> Iterator[Problem]:
@@ -32,12 +31,6 @@ def check(loaded: Loaded, today: date) -> Iterator[Problem]:
 def _year(loaded: Loaded) -> int:
     assert loaded.config is not None
     return loaded.config.ledger.year
-
-
-def _milestones(loaded: Loaded) -> Iterator[tuple[ClaimAt, Loc, ClaimMilestone]]:
-    for at in claims(loaded):
-        for j, m in enumerate(at.claim.milestones):
-            yield at, (*at.loc, "milestones", j), m
 
 
 @tagged("D001")
@@ -88,7 +81,7 @@ def milestone_ids_once(loaded: Loaded, today: date) -> Iterator[Problem]:
 @tagged("D001", "D002")
 def milestone_dates(loaded: Loaded, today: date) -> Iterator[Problem]:
     year = _year(loaded)
-    for at, loc, m in _milestones(loaded):
+    for at, loc, m in milestones(loaded):
         if m.due is not None and not in_year(m.due, year):
             yield Problem(at.path, "D001", {"date": m.due, "year": year}, loc=(*loc, "due"))
         if m.done is not None:
@@ -102,23 +95,21 @@ def milestone_dates(loaded: Loaded, today: date) -> Iterator[Problem]:
 
 @tagged("R010")
 def book_milestone_never_later(loaded: Loaded, today: date) -> Iterator[Problem]:
-    for at, loc, m in _milestones(loaded):
+    for at, loc, m in milestones(loaded):
         if at.project is None or m.due is None:
             continue
-        book = {pm.id: pm for pm in at.project.milestones}
-        if m.id in book and m.due > book[m.id].due:
-            args = {"id": m.id, "due": m.due, "book_due": book[m.id].due}
+        pm = at.book.get(m.id)
+        if pm is not None and m.due > pm.due:
+            args = {"id": m.id, "due": m.due, "book_due": pm.due}
             yield Problem(at.path, "R010", args, loc=(*loc, "due"))
 
 
 @tagged("R009")
 def own_milestone_complete(loaded: Loaded, today: date) -> Iterator[Problem]:
-    for at, loc, m in _milestones(loaded):
-        if at.project is None:
+    for at, loc, m in milestones(loaded):
+        if at.project is None or m.id in at.book:
             continue
         book = [pm.id for pm in at.project.milestones]
-        if m.id in book:
-            continue
         for key in ("title", "due"):
             if getattr(m, key) is None:
                 args = {
@@ -132,8 +123,8 @@ def own_milestone_complete(loaded: Loaded, today: date) -> Iterator[Problem]:
 
 @tagged("W002")
 def own_milestone_by_deadline(loaded: Loaded, today: date) -> Iterator[Problem]:
-    for at, loc, m in _milestones(loaded):
-        if at.project is None or m.id in {pm.id for pm in at.project.milestones}:
+    for at, loc, m in milestones(loaded):
+        if at.project is None or m.id in at.book:
             continue
         if m.due is not None and m.due > at.claim.deadline:
             args = {"id": m.id, "due": m.due, "deadline": at.claim.deadline}

@@ -8,8 +8,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
+from ledger.asof import Quarter
 from ledger.load import Loaded
-from ledger.model import Claim, Project
+from ledger.model import Claim, ClaimMilestone, Progress, Project, ProjectMilestone
 from ledger.problems import Loc, Problem
 
 
@@ -19,6 +20,8 @@ class ClaimAt:
     loc: Loc  # ("claims", row)
     claim: Claim
     project: Project | None  # None when the book has no such project
+    # the project's milestones by id (empty without a project): made once per project
+    book: dict[str, ProjectMilestone]
 
 
 def claims(loaded: Loaded) -> Iterator[ClaimAt]:
@@ -33,11 +36,44 @@ def claims(loaded: Loaded) -> Iterator[ClaimAt]:
 def _claims(loaded: Loaded) -> Iterator[ClaimAt]:
     projects = loaded.book.projects if loaded.book is not None else []
     by_id = {p.id: p for p in projects}
+    books = {pid: {pm.id: pm for pm in p.milestones} for pid, p in by_id.items()}
+    none: dict[str, ProjectMilestone] = {}
     for file in loaded.units:
         if file.unit is None:
             continue
         for row, claim in zip(file.claim_rows, file.unit.claims, strict=True):
-            yield ClaimAt(file.path, ("claims", row), claim, by_id.get(claim.project))
+            project = by_id.get(claim.project)
+            book = books[claim.project] if project is not None else none
+            yield ClaimAt(file.path, ("claims", row), claim, project, book)
+
+
+def milestones(loaded: Loaded) -> list[tuple[ClaimAt, Loc, ClaimMilestone]]:
+    """Every milestone of every claim with its key path, made once per loaded ledger (several
+    checks walk them: tens of thousands in a province)."""
+    walked = loaded.memo.get("milestones")
+    if walked is None:
+        walked = loaded.memo["milestones"] = [
+            (at, (*at.loc, "milestones", j), m)
+            for at in claims(loaded)
+            for j, m in enumerate(at.claim.milestones)
+        ]
+    return walked
+
+
+def progress(loaded: Loaded) -> list[tuple[ClaimAt, Loc, Progress, Quarter]]:
+    """Every progress entry of every claim with its key path and its quarter, made once per
+    loaded ledger."""
+    walked = loaded.memo.get("progress")
+    if walked is None:
+        quarters: dict[str, Quarter] = {}  # a ledger names a handful of quarters
+        walked = loaded.memo["progress"] = []
+        for at in claims(loaded):
+            for j, entry in enumerate(at.claim.progress):
+                q = quarters.get(entry.quarter)
+                if q is None:
+                    q = quarters[entry.quarter] = Quarter.parse(entry.quarter)
+                walked.append((at, (*at.loc, "progress", j), entry, q))
+    return walked
 
 
 def in_year(day: date, year: int, late: bool = False) -> bool:

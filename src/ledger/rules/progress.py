@@ -17,9 +17,8 @@ from datetime import date
 
 from ledger.asof import Quarter
 from ledger.load import Loaded
-from ledger.model import Progress
-from ledger.problems import Loc, Problem
-from ledger.rules.common import ClaimAt, claims, in_year, run_module
+from ledger.problems import Problem
+from ledger.rules.common import ClaimAt, claims, in_year, progress, run_module
 from ledger.rules.common import check as tagged
 
 
@@ -33,16 +32,10 @@ def _year(loaded: Loaded) -> int:
     return loaded.config.ledger.year
 
 
-def _entries(loaded: Loaded) -> Iterator[tuple[ClaimAt, Loc, Progress, Quarter]]:
-    for at in claims(loaded):
-        for j, entry in enumerate(at.claim.progress):
-            yield at, (*at.loc, "progress", j), entry, Quarter.parse(entry.quarter)
-
-
 @tagged("D006", "D004")
 def quarter_of_the_year_and_begun(loaded: Loaded, today: date) -> Iterator[Problem]:
     year, today_q = _year(loaded), Quarter.of(today)
-    for at, loc, entry, q in _entries(loaded):
+    for at, loc, entry, q in progress(loaded):
         if q.year != year:
             args: dict[str, object] = {"quarter": entry.quarter, "year": year}
             yield Problem(at.path, "D006", args, loc=(*loc, "quarter"))
@@ -67,28 +60,28 @@ def quarter_once(loaded: Loaded, today: date) -> Iterator[Problem]:
 
 @tagged("P002", "P003")
 def quarters_in_order_and_percent_never_falls(loaded: Loaded, today: date) -> Iterator[Problem]:
-    for at in claims(loaded):
-        previous: tuple[Quarter, str, float] | None = None  # quarter, its name, percent
-        for j, entry in enumerate(at.claim.progress):
-            loc = (*at.loc, "progress", j)
-            q = Quarter.parse(entry.quarter)
-            if previous is not None and q < previous[0]:
-                args: dict[str, object] = {"quarter": entry.quarter, "previous": previous[1]}
-                yield Problem(at.path, "P002", args, loc=(*loc, "quarter"))
-            elif previous is not None and q > previous[0] and entry.percent < previous[2]:
-                args = {
-                    "value": entry.percent,
-                    "previous": previous[2],
-                    "previous_quarter": previous[1],
-                }
-                yield Problem(at.path, "P003", args, loc=(*loc, "percent"))
-            if previous is None or q > previous[0]:
-                previous = (q, entry.quarter, entry.percent)
+    claim: ClaimAt | None = None
+    previous: tuple[Quarter, str, float] | None = None  # quarter, its name, percent
+    for at, loc, entry, q in progress(loaded):
+        if at is not claim:  # the entries come claim by claim, in the file's order
+            claim, previous = at, None
+        if previous is not None and q < previous[0]:
+            args: dict[str, object] = {"quarter": entry.quarter, "previous": previous[1]}
+            yield Problem(at.path, "P002", args, loc=(*loc, "quarter"))
+        elif previous is not None and q > previous[0] and entry.percent < previous[2]:
+            args = {
+                "value": entry.percent,
+                "previous": previous[2],
+                "previous_quarter": previous[1],
+            }
+            yield Problem(at.path, "P003", args, loc=(*loc, "percent"))
+        if previous is None or q > previous[0]:
+            previous = (q, entry.quarter, entry.percent)
 
 
 @tagged("P004", "P005")
 def status_agrees_with_percent(loaded: Loaded, today: date) -> Iterator[Problem]:
-    for at, loc, entry, _ in _entries(loaded):
+    for at, loc, entry, _ in progress(loaded):
         if entry.status == "done" and entry.percent < 100:
             yield Problem(at.path, "P004", {"value": entry.percent}, loc=(*loc, "percent"))
         elif entry.percent == 100 and entry.status != "done":
@@ -99,7 +92,7 @@ def status_agrees_with_percent(loaded: Loaded, today: date) -> Iterator[Problem]
 @tagged("D001", "D003")
 def reported_in_year_and_by_today(loaded: Loaded, today: date) -> Iterator[Problem]:
     year = _year(loaded)
-    for at, loc, entry, _ in _entries(loaded):
+    for at, loc, entry, _ in progress(loaded):
         reported = entry.reported
         if not in_year(reported, year, late=True):
             args: dict[str, object] = {"date": reported, "year": year}
@@ -111,7 +104,7 @@ def reported_in_year_and_by_today(loaded: Loaded, today: date) -> Iterator[Probl
 
 @tagged("D005")
 def reported_after_the_quarter_began(loaded: Loaded, today: date) -> Iterator[Problem]:
-    for at, loc, entry, q in _entries(loaded):
+    for at, loc, entry, q in progress(loaded):
         if entry.reported < q.start:
             args = {"date": entry.reported, "quarter": entry.quarter, "start": q.start}
             yield Problem(at.path, "D005", args, loc=(*loc, "reported"))
