@@ -7,9 +7,6 @@ The package is layered; arrows point one way, from the CLI down to the models:
 Nothing below ``ledger.cli`` prints, reads the clock or exits.
 """
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("ledger")  # the one source: pyproject.toml, as installed
-except PackageNotFoundError:  # run from a source tree that was never installed
-    __version__ = "0+unknown"
+# The one source of the version: pyproject.toml reads it from here (setuptools' ``attr``), so
+# that start-up need not import importlib.metadata (a sixth of a warm validate's imports).
+__version__ = "0.1.0"

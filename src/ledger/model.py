@@ -204,6 +204,7 @@ class _Model(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
         frozen=True,
+        defer_build=True,
         json_schema_extra={"patternProperties": {"^x-": {}}},
     )
 

@@ -437,5 +437,7 @@ def test_one_version_source() -> None:
 
     from ledger import __version__
 
-    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    assert __version__ == version("ledger") == project["version"]
+    settings = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    assert "version" not in settings["project"] and settings["project"]["dynamic"] == ["version"]
+    assert settings["tool"]["setuptools"]["dynamic"]["version"] == {"attr": "ledger.__version__"}
+    assert __version__ == version("ledger")

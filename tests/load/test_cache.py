@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from ledger.edit.ops import apply, mark_done, record_progress
 from ledger.load import UNITS, load
-from ledger.load.cache import FOLDER
+from ledger.load.cache import FOLDER, PACK, Cache
 from ledger.validate import validate
 
 REPO = Path(__file__).resolve().parent.parent.parent
@@ -86,7 +86,8 @@ def test_cold_equals_warm_for_validate_and_every_report(
         assert cold[day] == first == warm
         assert all(code in (0, 1) for code, _ in warm), warm
     assert (root / FOLDER / ".gitignore").read_text(encoding="utf-8") == "*\n"
-    entries = list((root / FOLDER).glob("*.json"))
+    assert sorted(p.name for p in (root / FOLDER).iterdir()) == [".gitignore", PACK]
+    entries = Cache(root).read_pack()
     files = len(list((root / UNITS).iterdir())) + 1
     # a file whose text cannot be read (not UTF-8) is not cached: nothing was read
     assert len(entries) == files - (1 if damaged else 0)
@@ -123,6 +124,17 @@ def test_a_same_size_change_with_the_old_time_is_seen(generated: Path, tmp_path:
     assert warm.problems, "the change was not seen"
 
 
+def _signed(body: bytes) -> bytes:
+    """A pack whose header is right for ``body``: what a careless tool could write."""
+    import hashlib
+
+    return b"ledger-pack 2 %s\n" % hashlib.sha256(body).hexdigest().encode() + body
+
+
+def _lines(pack: bytes) -> list[bytes]:
+    return pack.split(b"\n", 1)[1].split(b"\n")
+
+
 GARBAGE: list[Callable[[bytes], bytes]] = [
     lambda b: b"",
     lambda b: b[: len(b) // 2],
@@ -130,8 +142,17 @@ GARBAGE: list[Callable[[bytes], bytes]] = [
     lambda b: b.replace(b'"', b"'", 1),
     lambda b: b.replace(b"2026", b"2025", 1),  # the body changed under its checksum
     lambda b: b.split(b"\n", 1)[0] + b"\n[]",
-    lambda b: b"ledger-cache 0 " + b.split(b" ", 2)[2],  # another format
+    lambda b: b"ledger-pack 1 " + b.split(b" ", 2)[2],  # another format
     lambda b: b'{"read": true}',
+    # signed, but not what this tool writes: the files are read again
+    lambda b: _signed(
+        b"".join(line.rsplit(b"\t", 1)[0] + b'\t{"read":true}\n' for line in _lines(b)[:-1])
+    ),
+    lambda b: _signed(b"".join(line.rsplit(b"\t", 1)[0] + b"\t[1,2\n" for line in _lines(b)[:-1])),
+    lambda b: _signed(b"".join(line[:-9] + b"\n" for line in _lines(b)[:-1])),
+    lambda b: _signed(b"not\ta line\n"),
+    lambda b: _signed(b'"x"\tkey\n'),
+    lambda b: _signed(b"".join(b"7" + line[1:] + b"\n" for line in _lines(b)[:-1])),
 ]
 
 
@@ -144,24 +165,38 @@ def test_garbage_in_every_cache_file_changes_nothing(
     day = "2026-11-25"
     cold = outputs(cli, root, day, "--no-cache")
     outputs(cli, root, day)
-    for entry in (root / FOLDER).glob("*.json"):
-        entry.write_bytes(GARBAGE[spoil](entry.read_bytes()))
+    pack = root / FOLDER / PACK
+    pack.write_bytes(GARBAGE[spoil](pack.read_bytes()))
     assert outputs(cli, root, day) == cold
     assert outputs(cli, root, day) == cold  # rebuilt
+    assert len(Cache(root).read_pack()) == len(list((root / UNITS).iterdir()))  # one unreadable
 
 
-def test_an_entry_under_another_name_is_ignored(generated: Path, tmp_path: Path) -> None:
-    root = fresh(generated, tmp_path)
+def test_the_pack_of_another_ledger_is_used_only_where_files_agree(
+    generated: Path, tmp_path: Path
+) -> None:
+    root = fresh(generated, tmp_path / "a")
+    other = fresh(generated, tmp_path / "b")
+    damage(other)
     day = date(2026, 11, 25)
-    expected = validate(root, day, cache=False).problems
-    validate(root, day)
-    entries = sorted((root / FOLDER).glob("*.json"))
-    contents = [e.read_bytes() for e in entries]
-    for entry, content in zip(entries, contents[1:] + contents[:1], strict=True):
-        entry.write_bytes(content)  # every entry now holds another file's
-    assert validate(root, day).problems == expected
-    assert validate(root, day).loaded.ledger() == validate(root, day, cache=False).loaded.ledger()
-    assert validate(root, day).loaded.units == validate(root, day, cache=False).loaded.units
+    expected = validate(root, day, cache=False)
+    validate(other, day)
+    (root / FOLDER).mkdir()
+    shutil.copy(other / FOLDER / PACK, root / FOLDER / PACK)
+    for _ in range(2):
+        warm = validate(root, day)
+        assert warm.problems == expected.problems
+        assert warm.loaded.ledger() == expected.loaded.ledger()
+        assert warm.loaded.units == expected.loaded.units
+
+
+def test_entries_of_the_first_format_are_removed(generated: Path, tmp_path: Path) -> None:
+    root = fresh(generated, tmp_path)
+    (root / FOLDER).mkdir()
+    old = root / FOLDER / f"{'0' * 64}.json"
+    old.write_text("ledger-cache 1 ...\n{}", encoding="utf-8")
+    validate(root, date(2026, 11, 25))
+    assert not old.exists() and (root / FOLDER / PACK).is_file()
 
 
 def test_an_unwritable_cache_folder_is_tolerated(generated: Path, tmp_path: Path, cli: Cli) -> None:
@@ -198,16 +233,20 @@ def test_concurrent_runs(generated: Path, tmp_path: Path) -> None:
         outs = [p.communicate()[0] for p in procs]
         assert [p.returncode for p in procs] == [expected.returncode] * 2
         assert outs == [expected.stdout] * 2
-    leftovers = [p.name for p in (root / FOLDER).iterdir() if p.suffix != ".json"]
-    assert leftovers == [".gitignore"]
+    assert sorted(p.name for p in (root / FOLDER).iterdir()) == [".gitignore", PACK]
 
 
-def test_an_edit_stores_the_entry_of_the_file_it_writes(generated: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("crlf", [False, True])
+def test_an_edit_stores_the_entry_of_the_file_it_writes(
+    generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, crlf: bool
+) -> None:
     root = fresh(generated, tmp_path)
     day = date(2026, 11, 25)
-    validate(root, day)
-    before = {p.name for p in (root / FOLDER).glob("*.json")}
     unit, project = _a_claim(root)
+    if crlf:  # the edit writes CRLF back, so the bytes written are not the text it checked
+        path = root / UNITS / f"{unit}.yaml"
+        path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    validate(root, day)
     edit = apply(
         root,
         day,
@@ -216,12 +255,17 @@ def test_an_edit_stores_the_entry_of_the_file_it_writes(generated: Path, tmp_pat
         ),
     )
     assert edit.changed
-    new = {p.name for p in (root / FOLDER).glob("*.json")} - before
-    assert len(new) == 1
-    from ledger.load.cache import Cache
+    assert (b"\r\n" in edit.path.read_bytes()) is crlf
+    cache = Cache(root)
+    assert cache.read_pack()[edit.rel][0] == cache.key("unit", edit.rel, edit.path.read_bytes())
+    expected = validate(root, day, cache=False).problems
+    import ledger.load.ledger as loader
 
-    key = Cache(root).key("unit", edit.rel, edit.path.read_bytes())
-    assert new == {f"{key}.json"}
+    def refuse(rel: str, raw: bytes) -> None:
+        raise AssertionError(f"{rel} was read again")
+
+    monkeypatch.setattr(loader, "read_part", refuse)
+    assert validate(root, day).problems == expected
 
 
 def _a_claim(root: Path) -> tuple[str, str]:
@@ -355,7 +399,7 @@ def test_two_processes_read_what_one_reads(
     elif worker == "garbles":
 
         def garble(loaded: object, files: list[str], send: object) -> None:
-            send.send([(None, {"read": "?"})])  # type: ignore[attr-defined]
+            send.send([(None, b'{"read": "?"}'), (None, {"read": "?"})])  # type: ignore[attr-defined]
 
         monkeypatch.setattr(loader, "_worker", garble)
     for cache in (False, True):
@@ -364,4 +408,5 @@ def test_two_processes_read_what_one_reads(
         assert parallel.files == serial.files
         assert parallel.loaded.units == serial.loaded.units
         assert parallel.loaded.keys == serial.loaded.keys
+    assert len(Cache(root).read_pack()) == serial.files - 1  # all but ledger.toml
     assert validate(root, day).problems == serial.problems  # from the cache the processes wrote

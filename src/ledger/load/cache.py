@@ -1,20 +1,25 @@
-"""The per-file cache in ``<ledger>/.ledger-cache/``: what reading one file gave, by its bytes.
+"""The cache in ``<ledger>/.ledger-cache/``: what reading each file gave, by its bytes.
 
-An entry holds what ``ledger.load.ledger.read_part`` made of one file — its models and its own
+For each file it holds what ``ledger.load.ledger.read_part`` made of it — its models and its own
 problems (encoding, YAML, schema), which depend on nothing but the file's path and bytes. Checks
 that depend on the day T, the settings or other files run every time on the cached pieces, so a
 cached answer is always the answer.
 
-- **Key**: sha256 of the tool's fingerprint (its version, this format and the source of every
-  module that decides what a file reads as), the kind of file, its path and its bytes. Never the
-  modification time: a change of the same size with the old time restored is a new key.
-- **Entry**: one file ``<key>.json``: a header line ``ledger-cache <format> <key> <sha256 of the
-  body>`` and the body, JSON of plain data (dates and other values tagged, never pickled: the
-  folder may be writable by others, and reading an entry can run no code). An entry that does
-  not read back exactly (truncated, corrupted, foreign, of another version) is ignored and made
-  again; a body that fails the models' validation is ignored too.
-- **Writing**: a temporary file in the folder, then ``os.replace``: two commands at once each
-  see a whole entry or none.
+- **Key** of a file's entry: sha256 of the tool's fingerprint (its version, this format and the
+  source of every module that decides what a file reads as), the kind of file, its path and its
+  bytes. Never the modification time: a change of the same size with the old time restored is
+  a new key.
+- **The pack**: one file, ``pack``, holds the entries of a whole ledger: a header line
+  ``ledger-pack <format> <sha256 of the rest>`` and a line per file — its path (JSON), its key
+  and its body, JSON of plain data (dates and other values tagged, never pickled: the folder may
+  be writable by others, and reading the pack can run no code). A command reads that one file
+  and takes a file's body from it only when the key of the file's bytes, hashed now, is the one
+  the pack holds for that path; any other file is read from its bytes. A pack that does not read
+  back exactly (truncated, corrupted, foreign, of another version) is ignored, and a body that is
+  not what this tool writes is read again from its file.
+- **Writing**: after a reading that did not take every file from the pack, the pack is written
+  again, to a temporary file in the folder and then ``os.replace``d: two commands at once each
+  see a whole pack, and the one written last counts (the other's files are simply read again).
 - **No cache**: when the folder cannot be made or written (a read-only ledger, ``.ledger-cache``
   being a file), the commands run without one, silently.
 
@@ -28,14 +33,15 @@ import hashlib
 import json
 import os
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 FOLDER = ".ledger-cache"
-FORMAT = "1"
-_MAGIC = b"ledger-cache"
+FORMAT = "2"
+_MAGIC = b"ledger-pack"
+PACK = "pack"
 # the modules whose code decides what one file reads as (problems, models, messages' arguments)
 _SOURCES = (
     "__init__.py",
@@ -96,14 +102,12 @@ def folder(root: Path, create: bool) -> Path | None:
 
 @dataclass
 class Cache:
-    """Entries of one ledger's cache; ``enabled=False`` (``--no-cache``) reads and writes none."""
+    """One ledger's cache; ``enabled=False`` (``--no-cache``) reads and writes nothing."""
 
     root: Path
     enabled: bool = True
     _where: Path | None = None
     _opened: bool = False
-    used: set[str] = field(default_factory=set)
-    written: int = 0
 
     def key(self, kind: str, rel: str, raw: bytes) -> str:
         h = hashlib.sha256(fingerprint())
@@ -119,26 +123,42 @@ class Cache:
             self._opened = self._where is not None or create
         return self._where
 
-    def get(self, key: str) -> Any:
-        """The body stored under ``key``, or None."""
+    def read_pack(self) -> dict[str, tuple[str, bytes]]:
+        """The pack's entries: path -> (key, body as JSON text); empty if there is none, or it
+        is not one this tool wrote whole."""
         where = self._folder(create=False)
         if where is None:
-            return None
-        self.used.add(key)
+            return {}
         try:
-            with open(where / f"{key}.json", "rb") as f:
+            with open(where / PACK, "rb") as f:
                 data = f.read()
         except OSError:
-            return None
-        return _unpack(data, key)
+            return {}
+        head, _, body = data.partition(b"\n")
+        if head != b"%s %s %s" % (_MAGIC, FORMAT.encode(), _sha(body)):
+            return {}
+        entries: dict[str, tuple[str, bytes]] = {}
+        try:
+            for line in body.split(b"\n")[:-1]:
+                rel, key, payload = line.split(b"\t", 2)
+                path = json.loads(rel)
+                if not isinstance(path, str):
+                    return {}
+                entries[path] = (key.decode("ascii"), payload)
+        except (ValueError, UnicodeDecodeError):
+            return {}
+        return entries
 
-    def put(self, key: str, body: Any) -> None:
+    def write_pack(self, entries: list[tuple[str, str, bytes]]) -> None:
+        """The pack of these (path, key, body) entries, in place of the one there was."""
+        lines = [
+            b"%s\t%s\t%s\n" % (json.dumps(rel).encode(), key.encode(), payload)
+            for rel, key, payload in entries
+        ]
+        body = b"".join(lines)
+        head = b"%s %s %s\n" % (_MAGIC, FORMAT.encode(), _sha(body))
         where = self._folder(create=True)
         if where is None:
-            return
-        self.used.add(key)
-        data = _pack(body, key)
-        if data is None:
             return
         try:
             fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=where)
@@ -147,52 +167,44 @@ class Cache:
             return
         try:
             with os.fdopen(fd, "wb") as f:
-                f.write(data)
-            os.replace(tmp, where / f"{key}.json")
-            self.written += 1
+                f.write(head + body)
+            os.replace(tmp, where / PACK)
         except OSError:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+            return
+        _remove_old_entries(where)
 
-    def prune(self) -> None:
-        """After reading a whole ledger: when the folder holds many more entries than the ledger
-        has files (old versions of edited files), remove the entries this run did not use."""
-        where = self._where
-        if where is None or not self.written:
-            return
-        try:
-            names = os.listdir(where)
-        except OSError:
-            return
-        if len(names) <= 2 * len(self.used) + 64:
-            return
-        for name in names:
-            if name.endswith(".json") and name[:-5] not in self.used:
+
+def _remove_old_entries(where: Path) -> None:
+    """Entries of the cache's first format (one ``<key>.json`` per file), which no version of
+    the tool that writes a pack reads."""
+    with contextlib.suppress(OSError), os.scandir(where) as names:
+        for entry in names:
+            if entry.name.endswith(".json") and len(entry.name) == 69:
                 with contextlib.suppress(OSError):
-                    os.unlink(where / name)
+                    os.unlink(entry.path)
 
 
-def _pack(body: Any, key: str) -> bytes | None:
+def dump(body: Any) -> bytes | None:
+    """A body as the JSON text an entry holds (one line: JSON escapes every line break)."""
     try:
         text = json.dumps(body, ensure_ascii=False, separators=(",", ":"), allow_nan=True)
     except (TypeError, ValueError):
         return None
-    payload = text.encode("utf-8")
-    digest = hashlib.sha256(payload).hexdigest()
-    return b"%s %s %s %s\n" % (_MAGIC, FORMAT.encode(), key.encode(), digest.encode()) + payload
+    return text.encode("utf-8")
 
 
-def _unpack(data: bytes, key: str) -> Any:
-    head, _, payload = data.partition(b"\n")
-    parts = head.split(b" ")
-    if len(parts) != 4 or parts[0] != _MAGIC or parts[1] != FORMAT.encode():
-        return None
-    if parts[2] != key.encode() or parts[3] != hashlib.sha256(payload).hexdigest().encode():
-        return None
+def load_body(payload: bytes) -> Any:
+    """The body of an entry's JSON text, or None."""
     try:
         return json.loads(payload)
-    except ValueError:
+    except (TypeError, ValueError):
         return None
+
+
+def _sha(data: bytes) -> bytes:
+    return hashlib.sha256(data).hexdigest().encode()
 
 
 # -- plain values in JSON: everything a problem's arguments may hold, told apart exactly ---------
