@@ -19,10 +19,9 @@ import sys
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
-from yaml.nodes import Node, ScalarNode
 
 from ledger.codes import CODES
 from ledger.load.cache import FOLDER, Cache, dump, load_body
@@ -31,7 +30,6 @@ from ledger.load.cache import encode as cache_encode
 from ledger.load.config import CONFIG, load_config
 from ledger.load.schema import describe, problems_from
 from ledger.load.text import decode, not_regular, read_bytes
-from ledger.load.yamlparse import compose, find, parse, position
 from ledger.model import (
     CHILDREN,
     Book,
@@ -46,6 +44,12 @@ from ledger.model import (
     UnitId,
 )
 from ledger.problems import At, Loc, Problem
+
+if TYPE_CHECKING:
+    from yaml.nodes import Node
+
+# ``ledger.load.yamlparse`` (and PyYAML with it) is imported where a file is parsed or a problem
+# placed, not here: a warm command takes every file from the cache and never needs it.
 
 DATA = "data"
 PROJECTS = "data/projects.yaml"
@@ -128,7 +132,7 @@ class Loaded:
         if path not in self._trees:
             text = self.text(path)
             self._sources[path] = text or ""
-            self._trees[path] = compose(text) if text is not None else None
+            self._trees[path] = _compose(text) if text is not None else None
         return _place(self._trees[path], self._sources[path], loc, at)
 
     def resolve(self, problems: list[Problem]) -> list[Problem]:
@@ -145,6 +149,10 @@ class Loaded:
 def _place(
     tree: Node | None, text: str, loc: Loc, at: At
 ) -> tuple[int | None, int | None, str | None]:
+    from yaml.nodes import ScalarNode
+
+    from ledger.load.yamlparse import find, position
+
     node = find(tree, loc, at)
     if node is None:
         return None, None, None
@@ -163,8 +171,14 @@ class _Locator:
 
     def __call__(self, loc: Loc, at: At) -> tuple[int | None, int | None, str | None]:
         if not self.composed:
-            self.tree, self.composed = compose(self.text), True
+            self.tree, self.composed = _compose(self.text), True
         return _place(self.tree, self.text, loc, at)
+
+
+def _compose(text: str) -> Node | None:
+    from ledger.load.yamlparse import compose
+
+    return compose(text)
 
 
 def _by_id(u: UnitFile) -> str:
@@ -287,6 +301,8 @@ def read_part(rel: str, raw: bytes) -> Part:
 
 def _read_yaml(rel: str, text: str) -> tuple[dict[str, Any] | None, list[Problem]]:
     """The file's top-level mapping, or None, and the problems found."""
+    from ledger.load.yamlparse import parse
+
     parsed = parse(text, rel)
     problems = parsed.problems
     data = parsed.data

@@ -107,7 +107,7 @@ def book_milestone_never_later(loaded: Loaded, today: date) -> Iterator[Problem]
 @tagged("R009")
 def own_milestone_complete(loaded: Loaded, today: date) -> Iterator[Problem]:
     for at, loc, m in milestones(loaded):
-        if at.project is None or m.id in at.book:
+        if at.project is None or m.id in at.book or (m.title is not None and m.due is not None):
             continue
         book = [pm.id for pm in at.project.milestones]
         for key in ("title", "due"):

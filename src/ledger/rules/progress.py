@@ -104,7 +104,11 @@ def reported_in_year_and_by_today(loaded: Loaded, today: date) -> Iterator[Probl
 
 @tagged("D005")
 def reported_after_the_quarter_began(loaded: Loaded, today: date) -> Iterator[Problem]:
+    starts: dict[Quarter, date] = {}
     for at, loc, entry, q in progress(loaded):
-        if entry.reported < q.start:
-            args = {"date": entry.reported, "quarter": entry.quarter, "start": q.start}
+        start = starts.get(q)
+        if start is None:
+            start = starts[q] = q.start
+        if entry.reported < start:
+            args = {"date": entry.reported, "quarter": entry.quarter, "start": start}
             yield Problem(at.path, "D005", args, loc=(*loc, "reported"))
