@@ -199,6 +199,12 @@ def _none_is_empty(value: object) -> object:
 _Empty = BeforeValidator(_none_is_empty)
 
 
+def _no_items() -> Any:
+    """An empty list by default: made by ``list`` for each model (pydantic deep-copies a
+    ``[]`` default, a sixth of a cold read's validation), still ``[]`` in the JSON schema."""
+    return Field(default_factory=list, json_schema_extra={"default": []})
+
+
 class _Model(BaseModel):
     # x- keys are removed by the loader before validation; any other unknown key is an error.
     model_config = ConfigDict(
@@ -225,8 +231,8 @@ class Project(_Model):
     problem: Text | None = None
     lead_units: Annotated[list[UnitId], Field(min_length=1)]
     goal: Text
-    requirements: Annotated[list[Text], _Empty] = []
-    milestones: Annotated[list[ProjectMilestone], _Empty] = []
+    requirements: Annotated[list[Text], _Empty] = _no_items()
+    milestones: Annotated[list[ProjectMilestone], _Empty] = _no_items()
 
 
 class Book(_Model):
@@ -254,8 +260,8 @@ class Progress(_Model):
     percent: Percent
     summary: Text
     reported: IsoDate
-    problems: Annotated[list[Text], _Empty] = []
-    next_steps: Annotated[list[Text], _Empty] = []
+    problems: Annotated[list[Text], _Empty] = _no_items()
+    next_steps: Annotated[list[Text], _Empty] = _no_items()
 
 
 class Claim(_Model):
@@ -264,8 +270,8 @@ class Claim(_Model):
     measures: Annotated[list[Text], Field(min_length=1)]
     deadline: IsoDate
     claimed: IsoDate | None = None
-    milestones: Annotated[list[ClaimMilestone], _Empty] = []
-    progress: Annotated[list[Progress], _Empty] = []
+    milestones: Annotated[list[ClaimMilestone], _Empty] = _no_items()
+    progress: Annotated[list[Progress], _Empty] = _no_items()
 
 
 class Unit(_Model):
@@ -275,7 +281,7 @@ class Unit(_Model):
     order: Annotated[int, Field(strict=True, ge=0)] | None = None
     contact: Text | None = None
     parent: UnitId | None = None
-    claims: Annotated[list[Claim], _Empty] = []
+    claims: Annotated[list[Claim], _Empty] = _no_items()
 
     @property
     def short(self) -> str:

@@ -398,8 +398,10 @@ def test_two_processes_read_what_one_reads(
         monkeypatch.setattr(loader, "_worker", fail)
     elif worker == "garbles":
 
-        def garble(loaded: object, files: list[str], send: object) -> None:
-            send.send([(None, b'{"read": "?"}'), (None, {"read": "?"})])  # type: ignore[attr-defined]
+        def garble(loaded: object, files: list[str], send: object, counter: object) -> None:
+            send.send((0, [("k", b'{"read": "?"}'), ("k", {"read": "?"})]))  # type: ignore[attr-defined]
+            send.send((len(files) - 1, [("k", b"null"), ("k", b"null")]))  # type: ignore[attr-defined]
+            send.send("?")  # type: ignore[attr-defined]
 
         monkeypatch.setattr(loader, "_worker", garble)
     for cache in (False, True):

@@ -445,10 +445,13 @@ def _load_units(loaded: Loaded) -> None:
 
 
 # A ledger read without a cache (``--no-cache``, or a fresh clone in CI) of at least this many
-# unit files is read by two processes, on machines that can fork: a second process reads the
-# second half of the files and sends back what the cache would hold, which the first process
-# turns back into models in a tenth of the time it would take to read them.
+# unit files is read by two processes, on machines that can fork: both take the files in chunks
+# from a shared counter, so that each reads as many as it can (the first also turns what the
+# second sends back into models, and may be slowed by other work on the machine); the second
+# sends what the cache would hold of each file, which takes a tenth of the time reading does
+# to turn back into models.
 PARALLEL_FILES = 800
+_CHUNK = 16
 
 
 def _parts(loaded: Loaded, files: list[str]) -> list[Part]:
@@ -461,82 +464,74 @@ def _parts(loaded: Loaded, files: list[str]) -> list[Part]:
         or sys.platform != "linux"  # fork is the only cheap start; elsewhere read serially
     ):
         return [_part(loaded, rel) for rel in files]
-    half = len(files) // 2
-    mine, theirs = files[:half], files[half:]
     context = multiprocessing.get_context("fork")
+    counter = context.Value("i", 0)  # the next chunk to take
     receive, send = context.Pipe(duplex=False)
-    worker = context.Process(target=_worker, args=(loaded, theirs, send), daemon=True)
+    worker = context.Process(target=_worker, args=(loaded, files, send, counter), daemon=True)
     try:
         worker.start()
     except OSError:
         return [_part(loaded, rel) for rel in files]
     send.close()
-    received: list[Part] = []
+    slots: list[Part | None] = [None] * len(files)
     sent: list[tuple[str, str, bytes]] = []  # the worker's entries, for the pack
-    failed = False
+    done = False  # the worker has sent its last chunk, or failed
 
-    def take(block: bool) -> bool:
-        """Turn the chunks sent so far into parts (so that their data is freed at once);
-        False after the last one."""
-        nonlocal failed
-        while block or receive.poll():
+    def take(block: bool) -> None:
+        """Turn the chunks sent so far into parts (so that their data is freed at once)."""
+        nonlocal done
+        while not done and (block or receive.poll()):
             try:
-                chunk = receive.recv()
-            except (EOFError, OSError, pickle.UnpicklingError):
-                failed = True
-                return False
-            if chunk is None:
-                return False
-            for key, payload in chunk:
-                rel = theirs[len(received)] if len(received) < len(theirs) else None
-                part = _from_payload(payload, rel) if rel is not None else None
-                if part is None:
-                    failed = True
-                    return False
-                if key is not None:
-                    loaded.keys[rel] = key  # type: ignore[index]
-                    if part.read and cache.enabled:
-                        sent.append((rel, key, payload))  # type: ignore[arg-type]
-                received.append(part)
-        return True
+                message = receive.recv()
+                if message is None:
+                    done = True
+                    return
+                start, chunk = message
+                for i, (key, payload) in enumerate(chunk, start):
+                    rel = files[i]
+                    part = _from_payload(payload, rel)
+                    if part is None:
+                        raise ValueError("not a part")
+                    if key is not None:  # None: the file could not be read
+                        loaded.keys[rel] = key
+                        if part.read and cache.enabled:
+                            sent.append((rel, key, payload))
+                    slots[i] = part
+            except (EOFError, OSError, pickle.UnpicklingError, ValueError, TypeError, IndexError):
+                done = True  # what is missing is read here
 
-    parts = []
-    more = True
-    for rel in mine:
-        parts.append(_part(loaded, rel))
-        if more:
-            more = take(block=False)
-    while more:
-        more = take(block=True)
+    while (start := _next_chunk(counter)) < len(files):
+        for i in range(start, min(start + _CHUNK, len(files))):
+            slots[i] = _part(loaded, files[i])
+        take(block=False)
+    take(block=True)
     receive.close()
     worker.join()
-    if failed or worker.exitcode != 0 or len(received) != len(theirs):
-        received = [_part(loaded, rel) for rel in theirs]  # read the second half here
-    else:
-        loaded.entries += sent
-    return parts + received
+    loaded.entries += sent
+    return [part or _part(loaded, files[i]) for i, part in enumerate(slots)]
 
 
-_CHUNK = 64
+def _next_chunk(counter: Any) -> int:
+    with counter.get_lock():
+        start: int = counter.value
+        counter.value = start + _CHUNK
+    return start
 
 
-def _worker(loaded: Loaded, files: list[str], send: Any) -> None:
-    """The second process: what the cache would hold of each file (its JSON text) and its key,
-    in chunks."""
-    chunk = []
-    for rel in files:
-        part = _part(loaded, rel)
-        entries = loaded.entries
-        if entries and entries[-1][0] == rel:
-            payload = entries[-1][2]  # made for the pack already
-        else:
-            payload = dump(part_to_json(part)) or b"null"
-        chunk.append((loaded.keys.get(rel), payload))
-        if len(chunk) == _CHUNK:
-            send.send(chunk)
-            chunk = []
-    if chunk:
-        send.send(chunk)
+def _worker(loaded: Loaded, files: list[str], send: Any, counter: Any) -> None:
+    """The second process: for each chunk it takes, what the cache would hold of each file
+    (its JSON text) and its key."""
+    while (start := _next_chunk(counter)) < len(files):
+        chunk = []
+        for rel in files[start : start + _CHUNK]:
+            part = _part(loaded, rel)
+            entries = loaded.entries
+            if entries and entries[-1][0] == rel:
+                payload = entries[-1][2]  # made for the pack already
+            else:
+                payload = dump(part_to_json(part)) or b"null"
+            chunk.append((loaded.keys.get(rel), payload))
+        send.send((start, chunk))
     send.send(None)
     send.close()
 
