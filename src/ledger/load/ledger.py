@@ -269,12 +269,12 @@ def cache_file(root: Path, rel: str, raw: bytes) -> None:
     """Put what ``raw``, just written to ``rel`` (an edit's file), reads as into the pack, if
     the pack does not hold it already."""
     cache = Cache(root)
-    pack = cache.read_pack()
-    if not pack:
-        return  # no cache, or none yet: the next reading makes it
     key = cache.key(_kind(rel), rel, raw)
-    if pack.get(rel, ("", b""))[0] == key:
+    if cache.wrote(rel, key):
         return  # the edit's own check read the same bytes
+    pack = cache.read_pack()
+    if not pack or pack.get(rel, ("", b""))[0] == key:
+        return  # no cache, or none yet (the next reading makes it), or it holds the file
     part = read_part(rel, raw)
     payload = dump(part_to_json(part)) if part.read else None
     pack.pop(rel, None)
