@@ -33,8 +33,26 @@ claims:
 
 def found(root: Path, today: date = TODAY, ignore: tuple[str, ...] = ("W001",)) -> list[Problem]:
     """Every problem of the ledger but the codes in ``ignore`` (by default the warning about the
-    default book's projects nobody claimed), in report order."""
-    return [p for p in validate(root, today).problems if p.code not in ignore]
+    default book's projects nobody claimed), in report order. Each time, the same from the
+    checks run as of ``today`` (``direct``), without the cache, and from the cache (filled, then
+    read)."""
+    expected = direct(root, today)
+    for cache in (False, True, True):
+        assert validate(root, today, cache=cache).problems == expected, f"cache={cache}"
+    return [p for p in expected if p.code not in ignore]
+
+
+def direct(root: Path, today: date) -> list[Problem]:
+    """The problems of a ledger from every check run as of ``today`` on every file, without
+    the cache and without ``rules.as_of`` (the checks of one file are run as of the earliest
+    day, and cached, by ``validate``)."""
+    from ledger.load import load
+    from ledger.rules import ACROSS, ALONE
+
+    loaded = load(root, cache=False)
+    checks = [] if loaded.config is None else [*ACROSS, *ALONE]
+    problems = loaded.resolve(loaded.problems + [p for c in checks for p in c(loaded, today)])
+    return sorted(problems, key=Problem.sort_key)
 
 
 def at(problems: list[Problem]) -> list[Where]:

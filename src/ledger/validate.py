@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ledger import rules
 from ledger.load import CONFIG, Loaded, load
+from ledger.load.ledger import save
 from ledger.problems import Problem
 
 
@@ -34,6 +35,7 @@ def validate(
     files, ``cache=False`` reads every file afresh (see ``ledger.load.load``)."""
     loaded = load(root, overrides, cache=cache)
     problems = loaded.resolve(loaded.problems + rules.run(loaded, today))
+    save(loaded, rules.found(loaded))
     problems.sort(key=Problem.sort_key)
     return Validation(loaded, problems)
 

@@ -128,21 +128,45 @@ def _signed(body: bytes) -> bytes:
     """A pack whose header is right for ``body``: what a careless tool could write."""
     import hashlib
 
-    return b"ledger-pack 2 %s\n" % hashlib.sha256(body).hexdigest().encode() + body
+    from ledger.load.cache import FORMAT
+
+    digest = hashlib.sha256(body).hexdigest()
+    return b"ledger-pack %s %s\n" % (FORMAT.encode(), digest.encode()) + body
 
 
 def _lines(pack: bytes) -> list[bytes]:
     return pack.split(b"\n", 1)[1].split(b"\n")
 
 
+def _field(n: int, value: bytes) -> Callable[[bytes], bytes]:
+    """Field ``n`` of every line (0 path, 1 key, 2 summary, 3 findings, 4 models) replaced,
+    the pack signed again."""
+
+    def spoil(pack: bytes) -> bytes:
+        lines = []
+        for line in _lines(pack)[:-1]:
+            fields = line.split(b"\t")
+            fields[n] = value
+            lines.append(b"\t".join(fields) + b"\n")
+        return _signed(b"".join(lines))
+
+    return spoil
+
+
 GARBAGE: list[Callable[[bytes], bytes]] = [
+    _field(2, b"{}"),
+    _field(2, b'{"read":true,"problems":[],"rows":[1],"broken":[],"partial":false,"facts":null}'),
+    _field(3, b"[1,2,3,4]"),
+    _field(3, b'["elsewhere:2026",[],null,"[]"]'),
+    _field(4, b"null"),
+    _field(4, b"[[]]"),
     lambda b: b"",
     lambda b: b[: len(b) // 2],
     lambda b: b"\x00\xff garbage \n" * 3,
     lambda b: b.replace(b'"', b"'", 1),
     lambda b: b.replace(b"2026", b"2025", 1),  # the body changed under its checksum
     lambda b: b.split(b"\n", 1)[0] + b"\n[]",
-    lambda b: b"ledger-pack 1 " + b.split(b" ", 2)[2],  # another format
+    lambda b: b"ledger-pack 2 " + b.split(b" ", 2)[2],  # another format
     lambda b: b'{"read": true}',
     # signed, but not what this tool writes: the files are read again
     lambda b: _signed(
@@ -167,6 +191,8 @@ def test_garbage_in_every_cache_file_changes_nothing(
     outputs(cli, root, day)
     pack = root / FOLDER / PACK
     pack.write_bytes(GARBAGE[spoil](pack.read_bytes()))
+    if spoil < 6:  # the fields spoiled one by one, the pack signed again
+        assert Cache(root).read_pack(), "a pack signed again should read"
     assert outputs(cli, root, day) == cold
     assert outputs(cli, root, day) == cold  # rebuilt
     assert len(Cache(root).read_pack()) == len(list((root / UNITS).iterdir()))  # one unreadable
@@ -257,7 +283,7 @@ def test_an_edit_stores_the_entry_of_the_file_it_writes(
     assert edit.changed
     assert (b"\r\n" in edit.path.read_bytes()) is crlf
     cache = Cache(root)
-    assert cache.read_pack()[edit.rel][0] == cache.key("unit", edit.rel, edit.path.read_bytes())
+    assert cache.read_pack()[edit.rel].key == cache.key("unit", edit.rel, edit.path.read_bytes())
     expected = validate(root, day, cache=False).problems
     import ledger.load.ledger as loader
 
@@ -412,3 +438,84 @@ def test_two_processes_read_what_one_reads(
         assert parallel.loaded.keys == serial.loaded.keys
     assert len(Cache(root).read_pack()) == serial.files - 1  # all but ledger.toml
     assert validate(root, day).problems == serial.problems  # from the cache the processes wrote
+
+
+# -- what the checks of each file found, cached with it --------------------------------------
+
+
+def _all_found(root: Path, day: date) -> None:
+    from tests.support import direct
+
+    expected = direct(root, day)
+    assert validate(root, day, cache=False).problems == expected
+    warm = validate(root, day)
+    assert warm.problems == expected
+    from ledger import rules
+
+    assert rules.found(warm.loaded) == {}, "the checks of some file ran again"
+
+
+@pytest.mark.parametrize("damaged", [False, True])
+@settings(
+    max_examples=20,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(day=st.dates(date(2025, 6, 1), date(2027, 12, 31)))
+def test_what_the_checks_of_a_file_found_holds_for_every_day(
+    generated: Path, tmp_path_factory: pytest.TempPathFactory, damaged: bool, day: date
+) -> None:
+    root = tmp_path_factory.getbasetemp() / f"every-day-{damaged}" / "ledger"
+    if not root.exists():
+        fresh(generated, root.parent)
+        if damaged:
+            damage(root)
+        validate(root, date(2026, 11, 25))  # the findings of every file, cached on one day
+    _all_found(root, day)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        ("data/projects.yaml", "due: 2026-", "due: 2026-0", "the book"),
+        ("ledger.toml", "year = 2026", "year = 2025", "the year"),
+    ],
+)
+def test_the_findings_of_each_file_are_made_again_when_the_book_or_the_year_changes(
+    generated: Path, tmp_path: Path, change: tuple[str, str, str, str]
+) -> None:
+    from tests.support import direct
+
+    rel, old, new, _ = change
+    root = fresh(generated, tmp_path)
+    day = date(2026, 11, 25)
+    validate(root, day)
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    expected = direct(root, day)
+    assert expected != validate(root, day, cache=False).problems or expected  # a change
+    warm = validate(root, day)
+    assert warm.problems == expected
+    from ledger import rules
+
+    assert len(rules.found(warm.loaded)) == sum(1 for f in warm.loaded.units if f.facts)
+    _all_found(root, day)
+
+
+def test_a_warm_validate_builds_no_unit_models(
+    generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ledger.load.ledger as loader
+
+    root = fresh(generated, tmp_path)
+    damage(root)
+    day = date(2026, 11, 25)
+    expected = validate(root, day).problems
+
+    def refuse(model: bytes) -> None:
+        raise AssertionError("a unit's models were built")
+
+    monkeypatch.setattr(loader, "_unit_from_json", refuse)
+    assert validate(root, day).problems == expected

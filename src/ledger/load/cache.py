@@ -39,25 +39,31 @@ from pathlib import Path
 from typing import Any
 
 FOLDER = ".ledger-cache"
-FORMAT = "2"
+FORMAT = "3"
 _MAGIC = b"ledger-pack"
 PACK = "pack"
 # the files and keys of the pack this process wrote last, by folder
 _WRITTEN: dict[Path, dict[str, str]] = {}
 # the modules whose code decides what one file reads as (problems, models, messages' arguments)
+# and what the checks of one file find in it
 _SOURCES = (
     "__init__.py",
-    "model.py",
+    "asof.py",
     "codes.py",
-    "problems.py",
     "hints.py",
-    "visible.py",
     "load/cache.py",
     "load/fastyaml.py",
     "load/ledger.py",
     "load/schema.py",
     "load/text.py",
     "load/yamlparse.py",
+    "model.py",
+    "problems.py",
+    "rules/__init__.py",
+    "rules/claims.py",
+    "rules/common.py",
+    "rules/progress.py",
+    "rules/references.py",
     "visible.py",
 )
 _fingerprint: bytes | None = None
@@ -102,6 +108,19 @@ def folder(root: Path, create: bool) -> Path | None:
     return where
 
 
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One file's line in the pack, each part JSON text: ``summary``, what the checks across
+    files need (its problems, ids, where its claims stand); ``checked``, what the checks of the
+    file alone found, with the context they ran in (the book and the year), or ``null``;
+    ``model``, its models as rows, read only when a command needs them."""
+
+    key: str
+    summary: bytes
+    checked: bytes
+    model: bytes
+
+
 @dataclass
 class Cache:
     """One ledger's cache; ``enabled=False`` (``--no-cache``) reads and writes nothing."""
@@ -125,9 +144,9 @@ class Cache:
             self._opened = self._where is not None or create
         return self._where
 
-    def read_pack(self) -> dict[str, tuple[str, bytes]]:
-        """The pack's entries: path -> (key, body as JSON text); empty if there is none, or it
-        is not one this tool wrote whole."""
+    def read_pack(self) -> dict[str, Entry]:
+        """The pack's entries by path; empty if there is none, or it is not one this tool
+        wrote whole."""
         where = self._folder(create=False)
         if where is None:
             return {}
@@ -139,23 +158,24 @@ class Cache:
         head, _, body = data.partition(b"\n")
         if head != b"%s %s %s" % (_MAGIC, FORMAT.encode(), _sha(body)):
             return {}
-        entries: dict[str, tuple[str, bytes]] = {}
+        entries: dict[str, Entry] = {}
         try:
             for line in body.split(b"\n")[:-1]:
-                rel, key, payload = line.split(b"\t", 2)
+                rel, key, summary, checked, model = line.split(b"\t")
                 path = json.loads(rel)
                 if not isinstance(path, str):
                     return {}
-                entries[path] = (key.decode("ascii"), payload)
+                entries[path] = Entry(key.decode("ascii"), summary, checked, model)
         except (ValueError, UnicodeDecodeError):
             return {}
         return entries
 
-    def write_pack(self, entries: list[tuple[str, str, bytes]]) -> None:
-        """The pack of these (path, key, body) entries, in place of the one there was."""
+    def write_pack(self, entries: dict[str, Entry]) -> None:
+        """The pack of these entries, in place of the one there was."""
         lines = [
-            b"%s\t%s\t%s\n" % (json.dumps(rel).encode(), key.encode(), payload)
-            for rel, key, payload in entries
+            b"\t".join((json.dumps(rel).encode(), e.key.encode(), e.summary, e.checked, e.model))
+            + b"\n"
+            for rel, e in entries.items()
         ]
         body = b"".join(lines)
         head = b"%s %s %s\n" % (_MAGIC, FORMAT.encode(), _sha(body))
@@ -175,7 +195,7 @@ class Cache:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
             return
-        _WRITTEN[where] = {rel: key for rel, key, _ in entries}
+        _WRITTEN[where] = {rel: e.key for rel, e in entries.items()}
         _remove_old_entries(where)
 
     def wrote(self, rel: str, key: str) -> bool:

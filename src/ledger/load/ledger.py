@@ -16,7 +16,8 @@ import multiprocessing
 import os
 import pickle
 import sys
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable
+from dataclasses import astuple, dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -24,7 +25,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from ledger.codes import CODES
-from ledger.load.cache import FOLDER, Cache, dump, load_body
+from ledger.load.cache import FOLDER, Cache, Entry, dump, load_body
 from ledger.load.cache import decode as cache_decode
 from ledger.load.cache import encode as cache_encode
 from ledger.load.config import CONFIG, load_config
@@ -58,12 +59,113 @@ UNITS = "data/units"
 M = TypeVar("M", bound=BaseModel)
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """What the checks across files need of a unit file, without its models."""
+
+    id: str
+    parent: str | None
+    short_name: str | None
+    projects: tuple[str, ...]  # the projects of its valid claims, in the file's order
+
+    @classmethod
+    def of(cls, unit: Unit) -> Facts:
+        return cls(unit.id, unit.parent, unit.short_name, tuple(c.project for c in unit.claims))
+
+
 class UnitFile:
-    path: str  # data/units/<stem>.yaml
-    stem: str
-    unit: Unit | None  # None when the file could not be read at all
-    claim_rows: tuple[int, ...] = ()  # the index in the file of each of unit.claims
+    """A unit file as read: its facts at once, its models (``unit``) when first asked for (a
+    warm ``validate`` never builds them: the checks of each file are cached too)."""
+
+    __slots__ = ("_again", "_model", "_unit", "claim_rows", "facts", "path", "stem")
+
+    def __init__(
+        self,
+        path: str,  # data/units/<stem>.yaml
+        stem: str,
+        unit: Unit | None,  # None when the file could not be read at all
+        claim_rows: tuple[int, ...] = (),  # the index in the file of each of unit.claims
+        facts: Facts | None = None,  # None exactly when ``unit`` is
+        model: bytes | None = None,  # the unit's rows, from the cache, when not built yet
+        again: Callable[[], Unit | None] | None = None,  # read the file again, if those fail
+    ) -> None:
+        self.path, self.stem, self.claim_rows = path, stem, claim_rows
+        self.facts = facts if facts is not None or unit is None else Facts.of(unit)
+        self._unit, self._model, self._again = unit, model, again
+
+    @property
+    def unit(self) -> Unit | None:
+        if self._model is not None:
+            model, self._model = self._model, None
+            self._unit = _unit_from_json(model)
+            if self._unit is None and self._again is not None:
+                self._unit = self._again()  # a cache entry not as this tool writes it
+        return self._unit
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, UnitFile):
+            return NotImplemented
+        return (self.path, self.stem, self.unit, self.claim_rows) == (
+            other.path,
+            other.stem,
+            other.unit,
+            other.claim_rows,
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"UnitFile({self.path!r}, {self.stem!r}, {self.unit!r}, {self.claim_rows!r})"
+
+
+@dataclass
+class Findings:
+    """What the checks of one unit file found (``ledger.rules.ALONE``), as of the earliest day:
+    ``found`` does not depend on the day; ``later`` only says something is dated after the day
+    (``latest``: the latest such date). From the cache, ``later`` stays JSON text until a day
+    before ``latest`` asks for it: for a ledger as of today there is none."""
+
+    path: str
+    found: list[Problem]
+    latest: date | None = None
+    later: list[Problem] | None = None
+    later_json: bytes = b"[]"
+
+    def after(self, today: date) -> list[Problem]:
+        """The problems of ``later`` that may hold as of ``today`` (``ledger.rules.as_of``)."""
+        if self.latest is None or self.latest <= today:
+            return []
+        if self.later is None:
+            data = load_body(self.later_json)
+            self.later = [_problem_from_json(p, self.path) for p in data] if data else []
+        return self.later
+
+    def to_json(self, context: str) -> bytes | None:
+        later = dump([_problem_to_json(p) for p in self.later or []])
+        return dump(
+            [
+                context,
+                [_problem_to_json(p) for p in self.found],
+                None if self.latest is None else self.latest.isoformat(),
+                None if later is None else later.decode("utf-8"),
+            ]
+        )
+
+    @classmethod
+    def from_json(cls, data: Any, path: str, context: str) -> Findings | None:
+        try:
+            written, found, latest, later = data
+            if written != context:
+                return None
+            return cls(
+                path,
+                [_problem_from_json(p, path) for p in found],
+                None if latest is None else date.fromisoformat(latest),
+                None,
+                _text(later).encode("utf-8"),
+            )
+        except (TypeError, ValueError, KeyError, IndexError, AttributeError):
+            return None  # not what this tool writes: the file's checks run again
 
 
 @dataclass
@@ -71,7 +173,8 @@ class Part:
     """What one file (the book or a unit file) reads as, from its path and bytes alone: this is
     what the cache keeps. ``model`` is None when the file could not be read at all; a file with
     schema problems keeps the entries that are right on their own (``rows``: where they stand in
-    the file) and the ids written in the others (``broken``)."""
+    the file) and the ids written in the others (``broken``). From the cache, a unit file's
+    models come as ``facts`` and their rows (``model_json``), built when first needed."""
 
     read: bool  # the text could be decoded: the file counts among the files read
     problems: list[Problem]
@@ -79,6 +182,8 @@ class Part:
     rows: tuple[int, ...] = ()
     broken: frozenset[str] = frozenset()
     partial: bool = False  # the model is made of the valid parts of a file with problems
+    facts: Facts | None = None
+    model_json: bytes | None = None
 
 
 @dataclass
@@ -100,12 +205,16 @@ class Loaded:
     # the key, only to place a problem the checks across files found in it
     keys: dict[str, str] = field(default_factory=dict)
     cache: Cache | None = None
-    # the pack as read (path -> key, body) and the entries of this reading, for the next pack
-    # (only while reading)
-    pack: dict[str, tuple[str, bytes]] = field(default_factory=dict)
-    entries: list[tuple[str, str, bytes]] = field(default_factory=list)
-    packed: int = 0  # how many files were taken from the pack
+    # the pack as read, and the entries of this reading for the next pack (``save``)
+    pack: dict[str, Entry] = field(default_factory=dict)
+    entries: dict[str, Entry] = field(default_factory=dict)
+    changed: bool = False  # the entries differ from the pack read
     whole: bool = True  # the unit files are read too (else only the settings and the book)
+    # what the checks of one file need besides the file: the book and the year (their keys,
+    # None without a book); ``checked`` holds, for the unit files whose entry has their
+    # findings in this context, those findings (see ``ledger.rules``)
+    context: str | None = None
+    checked: dict[str, Findings] = field(default_factory=dict)
     memo: dict[str, Any] = field(default_factory=dict)  # what the checks compute once
     _trees: dict[str, Node | None] = field(default_factory=dict)
     _sources: dict[str, str] = field(default_factory=dict)
@@ -198,7 +307,7 @@ def load(
     """Read the ledger at ``root``; ``overrides`` maps a relative path to the text to read
     instead of the file (a new file, or an edited one that is not written yet). ``units=False``
     reads only the settings and the book. ``cache=False`` neither reads nor writes the cache
-    (``--no-cache``)."""
+    (``--no-cache``); ``Loaded.save`` writes it."""
     loaded = Loaded(root, overrides=dict(overrides or {}), cache=Cache(root, cache), whole=units)
     loaded.config, problems = load_config(root)
     loaded.problems += problems
@@ -212,23 +321,43 @@ def load(
     gc.disable()  # reading makes many objects and no cycles: the collector would only cost
     try:
         _load_book(loaded)
+        loaded.context = _context(loaded)
         if units:
             _load_units(loaded)
     finally:
         if collecting:
             gc.enable()
-    if units and store.enabled:
-        _repack(loaded, store)
-    loaded.pack = {}
-    loaded.entries = []
+    if len(loaded.pack) != len(loaded.entries):
+        loaded.changed = True  # files the pack holds are gone
     return loaded
 
 
-def _repack(loaded: Loaded, cache: Cache) -> None:
-    """Write the pack again when this reading did not take every file from it, or it holds
-    files that are gone."""
-    if loaded.packed != len(loaded.entries) or len(loaded.pack) != len(loaded.entries):
+def _context(loaded: Loaded) -> str | None:
+    """What the checks of one unit file depend on besides the file: the book and the year."""
+    book = loaded.keys.get(PROJECTS)
+    if book is None or loaded.book is None or loaded.config is None:
+        return None
+    return f"{book}:{loaded.config.ledger.year}"
+
+
+def save(loaded: Loaded, checked: dict[str, Findings]) -> None:
+    """Write the pack again when this reading did not take every file from it as it was, with
+    ``checked``: what the checks of each unit file found (for files not taken from it)."""
+    cache = loaded.cache
+    if cache is None or not cache.enabled or not loaded.whole:
+        return
+    if loaded.context is not None:
+        for rel, found in checked.items():
+            entry = loaded.entries.get(rel)
+            if entry is not None:
+                text = found.to_json(loaded.context)
+                if text is not None:
+                    loaded.entries[rel] = replace(entry, checked=text)
+                    loaded.changed = True
+    if loaded.changed:
         cache.write_pack(loaded.entries)
+    loaded.pack = {}
+    loaded.changed = False
 
 
 def _part(loaded: Loaded, rel: str) -> Part:
@@ -246,23 +375,36 @@ def _part(loaded: Loaded, rel: str) -> Part:
     if rel not in loaded.overrides:
         loaded.keys[rel] = key
     packed = loaded.pack.get(rel)
-    if packed is not None and packed[0] == key:
-        part = _from_payload(packed[1], rel)
+    if packed is not None and packed.key == key:
+        part = _from_entry(packed, rel)
         if part is not None:
-            loaded.entries.append((rel, key, packed[1]))
-            loaded.packed += 1
+            loaded.entries[rel] = packed
+            _take_checked(loaded, rel, packed)
             return part
     part = read_part(rel, raw)
-    if part.read and cache.enabled and loaded.whole:
-        payload = dump(part_to_json(part))
-        if payload is not None:
-            loaded.entries.append((rel, key, payload))
+    entry = _entry(part, key) if cache.enabled and loaded.whole else None
+    if entry is not None:
+        loaded.entries[rel] = entry
+        loaded.changed = True
     return part
 
 
-def _from_payload(payload: bytes, rel: str) -> Part | None:
-    body = load_body(payload)
-    return None if body is None else part_from_json(body, rel)
+def _entry(part: Part, key: str) -> Entry | None:
+    """The pack's line for a part just read (its checks not run yet)."""
+    if not part.read:
+        return None  # nothing was read (not UTF-8): read again every time, reported again
+    summary, model = dump(_summary_json(part)), dump(_model_json(part))
+    if summary is None or model is None:
+        return None
+    return Entry(key, summary, b"null", model)
+
+
+def _take_checked(loaded: Loaded, rel: str, entry: Entry) -> None:
+    if loaded.context is None or entry.checked == b"null":
+        return
+    found = Findings.from_json(load_body(entry.checked), rel, loaded.context)
+    if found is not None:
+        loaded.checked[rel] = found
 
 
 def cache_file(root: Path, rel: str, raw: bytes) -> None:
@@ -273,15 +415,13 @@ def cache_file(root: Path, rel: str, raw: bytes) -> None:
     if cache.wrote(rel, key):
         return  # the edit's own check read the same bytes
     pack = cache.read_pack()
-    if not pack or pack.get(rel, ("", b""))[0] == key:
+    if not pack or (rel in pack and pack[rel].key == key):
         return  # no cache, or none yet (the next reading makes it), or it holds the file
-    part = read_part(rel, raw)
-    payload = dump(part_to_json(part)) if part.read else None
     pack.pop(rel, None)
-    entries = [(path, *entry) for path, entry in pack.items()]
-    if payload is not None:
-        entries.append((rel, key, payload))
-    cache.write_pack(entries)
+    entry = _entry(read_part(rel, raw), key)
+    if entry is not None:
+        pack[rel] = entry
+    cache.write_pack(pack)
 
 
 def read_part(rel: str, raw: bytes) -> Part:
@@ -440,8 +580,22 @@ def _load_units(loaded: Loaded) -> None:
         loaded.files_read += part.read
         unit = part.model if isinstance(part.model, Unit) else None
         stem = rel.rsplit("/", 1)[1][: -len(".yaml")]
-        loaded.units.append(UnitFile(rel, stem, unit, part.rows if unit else ()))
+        facts = part.facts if unit is None else Facts.of(unit)
+        rows = part.rows if facts is not None else ()
+        again = None if part.model_json is None else _reader(loaded, rel)
+        loaded.units.append(UnitFile(rel, stem, unit, rows, facts, part.model_json, again))
         loaded.broken_claims |= part.broken
+
+
+def _reader(loaded: Loaded, rel: str) -> Callable[[], Unit | None]:
+    """Read a unit file's models from its bytes, for an entry whose rows do not read back."""
+
+    def again() -> Unit | None:
+        raw, _ = read_bytes(loaded.root / rel, rel)
+        model = read_part(rel, raw).model if raw is not None else None
+        return model if isinstance(model, Unit) else None
+
+    return again
 
 
 # A ledger read without a cache (``--no-cache``, or a fresh clone in CI) of at least this many
@@ -474,7 +628,7 @@ def _parts(loaded: Loaded, files: list[str]) -> list[Part]:
         return [_part(loaded, rel) for rel in files]
     send.close()
     slots: list[Part | None] = [None] * len(files)
-    sent: list[tuple[str, str, bytes]] = []  # the worker's entries, for the pack
+    sent: dict[str, Entry] = {}  # the worker's entries, for the pack
     done = False  # the worker has sent its last chunk, or failed
 
     def take(block: bool) -> None:
@@ -487,15 +641,16 @@ def _parts(loaded: Loaded, files: list[str]) -> list[Part]:
                     done = True
                     return
                 start, chunk = message
-                for i, (key, payload) in enumerate(chunk, start):
+                for i, (key, summary, model) in enumerate(chunk, start):
                     rel = files[i]
-                    part = _from_payload(payload, rel)
+                    entry = Entry(key or "", summary, b"null", model)
+                    part = _from_entry(entry, rel)
                     if part is None:
                         raise ValueError("not a part")
                     if key is not None:  # None: the file could not be read
                         loaded.keys[rel] = key
-                        if part.read and cache.enabled:
-                            sent.append((rel, key, payload))
+                        if part.read and cache.enabled and loaded.whole:
+                            sent[rel] = entry
                     slots[i] = part
             except (EOFError, OSError, pickle.UnpicklingError, ValueError, TypeError, IndexError):
                 done = True  # what is missing is read here
@@ -507,7 +662,9 @@ def _parts(loaded: Loaded, files: list[str]) -> list[Part]:
     take(block=True)
     receive.close()
     worker.join()
-    loaded.entries += sent
+    if sent:
+        loaded.entries.update(sent)
+        loaded.changed = True
     return [part or _part(loaded, files[i]) for i, part in enumerate(slots)]
 
 
@@ -525,12 +682,11 @@ def _worker(loaded: Loaded, files: list[str], send: Any, counter: Any) -> None:
         chunk = []
         for rel in files[start : start + _CHUNK]:
             part = _part(loaded, rel)
-            entries = loaded.entries
-            if entries and entries[-1][0] == rel:
-                payload = entries[-1][2]  # made for the pack already
-            else:
-                payload = dump(part_to_json(part)) or b"null"
-            chunk.append((loaded.keys.get(rel), payload))
+            entry = loaded.entries.get(rel)  # made for the pack already
+            if entry is None:
+                summary, model = dump(_summary_json(part)), dump(_model_json(part))
+                entry = Entry("", summary or b"null", b"null", model or b"null")
+            chunk.append((loaded.keys.get(rel), entry.summary, entry.model))
         send.send((start, chunk))
     send.send(None)
     send.close()
@@ -566,32 +722,35 @@ def _ids(items: object, key: str, valid: tuple[int, ...]) -> set[str]:
 # -- a part as plain data, for the cache ---------------------------------------------------------
 
 
-def part_to_json(part: Part) -> dict[str, Any]:
-    model = part.model
-    dump: Any = None
-    if model is not None:
-        if part.partial and isinstance(model, Unit):
-            dump = {
-                "id": model.id,
-                "name": model.name,
-                "parent": model.parent,
-                "claims": [_dump(c) for c in model.claims],
-            }
-        elif part.partial and isinstance(model, Book):
-            dump = {
-                "title": model.title,
-                "projects": [_dump(p) for p in model.projects],
-            }
-        else:
-            dump = _dump(model)
+def _summary_json(part: Part) -> dict[str, Any]:
+    """What a part is, but its models: read at once from the cache."""
+    unit = part.model if isinstance(part.model, Unit) else None
+    facts = Facts.of(unit) if unit is not None else part.facts
     return {
         "read": part.read,
         "problems": [_problem_to_json(p) for p in part.problems],
-        "model": dump,
         "rows": list(part.rows),
         "broken": sorted(part.broken),
         "partial": part.partial,
+        "facts": None if facts is None else [*astuple(facts)[:3], list(facts.projects)],
     }
+
+
+def _model_json(part: Part) -> Any:
+    """A part's models as rows (a partial model: the fields it was made of)."""
+    model = part.model
+    if model is None:
+        return None
+    if part.partial and isinstance(model, Unit):
+        return {
+            "id": model.id,
+            "name": model.name,
+            "parent": model.parent,
+            "claims": [_dump(c) for c in model.claims],
+        }
+    if part.partial and isinstance(model, Book):
+        return {"title": model.title, "projects": [_dump(p) for p in model.projects]}
+    return _dump(model)
 
 
 def _dump(model: BaseModel) -> list[Any]:
@@ -608,41 +767,68 @@ def _dump(model: BaseModel) -> list[Any]:
     return row
 
 
-def part_from_json(body: Any, rel: str) -> Part | None:
-    """The part a cache entry holds, or None if the entry is not one this tool wrote."""
+def _from_entry(entry: Entry, rel: str) -> Part | None:
+    """The part a pack's entry holds, or None if it is not one this tool wrote. A unit file's
+    models are left as rows, read when first needed (``UnitFile.unit``)."""
+    body = load_body(entry.summary)
     try:
-        model: Book | Unit | None = None
-        dump = body["model"]
         partial = body["partial"] is True
-        book = rel == PROJECTS
-        if dump is not None:
-            if not partial:
-                model = _build(Book, dump) if book else _build(Unit, dump)
-            elif book:
-                model = Book.model_construct(
-                    title=_text(dump["title"]),
-                    projects=[_build(Project, p) for p in dump["projects"]],
-                )
-            else:
-                model = Unit.model_construct(
-                    id=_text(dump["id"]),
-                    name=_text(dump["name"]),
-                    parent=dump["parent"] if dump["parent"] is None else _text(dump["parent"]),
-                    claims=[_build(Claim, c) for c in dump["claims"]],
-                )
         rows = tuple(int(r) for r in body["rows"])
-        if model is not None and len(rows) != len(model.projects if book else model.claims):  # type: ignore[union-attr]
-            return None
-        return Part(
+        facts = body["facts"]
+        book = rel == PROJECTS
+        part = Part(
             read=body["read"] is True,
             problems=[_problem_from_json(p, rel) for p in body["problems"]],
-            model=model,
             rows=rows,
             broken=frozenset(_text(b) for b in body["broken"]),
             partial=partial,
         )
+        if book:
+            if entry.model != b"null":
+                part.model = _book_from_json(load_body(entry.model), partial)
+                if len(rows) != len(part.model.projects):
+                    return None
+        elif (facts is None) != (entry.model == b"null") or (facts is None and rows):
+            return None  # a unit's facts, its models and its claims' rows come together
+        elif facts is not None:
+            uid, parent, short, projects = facts
+            part.facts = Facts(
+                _text(uid),
+                None if parent is None else _text(parent),
+                None if short is None else _text(short),
+                tuple(_text(p) for p in projects),
+            )
+            if len(rows) != len(part.facts.projects) or entry.model == b"null":
+                return None
+            part.model_json = (b"P" if partial else b"U") + entry.model
+        return part
     except (KeyError, TypeError, ValueError, IndexError, AttributeError):
         return None  # ValidationError is a ValueError
+
+
+def _book_from_json(dump: Any, partial: bool) -> Book:
+    if not partial:
+        return _build(Book, dump)
+    return Book.model_construct(
+        title=_text(dump["title"]), projects=[_build(Project, p) for p in dump["projects"]]
+    )
+
+
+def _unit_from_json(model: bytes) -> Unit | None:
+    """A unit from its rows in the cache (``P``: a partial unit), or None if they are not
+    what this tool writes."""
+    dump = load_body(model[1:])
+    try:
+        if model[:1] == b"U":
+            return _build(Unit, dump)
+        return Unit.model_construct(
+            id=_text(dump["id"]),
+            name=_text(dump["name"]),
+            parent=dump["parent"] if dump["parent"] is None else _text(dump["parent"]),
+            claims=[_build(Claim, c) for c in dump["claims"]],
+        )
+    except (KeyError, TypeError, ValueError, IndexError, AttributeError):
+        return None
 
 
 _DATES: dict[type[BaseModel], frozenset[str]] = {

@@ -10,6 +10,7 @@ from datetime import date
 
 from ledger.asof import Quarter
 from ledger.load import Loaded
+from ledger.load.ledger import UnitFile
 from ledger.model import Claim, ClaimMilestone, Progress, Project, ProjectMilestone
 from ledger.problems import Loc, Problem
 
@@ -25,12 +26,17 @@ class ClaimAt:
 
 
 def claims(loaded: Loaded) -> Iterator[ClaimAt]:
-    """Every claim of the ledger with its place; made once per loaded ledger (four rule
-    families walk them)."""
+    """Every claim of the unit files whose own checks must run (``unchecked``), with its
+    place; made once per loaded ledger (the checks of one file walk them)."""
     walked = loaded.memo.get("claims")
     if walked is None:
         walked = loaded.memo["claims"] = list(_claims(loaded))
     return iter(walked)
+
+
+def unchecked(loaded: Loaded) -> Iterator[UnitFile]:
+    """The unit files whose own checks must run: those whose findings are not cached."""
+    return (f for f in loaded.units if f.facts is not None and f.path not in loaded.checked)
 
 
 def _claims(loaded: Loaded) -> Iterator[ClaimAt]:
@@ -38,7 +44,7 @@ def _claims(loaded: Loaded) -> Iterator[ClaimAt]:
     by_id = {p.id: p for p in projects}
     books = {pid: {pm.id: pm for pm in p.milestones} for pid, p in by_id.items()}
     none: dict[str, ProjectMilestone] = {}
-    for file in loaded.units:
+    for file in unchecked(loaded):
         if file.unit is None:
             continue
         for row, claim in zip(file.claim_rows, file.unit.claims, strict=True):

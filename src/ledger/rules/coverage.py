@@ -10,13 +10,12 @@ from datetime import date
 
 from ledger.load import PROJECTS, Loaded
 from ledger.problems import Problem
-from ledger.rules.common import claims
 
 
 def check(loaded: Loaded, today: date) -> Iterator[Problem]:
     if loaded.book is None or not loaded.units:
         return
-    claimed = {at.claim.project for at in claims(loaded)} | loaded.broken_claims
+    claimed = {p for f in loaded.units if f.facts for p in f.facts.projects} | loaded.broken_claims
     for row, project in zip(loaded.project_rows, loaded.book.projects, strict=True):
         if project.id not in claimed:
             args = {"id": project.id, "title": project.title}

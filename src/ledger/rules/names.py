@@ -17,7 +17,7 @@ from ledger.problems import Problem
 def check(loaded: Loaded, today: date) -> Iterator[Problem]:
     first: dict[tuple[str | None, str], str] = {}  # (parent, short name) -> the first unit's id
     for file in sorted(loaded.units, key=lambda f: f.path):
-        unit = file.unit
+        unit = file.facts
         if unit is None or not unit.short_name:
             continue
         key = (unit.parent, unit.short_name)

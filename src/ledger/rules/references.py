@@ -1,5 +1,8 @@
 """Ids that must match, exist or be unique, and the parent hierarchy.
 
+The checks of one file (``alone``: R001, R002, R008) run on the files whose findings are not
+cached; the others (``check``) run every time, on each unit file's facts.
+
 R001  a unit file's ``id`` differs from its file name
       bad:  data/units/jining.yaml holds ``id: jinning``      fixed: ``id: jining``
 R002  a claim names a project the book does not have
@@ -19,13 +22,23 @@ from datetime import date
 from ledger.hints import did_you_mean
 from ledger.load import PROJECTS, Loaded
 from ledger.problems import Problem
-from ledger.rules.common import claims
+from ledger.rules.common import claims, unchecked
 
 
 def check(loaded: Loaded, today: date) -> Iterator[Problem]:
-    unit_ids = {f.unit.id for f in loaded.units if f.unit is not None}
+    """The checks across files: the book's ids and lead units, the parents (on each unit
+    file's facts, without its models)."""
+    unit_ids = {f.facts.id for f in loaded.units if f.facts is not None}
     yield from _book(loaded, unit_ids)
     yield from _units(loaded, unit_ids)
+
+
+def alone(loaded: Loaded, today: date) -> Iterator[Problem]:
+    """The checks of one unit file with the book: its id, its claims' projects."""
+    for file in unchecked(loaded):
+        if file.facts is not None and file.facts.id != file.stem:
+            args = {"id": file.facts.id, "stem": file.stem}
+            yield Problem(file.path, "R001", args, loc=("id",))
     yield from _claims(loaded)
 
 
@@ -67,12 +80,10 @@ def _units(loaded: Loaded, unit_ids: set[str]) -> Iterator[Problem]:
     parents: dict[str, str] = {}
     paths: dict[str, str] = {}
     for file in loaded.units:
-        unit = file.unit
+        unit = file.facts
         if unit is None:
             continue
         paths[unit.id] = file.path
-        if unit.id != file.stem:
-            yield Problem(file.path, "R001", {"id": unit.id, "stem": file.stem}, loc=("id",))
         if unit.parent is not None:
             if unit.parent in unit_ids:
                 parents[unit.id] = unit.parent
