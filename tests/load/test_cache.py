@@ -444,15 +444,16 @@ def test_two_processes_read_what_one_reads(
 
 
 def _all_found(root: Path, day: date) -> None:
+    from ledger import rules
     from tests.support import direct
 
     expected = direct(root, day)
     assert validate(root, day, cache=False).problems == expected
-    warm = validate(root, day)
+    warm = validate(root, day)  # the findings cached for another day may not hold for this one
     assert warm.problems == expected
-    from ledger import rules
-
-    assert rules.found(warm.loaded) == {}, "the checks of some file ran again"
+    again = validate(root, day)
+    assert again.problems == expected
+    assert rules.found(again.loaded) == {}, "the checks of some file ran again"
 
 
 @pytest.mark.parametrize("damaged", [False, True])
@@ -519,3 +520,30 @@ def test_a_warm_validate_builds_no_unit_models(
 
     monkeypatch.setattr(loader, "_unit_from_json", refuse)
     assert validate(root, day).problems == expected
+
+
+def test_findings_are_taken_for_the_days_they_hold_for(generated: Path, tmp_path: Path) -> None:
+    """Found on one day, a file's findings hold until the next date it compares with the day:
+    a ledger checked on 25 November needs no check again in December; a milestone done on
+    1 December, checked on 25 November (D002, done after today), is checked again from then."""
+    from ledger import rules
+    from tests.support import direct
+
+    root = fresh(generated, tmp_path)
+    path = sorted((root / UNITS).glob("*.yaml"))[0]
+    text = path.read_text(encoding="utf-8")
+    done = "done: 2026-"
+    assert done in text
+    start = text.index(done) + len("done: ")
+    path.write_text(text[:start] + "2026-12-01" + text[start + 10 :], encoding="utf-8")
+    validate(root, date(2026, 11, 25))
+    for day, again in [
+        (date(2026, 11, 26), []),
+        (date(2026, 11, 30), []),
+        (date(2026, 12, 1), [path]),
+    ]:
+        result = validate(root, day)
+        assert result.problems == direct(root, day)
+        assert sorted(rules.found(result.loaded)) == [p.relative_to(root).as_posix() for p in again]
+    d002 = [p for p in direct(root, date(2026, 11, 30)) if p.code == "D002"]
+    assert [p.args["today"] for p in d002] == [date(2026, 11, 30)]

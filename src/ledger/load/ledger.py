@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from ledger.codes import CODES
-from ledger.load.cache import FOLDER, Cache, Entry, dump, load_body
+from ledger.load.cache import Cache, Entry, dump, load_body
 from ledger.load.cache import decode as cache_decode
 from ledger.load.cache import encode as cache_encode
 from ledger.load.config import CONFIG, load_config
@@ -120,49 +120,45 @@ class UnitFile:
 
 @dataclass
 class Findings:
-    """What the checks of one unit file found (``ledger.rules.ALONE``), as of the earliest day:
-    ``found`` does not depend on the day; ``later`` only says something is dated after the day
-    (``latest``: the latest such date). From the cache, ``later`` stays JSON text until a day
-    before ``latest`` asks for it: for a ledger as of today there is none."""
+    """What the checks of one unit file found (``ledger.rules.ALONE``) as of a day, and the
+    days it holds for: from ``since`` up to, not including, ``until`` (None: ever after). A
+    problem that says something is after the day names the day (``today``): taken for another
+    day, it names that one."""
 
     path: str
     found: list[Problem]
-    latest: date | None = None
-    later: list[Problem] | None = None
-    later_json: bytes = b"[]"
+    since: date = date.min
+    until: date | None = None
 
-    def after(self, today: date) -> list[Problem]:
-        """The problems of ``later`` that may hold as of ``today`` (``ledger.rules.as_of``)."""
-        if self.latest is None or self.latest <= today:
-            return []
-        if self.later is None:
-            data = load_body(self.later_json)
-            self.later = [_problem_from_json(p, self.path) for p in data] if data else []
-        return self.later
+    def bound(self, days: set[date], today: date) -> None:
+        """Hold from the latest of ``days`` on or before ``today`` to the first after it."""
+        self.since = max((d for d in days if d <= today), default=date.min)
+        self.until = min((d for d in days if d > today), default=None)
+
+    def holds(self, today: date) -> bool:
+        return self.since <= today and (self.until is None or today < self.until)
+
+    def as_of(self, today: date) -> list[Problem]:
+        return [
+            replace(p, args={**p.args, "today": today}) if p.after_today else p for p in self.found
+        ]
 
     def to_json(self, context: str) -> bytes | None:
-        later = dump([_problem_to_json(p) for p in self.later or []])
-        return dump(
-            [
-                context,
-                [_problem_to_json(p) for p in self.found],
-                None if self.latest is None else self.latest.isoformat(),
-                None if later is None else later.decode("utf-8"),
-            ]
-        )
+        until = None if self.until is None else self.until.isoformat()
+        found = [_problem_to_json(p) for p in self.found]
+        return dump([context, found, self.since.isoformat(), until])
 
     @classmethod
     def from_json(cls, data: Any, path: str, context: str) -> Findings | None:
         try:
-            written, found, latest, later = data
+            written, found, since, until = data
             if written != context:
                 return None
             return cls(
                 path,
                 [_problem_from_json(p, path) for p in found],
-                None if latest is None else date.fromisoformat(latest),
-                None,
-                _text(later).encode("utf-8"),
+                date.fromisoformat(since),
+                None if until is None else date.fromisoformat(until),
             )
         except (TypeError, ValueError, KeyError, IndexError, AttributeError):
             return None  # not what this tool writes: the file's checks run again
@@ -351,7 +347,7 @@ def save(loaded: Loaded, checked: dict[str, Findings]) -> None:
             entry = loaded.entries.get(rel)
             if entry is not None:
                 text = found.to_json(loaded.context)
-                if text is not None:
+                if text is not None and text != entry.checked:
                     loaded.entries[rel] = replace(entry, checked=text)
                     loaded.changed = True
     if loaded.changed:
@@ -613,7 +609,7 @@ def _parts(loaded: Loaded, files: list[str]) -> list[Part]:
     assert cache is not None
     if (
         len(files) < PARALLEL_FILES
-        or (cache.enabled and (loaded.root / FOLDER).is_dir())
+        or loaded.pack  # a warm reading: most files come from the cache
         or (os.cpu_count() or 1) < 2
         or sys.platform != "linux"  # fork is the only cheap start; elsewhere read serially
     ):

@@ -5,27 +5,27 @@ Inside a family, each check is a small named function tagged with the codes it r
 (``@check("P003")`` in ``rules.common``); the list ``rules.common.CHECKS`` says which function
 raises which code.
 
-Two registries, run in order:
+Two registries:
 
 - ``ALONE``: the checks of one unit file with the book and the year (its claims, milestones,
   progress, its id). What they find is cached with the file (``ledger.load.cache``) for that
-  book and year, so they run only on the files whose findings are not cached. They run as of
-  the earliest day, ``EARLIEST``: a problem that only says something is dated after the day T
-  (D002, D003, D004; ``AFTER`` says which date) is then found for every date, and ``as_of``
-  keeps those still after T. Every other finding does not depend on T.
+  book and year, with the days it holds for: it depends on T only through the dates that
+  ``days`` lists (``done``, ``reported``, the start of each reported quarter), so it holds for
+  every T between the latest of them on or before T and the first after. A file whose findings
+  are cached for T is not checked again.
 - ``ACROSS``: the checks across files (parents, lead units, short names, coverage), run every
   time, on each unit file's facts (``ledger.load.ledger.Facts``), without its models.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import replace
+from collections.abc import Callable, Iterable
 from datetime import date
 
 from ledger.asof import Quarter
 from ledger.load import Loaded
 from ledger.load.ledger import Findings
+from ledger.model import Unit
 from ledger.problems import Problem
 from ledger.rules import claims, coverage, names, progress, references
 from ledger.rules.common import unchecked
@@ -34,15 +34,18 @@ Rule = Callable[[Loaded, date], Iterable[Problem]]
 
 ALONE: list[Rule] = [references.alone, claims.check, progress.check]
 ACROSS: list[Rule] = [references.check, names.check, coverage.check]
-EARLIEST = date.min
 
-# For each problem that only says something is dated after T: that date (the problem holds as
-# of T exactly when the date is after T).
-AFTER: dict[str, Callable[[Mapping[str, object]], date]] = {
-    "D002": lambda args: args["date"],  # type: ignore[dict-item,return-value]
-    "D003": lambda args: args["date"],  # type: ignore[dict-item,return-value]
-    "D004": lambda args: Quarter.parse(str(args["quarter"])).start,
-}
+
+def days(unit: Unit) -> set[date]:
+    """The dates the checks of one file compare with T (``done`` after T: D002, ``reported``
+    after T: D003, a quarter begun after T: D004)."""
+    found: set[date] = set()
+    for claim in unit.claims:
+        found.update(m.done for m in claim.milestones if m.done is not None)
+        for entry in claim.progress:
+            found.add(entry.reported)
+            found.add(Quarter.parse(entry.quarter).start)
+    return found
 
 
 def run(loaded: Loaded, today: date) -> list[Problem]:
@@ -51,25 +54,23 @@ def run(loaded: Loaded, today: date) -> list[Problem]:
     cache."""
     if loaded.config is None:
         return []
+    for path, cached in list(loaded.checked.items()):
+        if not cached.holds(today):
+            del loaded.checked[path]  # found for other days: its checks run again
     across = [p for rule in ACROSS for p in rule(loaded, today)]
     fresh = {f.path: Findings(f.path, []) for f in unchecked(loaded)}
-    elsewhere: list[Problem] = []  # the book's own (not cached: one file, read every time)
-    for p in loaded.resolve([p for rule in ALONE for p in rule(loaded, EARLIEST)]):
+    elsewhere: list[Problem] = []  # the book's (one file, read every time: not cached)
+    # placed now, as the cache keeps them with their lines (composing a file to place a problem
+    # costs as much as reading it)
+    for p in loaded.resolve([p for rule in ALONE for p in rule(loaded, today)]):
         findings = fresh.get(p.path)
-        if findings is None:
-            elsewhere.append(p)
-        elif p.code in AFTER:
-            if findings.later is None:
-                findings.later = []
-            findings.later.append(p)
-            day = AFTER[p.code](p.args)
-            findings.latest = day if findings.latest is None else max(findings.latest, day)
-        else:
-            findings.found.append(p)
+        (elsewhere if findings is None else findings.found).append(p)
+    for file in unchecked(loaded):
+        if file.unit is not None:
+            fresh[file.path].bound(days(file.unit), today)
     loaded.memo["found"] = fresh
-    alone = [p for f in (*loaded.checked.values(), *fresh.values()) for p in f.found]
-    later = [p for f in (*loaded.checked.values(), *fresh.values()) for p in f.after(today)]
-    return across + alone + as_of(elsewhere + later, today)
+    taken = [p for f in loaded.checked.values() for p in f.as_of(today)]
+    return across + elsewhere + [p for f in fresh.values() for p in f.found] + taken
 
 
 def found(loaded: Loaded) -> dict[str, Findings]:
@@ -77,15 +78,3 @@ def found(loaded: Loaded) -> dict[str, Findings]:
     findings were not cached."""
     result: dict[str, Findings] = loaded.memo.get("found", {})
     return result
-
-
-def as_of(found: list[Problem], today: date) -> list[Problem]:
-    """What the checks found as of ``EARLIEST``, as of ``today``."""
-    out = []
-    for p in found:
-        after = AFTER.get(p.code)
-        if after is None:
-            out.append(p)
-        elif after(p.args) > today:
-            out.append(replace(p, args={**p.args, "today": today}))
-    return out
