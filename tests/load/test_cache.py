@@ -425,7 +425,7 @@ def test_two_processes_read_what_one_reads(
     elif worker == "garbles":
 
         def garble(loaded: object, files: list[str], send: object, counter: object) -> None:
-            send.send((0, [("k", b'{"read": "?"}'), ("k", {"read": "?"})]))  # type: ignore[attr-defined]
+            send.send((0, [("k", {"read": "?"}, None), ("k", b"{}", [])]))  # type: ignore[attr-defined]
             send.send((len(files) - 1, [("k", b"null"), ("k", b"null")]))  # type: ignore[attr-defined]
             send.send("?")  # type: ignore[attr-defined]
 

@@ -598,8 +598,9 @@ def _reader(loaded: Loaded, rel: str) -> Callable[[], Unit | None]:
 # unit files is read by two processes, on machines that can fork: both take the files in chunks
 # from a shared counter, so that each reads as many as it can (the first also turns what the
 # second sends back into models, and may be slowed by other work on the machine); the second
-# sends what the cache would hold of each file, which takes a tenth of the time reading does
-# to turn back into models.
+# sends what the cache would hold of each file as plain data (pickled: a text that recurs in a
+# chunk is sent, and kept, once), which takes a tenth of the time reading does to turn back
+# into models.
 PARALLEL_FILES = 800
 _CHUNK = 16
 
@@ -639,13 +640,13 @@ def _parts(loaded: Loaded, files: list[str]) -> list[Part]:
                 start, chunk = message
                 for i, (key, summary, model) in enumerate(chunk, start):
                     rel = files[i]
-                    entry = Entry(key or "", summary, b"null", model)
-                    part = _from_entry(entry, rel)
+                    part = _from_data(summary, model, rel)
                     if part is None:
                         raise ValueError("not a part")
                     if key is not None:  # None: the file could not be read
                         loaded.keys[rel] = key
-                        if part.read and cache.enabled and loaded.whole:
+                        entry = _entry(part, key) if cache.enabled and loaded.whole else None
+                        if entry is not None:
                             sent[rel] = entry
                     slots[i] = part
             except (EOFError, OSError, pickle.UnpicklingError, ValueError, TypeError, IndexError):
@@ -678,11 +679,7 @@ def _worker(loaded: Loaded, files: list[str], send: Any, counter: Any) -> None:
         chunk = []
         for rel in files[start : start + _CHUNK]:
             part = _part(loaded, rel)
-            entry = loaded.entries.get(rel)  # made for the pack already
-            if entry is None:
-                summary, model = dump(_summary_json(part)), dump(_model_json(part))
-                entry = Entry("", summary or b"null", b"null", model or b"null")
-            chunk.append((loaded.keys.get(rel), entry.summary, entry.model))
+            chunk.append((loaded.keys.get(rel), _summary_json(part), _model_json(part)))
         send.send((start, chunk))
     send.send(None)
     send.close()
@@ -766,7 +763,22 @@ def _dump(model: BaseModel) -> list[Any]:
 def _from_entry(entry: Entry, rel: str) -> Part | None:
     """The part a pack's entry holds, or None if it is not one this tool wrote. A unit file's
     models are left as rows, read when first needed (``UnitFile.unit``)."""
-    body = load_body(entry.summary)
+    return _from_summary(load_body(entry.summary), entry.model, rel)
+
+
+def _from_data(summary: Any, model: Any, rel: str) -> Part | None:
+    """The part of a file read by the second process (its summary and rows as data), its
+    models built at once."""
+    part = _from_summary(summary, b"null" if model is None else b"", rel, model)
+    if part is not None and part.model_json is not None:
+        part.model_json = None
+        part.model = _unit_from_data(model, part.partial)
+        if part.model is None:
+            return None
+    return part
+
+
+def _from_summary(body: Any, model_json: bytes, rel: str, model: Any = None) -> Part | None:
     try:
         partial = body["partial"] is True
         rows = tuple(int(r) for r in body["rows"])
@@ -780,11 +792,12 @@ def _from_entry(entry: Entry, rel: str) -> Part | None:
             partial=partial,
         )
         if book:
-            if entry.model != b"null":
-                part.model = _book_from_json(load_body(entry.model), partial)
+            if model_json != b"null":
+                data = model if model is not None else load_body(model_json)
+                part.model = _book_from_json(data, partial)
                 if len(rows) != len(part.model.projects):
                     return None
-        elif (facts is None) != (entry.model == b"null") or (facts is None and rows):
+        elif (facts is None) != (model_json == b"null") or (facts is None and rows):
             return None  # a unit's facts, its models and its claims' rows come together
         elif facts is not None:
             uid, parent, short, projects = facts
@@ -794,9 +807,9 @@ def _from_entry(entry: Entry, rel: str) -> Part | None:
                 None if short is None else _text(short),
                 tuple(_text(p) for p in projects),
             )
-            if len(rows) != len(part.facts.projects) or entry.model == b"null":
+            if len(rows) != len(part.facts.projects):
                 return None
-            part.model_json = (b"P" if partial else b"U") + entry.model
+            part.model_json = (b"P" if partial else b"U") + model_json
         return part
     except (KeyError, TypeError, ValueError, IndexError, AttributeError):
         return None  # ValidationError is a ValueError
@@ -813,9 +826,12 @@ def _book_from_json(dump: Any, partial: bool) -> Book:
 def _unit_from_json(model: bytes) -> Unit | None:
     """A unit from its rows in the cache (``P``: a partial unit), or None if they are not
     what this tool writes."""
-    dump = load_body(model[1:])
+    return _unit_from_data(load_body(model[1:]), model[:1] == b"P")
+
+
+def _unit_from_data(dump: Any, partial: bool) -> Unit | None:
     try:
-        if model[:1] == b"U":
+        if not partial:
             return _build(Unit, dump)
         return Unit.model_construct(
             id=_text(dump["id"]),

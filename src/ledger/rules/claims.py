@@ -81,32 +81,37 @@ def milestone_ids_once(loaded: Loaded, today: date) -> Iterator[Problem]:
 @tagged("D001", "D002")
 def milestone_dates(loaded: Loaded, today: date) -> Iterator[Problem]:
     year = _year(loaded)
-    for at, loc, m in milestones(loaded):
+    for at, j, m in milestones(loaded):
         if m.due is not None and not in_year(m.due, year):
-            yield Problem(at.path, "D001", {"date": m.due, "year": year}, loc=(*loc, "due"))
+            yield Problem(
+                at.path,
+                "D001",
+                {"date": m.due, "year": year},
+                loc=(*at.loc, "milestones", j, "due"),
+            )
         if m.done is not None:
             if not in_year(m.done, year, late=True):
                 args: dict[str, object] = {"date": m.done, "year": year}
-                yield Problem(at.path, "D001", args, loc=(*loc, "done"))
+                yield Problem(at.path, "D001", args, loc=(*at.loc, "milestones", j, "done"))
             elif m.done > today:
                 args = {"date": m.done, "today": today}
-                yield Problem(at.path, "D002", args, loc=(*loc, "done"))
+                yield Problem(at.path, "D002", args, loc=(*at.loc, "milestones", j, "done"))
 
 
 @tagged("R010")
 def book_milestone_never_later(loaded: Loaded, today: date) -> Iterator[Problem]:
-    for at, loc, m in milestones(loaded):
+    for at, j, m in milestones(loaded):
         if at.project is None or m.due is None:
             continue
         pm = at.book.get(m.id)
         if pm is not None and m.due > pm.due:
             args = {"id": m.id, "due": m.due, "book_due": pm.due}
-            yield Problem(at.path, "R010", args, loc=(*loc, "due"))
+            yield Problem(at.path, "R010", args, loc=(*at.loc, "milestones", j, "due"))
 
 
 @tagged("R009")
 def own_milestone_complete(loaded: Loaded, today: date) -> Iterator[Problem]:
-    for at, loc, m in milestones(loaded):
+    for at, j, m in milestones(loaded):
         if at.project is None or m.id in at.book or (m.title is not None and m.due is not None):
             continue
         book = [pm.id for pm in at.project.milestones]
@@ -118,14 +123,14 @@ def own_milestone_complete(loaded: Loaded, today: date) -> Iterator[Problem]:
                     "known": ", ".join(book) or "-",
                     "key": key,
                 }
-                yield Problem(at.path, "R009", args, loc=(*loc, "id"))
+                yield Problem(at.path, "R009", args, loc=(*at.loc, "milestones", j, "id"))
 
 
 @tagged("W002")
 def own_milestone_by_deadline(loaded: Loaded, today: date) -> Iterator[Problem]:
-    for at, loc, m in milestones(loaded):
+    for at, j, m in milestones(loaded):
         if at.project is None or m.id in at.book:
             continue
         if m.due is not None and m.due > at.claim.deadline:
             args = {"id": m.id, "due": m.due, "deadline": at.claim.deadline}
-            yield Problem(at.path, "W002", args, loc=(*loc, "due"))
+            yield Problem(at.path, "W002", args, loc=(*at.loc, "milestones", j, "due"))

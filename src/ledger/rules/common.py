@@ -53,22 +53,20 @@ def _claims(loaded: Loaded) -> Iterator[ClaimAt]:
             yield ClaimAt(file.path, ("claims", row), claim, project, book)
 
 
-def milestones(loaded: Loaded) -> list[tuple[ClaimAt, Loc, ClaimMilestone]]:
-    """Every milestone of every claim with its key path, made once per loaded ledger (several
-    checks walk them: tens of thousands in a province)."""
+def milestones(loaded: Loaded) -> list[tuple[ClaimAt, int, ClaimMilestone]]:
+    """Every milestone of the claims to check, with its index in the claim (a problem's key
+    path is made from it only when there is a problem), made once per loaded ledger."""
     walked = loaded.memo.get("milestones")
     if walked is None:
         walked = loaded.memo["milestones"] = [
-            (at, (*at.loc, "milestones", j), m)
-            for at in claims(loaded)
-            for j, m in enumerate(at.claim.milestones)
+            (at, j, m) for at in claims(loaded) for j, m in enumerate(at.claim.milestones)
         ]
     return walked
 
 
-def progress(loaded: Loaded) -> list[tuple[ClaimAt, Loc, Progress, Quarter]]:
-    """Every progress entry of every claim with its key path and its quarter, made once per
-    loaded ledger."""
+def progress(loaded: Loaded) -> list[tuple[ClaimAt, int, Progress, Quarter]]:
+    """Every progress entry of the claims to check, with its index in the claim and its
+    quarter, made once per loaded ledger."""
     walked = loaded.memo.get("progress")
     if walked is None:
         quarters: dict[str, Quarter] = {}  # a ledger names a handful of quarters
@@ -78,7 +76,7 @@ def progress(loaded: Loaded) -> list[tuple[ClaimAt, Loc, Progress, Quarter]]:
                 q = quarters.get(entry.quarter)
                 if q is None:
                     q = quarters[entry.quarter] = Quarter.parse(entry.quarter)
-                walked.append((at, (*at.loc, "progress", j), entry, q))
+                walked.append((at, j, entry, q))
     return walked
 
 

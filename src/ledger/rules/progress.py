@@ -35,13 +35,13 @@ def _year(loaded: Loaded) -> int:
 @tagged("D006", "D004")
 def quarter_of_the_year_and_begun(loaded: Loaded, today: date) -> Iterator[Problem]:
     year, today_q = _year(loaded), Quarter.of(today)
-    for at, loc, entry, q in progress(loaded):
+    for at, j, entry, q in progress(loaded):
         if q.year != year:
             args: dict[str, object] = {"quarter": entry.quarter, "year": year}
-            yield Problem(at.path, "D006", args, loc=(*loc, "quarter"))
+            yield Problem(at.path, "D006", args, loc=(*at.loc, "progress", j, "quarter"))
         elif q > today_q:
             args = {"quarter": entry.quarter, "today": today}
-            yield Problem(at.path, "D004", args, loc=(*loc, "quarter"))
+            yield Problem(at.path, "D004", args, loc=(*at.loc, "progress", j, "quarter"))
 
 
 @tagged("P001")
@@ -62,53 +62,55 @@ def quarter_once(loaded: Loaded, today: date) -> Iterator[Problem]:
 def quarters_in_order_and_percent_never_falls(loaded: Loaded, today: date) -> Iterator[Problem]:
     claim: ClaimAt | None = None
     previous: tuple[Quarter, str, float] | None = None  # quarter, its name, percent
-    for at, loc, entry, q in progress(loaded):
+    for at, j, entry, q in progress(loaded):
         if at is not claim:  # the entries come claim by claim, in the file's order
             claim, previous = at, None
         if previous is not None and q < previous[0]:
             args: dict[str, object] = {"quarter": entry.quarter, "previous": previous[1]}
-            yield Problem(at.path, "P002", args, loc=(*loc, "quarter"))
+            yield Problem(at.path, "P002", args, loc=(*at.loc, "progress", j, "quarter"))
         elif previous is not None and q > previous[0] and entry.percent < previous[2]:
             args = {
                 "value": entry.percent,
                 "previous": previous[2],
                 "previous_quarter": previous[1],
             }
-            yield Problem(at.path, "P003", args, loc=(*loc, "percent"))
+            yield Problem(at.path, "P003", args, loc=(*at.loc, "progress", j, "percent"))
         if previous is None or q > previous[0]:
             previous = (q, entry.quarter, entry.percent)
 
 
 @tagged("P004", "P005")
 def status_agrees_with_percent(loaded: Loaded, today: date) -> Iterator[Problem]:
-    for at, loc, entry, _ in progress(loaded):
+    for at, j, entry, _ in progress(loaded):
         if entry.status == "done" and entry.percent < 100:
-            yield Problem(at.path, "P004", {"value": entry.percent}, loc=(*loc, "percent"))
+            yield Problem(
+                at.path, "P004", {"value": entry.percent}, loc=(*at.loc, "progress", j, "percent")
+            )
         elif entry.percent == 100 and entry.status != "done":
             args = {"status": {"words": f"status_word.{entry.status}"}}
-            yield Problem(at.path, "P005", args, loc=(*loc, "status"))
+            yield Problem(at.path, "P005", args, loc=(*at.loc, "progress", j, "status"))
 
 
 @tagged("D001", "D003")
 def reported_in_year_and_by_today(loaded: Loaded, today: date) -> Iterator[Problem]:
     year = _year(loaded)
-    for at, loc, entry, _ in progress(loaded):
+    for at, j, entry, _ in progress(loaded):
         reported = entry.reported
         if not in_year(reported, year, late=True):
             args: dict[str, object] = {"date": reported, "year": year}
-            yield Problem(at.path, "D001", args, loc=(*loc, "reported"))
+            yield Problem(at.path, "D001", args, loc=(*at.loc, "progress", j, "reported"))
         elif reported > today:
             args = {"date": reported, "today": today}
-            yield Problem(at.path, "D003", args, loc=(*loc, "reported"))
+            yield Problem(at.path, "D003", args, loc=(*at.loc, "progress", j, "reported"))
 
 
 @tagged("D005")
 def reported_after_the_quarter_began(loaded: Loaded, today: date) -> Iterator[Problem]:
     starts: dict[Quarter, date] = {}
-    for at, loc, entry, q in progress(loaded):
+    for at, j, entry, q in progress(loaded):
         start = starts.get(q)
         if start is None:
             start = starts[q] = q.start
         if entry.reported < start:
             args = {"date": entry.reported, "quarter": entry.quarter, "start": start}
-            yield Problem(at.path, "D005", args, loc=(*loc, "reported"))
+            yield Problem(at.path, "D005", args, loc=(*at.loc, "progress", j, "reported"))
