@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from fractions import Fraction
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from ledger.model import QUARTER, Claim, Ledger, Progress, Project, Unit
@@ -35,10 +35,7 @@ class Quarter:
 
     @classmethod
     def parse(cls, text: str) -> Quarter:
-        m = QUARTER.fullmatch(text)
-        if m is None:
-            raise ValueError(text)
-        return cls(int(m[1]), int(m[2]))
+        return _parse_quarter(text)
 
     @property
     def label(self) -> str:
@@ -57,6 +54,17 @@ class Quarter:
 
 
 _LAST_DAY = {1: 31, 2: 30, 3: 30, 4: 31}
+
+
+@cache
+def _parse_quarter(text: str) -> Quarter:
+    """``Quarter.parse``, once per text: the rules parse the quarter of every progress entry, and
+    a ledger holds a handful of distinct ones. The cache stays small: the pattern admits at most
+    40,000 texts, and one it refuses raises and is not kept."""
+    m = QUARTER.fullmatch(text)
+    if m is None:
+        raise ValueError(text)
+    return Quarter(int(m[1]), int(m[2]))
 
 
 def plus_days(day: date, days: int) -> date:
