@@ -1,9 +1,11 @@
 """The rules of contract section 5 for one claim and one quarter, written plainly: the reference
-the property tests hold ``ledger.asof``'s one-pass computations (``_report_states``) against."""
+the property tests hold ``ledger.asof``'s one-pass computations (``_report_states``) against; and
+rounding half up in fractions, the reference of ``ledger.asof.half_up``'s integers."""
 
 from __future__ import annotations
 
 from datetime import date
+from fractions import Fraction
 
 from ledger.asof import Quarter, ReportState, claimed_on
 from ledger.model import Claim
@@ -29,3 +31,8 @@ def report_state(
     if entry is not None:
         return "on_time" if entry.reported <= due else "late"
     return "missing" if today > due else "not_due"
+
+
+def half_up(value: Fraction, places: int = 1) -> Fraction:
+    scale = 10**places
+    return Fraction(int(value * scale + Fraction(1, 2)), scale)
