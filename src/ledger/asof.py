@@ -3,6 +3,11 @@
 Nothing here reads the clock: T is always passed in. Anything dated after T has not happened as
 of T: a ``done`` after T is not done, an entry reported after T does not exist yet, and a claim
 claimed after T is left out (``claims_as_of``).
+
+The records made for every claim or every item of a report (``Milestone``, ``Reason``,
+``ClaimStatus``, ``Counted``, ``Owed``) are named tuples: as immutable as a frozen dataclass, and
+made in a fraction of its time (a frozen dataclass sets each field through
+``object.__setattr__``; a report on 2,000 units makes about 50,000 of them).
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from fractions import Fraction
 from functools import cache, cached_property, lru_cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from ledger.model import QUARTER, Claim, Ledger, Progress, Project, Unit
 
@@ -128,8 +133,7 @@ def reporting_half(year: int, today: date, report_due_days: int) -> str:
 # -- a claim's milestones ------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Milestone:
+class Milestone(NamedTuple):
     """A milestone as it applies to one claim."""
 
     id: str
@@ -243,8 +247,7 @@ def _reports(
 ReasonKind = Literal["overdue", "past_deadline", "missing_report", "due_soon", "status"]
 
 
-@dataclass(frozen=True, slots=True)
-class Reason:
+class Reason(NamedTuple):
     """One fact that gives a claim's flag its colour (contract section 5)."""
 
     kind: ReasonKind
@@ -264,8 +267,7 @@ RED_REASONS = frozenset({"overdue", "past_deadline", "missing_report"})
 YELLOW_STATUSES = ("at_risk", "behind")
 
 
-@dataclass(frozen=True)
-class ClaimStatus:
+class ClaimStatus(NamedTuple):
     """Everything the reports say about one claim as of T."""
 
     unit: Unit
@@ -450,8 +452,7 @@ def depth(ledger: Ledger, unit: Unit) -> int:
 Part = Literal["milestones", "reports", "completion"]
 
 
-@dataclass(frozen=True, slots=True)
-class Counted:
+class Counted(NamedTuple):
     """One thing the year-end score counts, and whether it counts for the unit (``hit``)."""
 
     part: Part
@@ -558,8 +559,7 @@ def competition_ranks(scores: list[Fraction]) -> list[int]:
 OwedKind = Literal["overdue", "past_deadline", "missing_report", "report_due", "due_soon"]
 
 
-@dataclass(frozen=True, slots=True)
-class Owed:
+class Owed(NamedTuple):
     """One thing a claim owes as of T (contract section 5, "what a unit owes")."""
 
     kind: OwedKind

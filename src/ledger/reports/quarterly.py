@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import asdict, dataclass
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from ledger.asof import (
     Flag,
@@ -35,8 +35,8 @@ from ledger.reports.document import Bar, Chart, Column, Document, Row, Table, To
 from ledger.reports.words import reasons_cell
 
 
-@dataclass(frozen=True)
-class DueItem:
+# made for every claim or item: a named tuple, as the records of ledger.asof
+class DueItem(NamedTuple):
     id: str
     title: str
     due: date
@@ -44,16 +44,14 @@ class DueItem:
     state: MilestoneState
 
 
-@dataclass(frozen=True)
-class CarriedItem:
+class CarriedItem(NamedTuple):
     id: str
     title: str
     due: date
     days_overdue: int
 
 
-@dataclass(frozen=True)
-class ClaimLine:
+class ClaimLine(NamedTuple):
     project: str
     project_title: str
     leader: str
