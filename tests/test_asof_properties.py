@@ -24,6 +24,7 @@ from ledger.model import Claim, Ledger
 from tests.conftest import BOOK, CITY, CONFIG
 from tests.reference import half_up as plain_half_up
 from tests.reference import report_state
+from tests.reference import score as plain_score
 
 YEAR_START = date(2026, 1, 1)
 
@@ -115,6 +116,7 @@ def test_score_stays_within_0_and_100(ledger: Ledger, cs: list[Claim], today: da
     assert 0 <= score.score <= 100
     assert 0 <= score.rounded <= 100
     assert abs(score.rounded - score.score) <= 0.05
+    assert score.score == plain_score(ledger.config.evaluation, list(score.counted))
 
 
 @given(st.lists(st.integers(0, 1000), max_size=30))

@@ -495,10 +495,6 @@ def half_up(value: Fraction, places: int = 1) -> Fraction:
     return Fraction(num // den if num >= 0 else -(-num // den), scale)
 
 
-def _share(hits: int, total: int) -> Fraction:
-    return Fraction(hits, total) if total else Fraction(1)
-
-
 def counted(ledger: Ledger, found: list[ClaimStatus], today: date) -> list[Counted]:
     """Everything one unit's year-end score counts as of T (contract section 5), in claim order:
     its milestones due before T, its required reports due before T, its claims complete or past
@@ -531,19 +527,24 @@ def counted(ledger: Ledger, found: list[ClaimStatus], today: date) -> list[Count
 
 
 def unit_score(ledger: Ledger, found: list[ClaimStatus], today: date) -> Score:
-    """The year-end score of one unit from its claims' statuses as of T."""
+    """The year-end score of one unit from its claims' statuses as of T: each part's share of
+    hits (a part with nothing to count scores in full), weighted."""
     items = counted(ledger, found, today)
-
-    def share(part: Part) -> Fraction:
-        mine = [c for c in items if c.part == part]
-        return _share(sum(c.hit for c in mine), len(mine))
-
-    weights = ledger.config.evaluation
-    parts = (share("milestones"), share("reports"), share("completion"))
-    score = (
-        weights.milestones * parts[0] + weights.reports * parts[1] + weights.completion * parts[2]
+    tally = {"milestones": [0, 0], "reports": [0, 0], "completion": [0, 0]}  # hits, all
+    for c in items:
+        part = tally[c.part]
+        part[0] += c.hit
+        part[1] += 1
+    (hm, nm), (hr, nr), (hc, nc) = ((h, n) if n else (1, 1) for h, n in tally.values())
+    w = ledger.config.evaluation
+    # the weighted sum as one fraction over the product of the counts: the same number as
+    # w.milestones * hm/nm + w.reports * hr/nr + w.completion * hc/nc, with one fraction made
+    # instead of eight (tests/reference.py has the plain form)
+    score = Fraction(
+        w.milestones * hm * nr * nc + w.reports * hr * nm * nc + w.completion * hc * nm * nr,
+        nm * nr * nc,
     )
-    return Score(*parts, score, tuple(items))
+    return Score(Fraction(hm, nm), Fraction(hr, nr), Fraction(hc, nc), score, tuple(items))
 
 
 def competition_ranks(scores: list[Fraction]) -> list[int]:
