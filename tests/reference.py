@@ -1,12 +1,15 @@
 """The rules of contract section 5 for one claim and one quarter, written plainly: the reference
-the property tests hold ``ledger.asof``'s one-pass computations (``_report_states``) against."""
+the property tests hold ``ledger.asof``'s one-pass computations (``_report_states``) against; and
+rounding half up in fractions, the reference of ``ledger.asof.half_up``'s integers, and the
+year-end score as contract section 5 states it, the reference of ``ledger.asof.unit_score``."""
 
 from __future__ import annotations
 
 from datetime import date
+from fractions import Fraction
 
-from ledger.asof import Quarter, ReportState, claimed_on
-from ledger.model import Claim
+from ledger.asof import Counted, Quarter, ReportState, claimed_on
+from ledger.model import Claim, EvaluationSection
 
 
 def report_required(claim: Claim, quarter: Quarter, today: date, year: int) -> bool:
@@ -29,3 +32,20 @@ def report_state(
     if entry is not None:
         return "on_time" if entry.reported <= due else "late"
     return "missing" if today > due else "not_due"
+
+
+def half_up(value: Fraction, places: int = 1) -> Fraction:
+    scale = 10**places
+    return Fraction(int(value * scale + Fraction(1, 2)), scale)
+
+
+def score(weights: EvaluationSection, items: list[Counted]) -> Fraction:
+    def share(part: str) -> Fraction:
+        mine = [c for c in items if c.part == part]
+        return Fraction(sum(c.hit for c in mine), len(mine)) if mine else Fraction(1)
+
+    return (
+        weights.milestones * share("milestones")
+        + weights.reports * share("reports")
+        + weights.completion * share("completion")
+    )

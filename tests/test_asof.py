@@ -306,3 +306,11 @@ def test_half_up(value: Fraction, places: int, expected: Fraction) -> None:
     from ledger.asof import half_up
 
     assert half_up(value, places) == expected
+
+
+def test_quarter_parse_is_kept_per_text_and_a_bad_text_raises_every_time() -> None:
+    assert Quarter.parse("2026Q3") == Quarter(2026, 3)
+    assert Quarter.parse("2026Q3") is Quarter.parse("2026Q3")  # parsed once
+    for _ in range(2):
+        with pytest.raises(ValueError):
+            Quarter.parse("2026Q5")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -13,13 +14,17 @@ from ledger.asof import (
     _report_states,
     claim_status,
     competition_ranks,
+    flag_on,
+    half_up,
     unit_score,
     year_quarters,
 )
 from ledger.load import load
 from ledger.model import Claim, Ledger
 from tests.conftest import BOOK, CITY, CONFIG
+from tests.reference import half_up as plain_half_up
 from tests.reference import report_state
+from tests.reference import score as plain_score
 
 YEAR_START = date(2026, 1, 1)
 
@@ -111,12 +116,11 @@ def test_score_stays_within_0_and_100(ledger: Ledger, cs: list[Claim], today: da
     assert 0 <= score.score <= 100
     assert 0 <= score.rounded <= 100
     assert abs(score.rounded - score.score) <= 0.05
+    assert score.score == plain_score(ledger.config.evaluation, list(score.counted))
 
 
 @given(st.lists(st.integers(0, 1000), max_size=30))
 def test_ranks_start_at_one_share_ties_and_never_exceed_the_count(values: list[int]) -> None:
-    from fractions import Fraction
-
     scores = sorted((Fraction(v, 10) for v in values), reverse=True)
     ranks = competition_ranks(scores)
     assert len(ranks) == len(scores)
@@ -133,3 +137,20 @@ def test_report_states_at_once_agree_with_the_rule_one_quarter_at_a_time(
     at_once = _report_states(c, today, 2026, 10)
     for q in year_quarters(2026):
         assert at_once[q] == report_state(c, q, today, 2026, 10)
+
+
+@SETTINGS
+@given(c=claims(), today=days(-30, 420), day=days(-30, 420))
+def test_flag_on_another_day_is_the_flag_of_the_status_on_that_day(
+    ledger: Ledger, c: Claim, today: date, day: date
+) -> None:
+    unit = ledger.units["city"]
+    s = claim_status(ledger, unit, c, today)
+    assert flag_on(ledger, s, day) == claim_status(ledger, unit, c, day).flag
+
+
+@given(st.fractions(min_value=-1000, max_value=1000, max_denominator=10_000), st.integers(0, 3))
+def test_half_up_in_integers_is_the_plain_rounding_in_fractions(
+    value: Fraction, places: int
+) -> None:
+    assert half_up(value, places) == plain_half_up(value, places)

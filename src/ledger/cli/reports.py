@@ -247,7 +247,6 @@ def report(
     evaluation (--year), as of T."""
     from ledger import typed
     from ledger.asof import reporting_half, reporting_quarter
-    from ledger.reports import halfyear, quarterly, yearend
 
     chosen = [quarter is not None, half is not None, year]
     if sum(chosen) != 1:
@@ -264,6 +263,8 @@ def report(
             if quarter
             else reporting_quarter(ledger.year, env.today, due_days)
         )
+        from ledger.reports import quarterly  # only the report asked for is imported
+
         kind, built = "quarterly", quarterly.build(ledger, q, env.today, scope, sort=order)
     elif half is not None:
         h = (
@@ -271,10 +272,14 @@ def report(
             if half
             else reporting_half(ledger.year, env.today, due_days)
         )
+        from ledger.reports import halfyear
+
         kind, built = "half", halfyear.build(ledger, h, env.today, scope, sort=order)
     else:
         if order != "unit":
             fail("sort_not_here", language, value=order)
+        from ledger.reports import yearend
+
         detail = scope is not None or format == "xlsx"
         kind, built = "year", yearend.build(ledger, env.today, scope, detail)
     _emit(kind, built, ledger, format, language, output, wide, table)

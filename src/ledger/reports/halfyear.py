@@ -38,8 +38,7 @@ class ProjectSummary:
     def average_percent(self) -> float | None:
         if not self.percents:
             return None
-        mean = sum((Fraction(p) for p in self.percents), Fraction(0)) / len(self.percents)
-        return float(half_up(mean))
+        return _mean(self.percents)
 
 
 @dataclass
@@ -82,15 +81,19 @@ def build(
     )
     projects = {p.id: ProjectSummary(p.id, p.title, p.category) for p in ledger.book.projects}
     units: dict[str, UnitSummary] = {}
+    listed: set[tuple[str, str]] = set()  # (project, unit) in ``summary.units``, to look up
     for s in statuses(ledger, today, scoped(ledger, scope)):
         summary = projects.get(s.claim.project)
         percent = s.latest.percent if s.latest else 0
         if summary is not None:
-            if s.unit.id not in summary.units:
+            if (summary.id, s.unit.id) not in listed:
+                listed.add((summary.id, s.unit.id))
                 summary.units.append(s.unit.id)
             summary.percents.append(percent)
             summary.flags[s.flag] += 1
-        u = units.setdefault(s.unit.id, UnitSummary(s.unit.id, s.unit.name, short=s.unit.short))
+        u = units.get(s.unit.id)
+        if u is None:
+            u = units[s.unit.id] = UnitSummary(s.unit.id, s.unit.name, short=s.unit.short)
         u.flags[s.flag] += 1
         u.percents.append(percent)
         u.reasons += [(s.claim.project, r) for r in s.reasons]
@@ -286,4 +289,8 @@ def document(report: HalfYearReport, ledger: Ledger, lang: str) -> Document:
 
 
 def _mean(values: list[int | float]) -> float:
-    return float(half_up(sum((Fraction(v) for v in values), Fraction(0)) / len(values)))
+    """The exact mean rounded half up to one place. Whole percents are summed as integers, a
+    fraction for each only costs time (a project's mean counts every claim of it)."""
+    whole = sum(v for v in values if isinstance(v, int))
+    rest = sum((Fraction(v) for v in values if not isinstance(v, int)), Fraction(0))
+    return float(half_up((whole + rest) / len(values)))

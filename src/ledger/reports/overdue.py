@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from ledger.asof import statuses
 from ledger.i18n import t
@@ -13,8 +13,8 @@ from ledger.reports.common import meta, person, scoped
 from ledger.reports.document import Column, Document, Row, Table, Total
 
 
-@dataclass(frozen=True)
-class OverdueItem:
+# made for every claim or item: a named tuple, as the records of ledger.asof
+class OverdueItem(NamedTuple):
     unit: str
     unit_name: str
     project: str

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import asdict, dataclass
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from ledger.asof import (
     Flag,
@@ -13,7 +13,7 @@ from ledger.asof import (
     Quarter,
     Reason,
     ReportState,
-    claim_status,
+    flag_on,
     previous_day,
     statuses,
 )
@@ -35,8 +35,8 @@ from ledger.reports.document import Bar, Chart, Column, Document, Row, Table, To
 from ledger.reports.words import reasons_cell
 
 
-@dataclass(frozen=True)
-class DueItem:
+# made for every claim or item: a named tuple, as the records of ledger.asof
+class DueItem(NamedTuple):
     id: str
     title: str
     due: date
@@ -44,16 +44,14 @@ class DueItem:
     state: MilestoneState
 
 
-@dataclass(frozen=True)
-class CarriedItem:
+class CarriedItem(NamedTuple):
     id: str
     title: str
     due: date
     days_overdue: int
 
 
-@dataclass(frozen=True)
-class ClaimLine:
+class ClaimLine(NamedTuple):
     project: str
     project_title: str
     leader: str
@@ -134,35 +132,38 @@ def build(
     start, end = quarter.start, quarter.end
     year = ledger.year
     for s in statuses(ledger, today, scoped(ledger, scope)):
-        due_items = [
-            DueItem(m.id, m.title, m.due, m.done if state == "done" else None, state)
-            for m, state in s.milestones
-            if start <= m.due <= end
-        ]
-        carried = [
-            CarriedItem(m.id, m.title, m.due, m.days_overdue(today))
-            for m, state in s.milestones
-            if state == "overdue" and m.due < start
-        ]
-        before = previous_day(quarter, today, s.claim, year)
-        previous = claim_status(ledger, s.unit, s.claim, before).flag if before else None
+        due_items = []
+        carried = []
+        overdue = 0
+        for m, state in s.milestones:
+            if start <= m.due <= end:
+                done = m.done if state == "done" else None
+                due_items.append(DueItem(m.id, m.title, m.due, done, state))
+            if state == "overdue":
+                overdue += 1
+                if m.due < start:
+                    carried.append(CarriedItem(m.id, m.title, m.due, m.days_overdue(today)))
+        claim, latest = s.claim, s.latest
+        before = previous_day(quarter, today, claim, year)
         line = ClaimLine(
-            project=s.claim.project,
-            project_title=s.project.title if s.project else s.claim.project,
-            leader=s.claim.leader,
-            deadline=s.claim.deadline,
-            percent=s.latest.percent if s.latest else None,
-            status=s.latest.status if s.latest else None,
+            project=claim.project,
+            project_title=s.project.title if s.project else claim.project,
+            leader=claim.leader,
+            deadline=claim.deadline,
+            percent=latest.percent if latest else None,
+            status=latest.status if latest else None,
             flag=s.flag,
-            previous_flag=previous,
+            previous_flag=flag_on(ledger, s, before) if before else None,
             reasons=s.reasons,
-            latest=s.latest,
+            latest=latest,
             report=s.reports.get(quarter, "not_required"),
             milestones_due=due_items,
             carried_over=carried,
-            overdue=len(s.overdue),
+            overdue=overdue,
         )
-        unit = by_unit.setdefault(s.unit.id, UnitLines(s.unit.id, s.unit.name, s.unit.short, []))
+        unit = by_unit.get(s.unit.id)
+        if unit is None:
+            unit = by_unit[s.unit.id] = UnitLines(s.unit.id, s.unit.name, s.unit.short, [])
         unit.claims.append(line)
     due = quarter.report_due(ledger.config.reporting.report_due_days)
     return QuarterlyReport(quarter, today, list(by_unit.values()), scope, due, sort)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from ledger.asof import Owed, OwedKind, Quarter, claims_as_of, owed, statuses
 from ledger.i18n import t
@@ -31,8 +31,8 @@ KINDS: tuple[OwedKind, ...] = (
 )
 
 
-@dataclass(frozen=True)
-class Item:
+# made for every claim or item: a named tuple, as the records of ledger.asof
+class Item(NamedTuple):
     project: str
     project_title: str
     leader: str

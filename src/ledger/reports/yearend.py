@@ -53,13 +53,20 @@ def build(
     scored = [
         (uid, unit_score(ledger, claims, today), len(claims)) for uid, claims in found.items()
     ]
-    scored.sort(key=lambda x: (-x[1].rounded, x[0]))
+    scored.sort(key=lambda x: (-_tenths(x[1]), x[0]))
     ranks = competition_ranks([s.rounded for _, s, _ in scored])
     units = [
         Ranked(uid, ledger.units[uid].name, rank, score, n)
         for (uid, score, n), rank in zip(scored, ranks, strict=True)
     ]
     return YearReport(ledger.year, today, units, scope, detail)
+
+
+def _tenths(score: Score) -> int:
+    """The rounded score in tenths, exactly (87.5 -> 875): the ranking sorts by it, and integers
+    compare in a fraction of the time Fractions take."""
+    r = score.rounded  # a whole number of tenths
+    return r.numerator * 10 // r.denominator
 
 
 def to_json(report: YearReport) -> dict[str, Any]:
