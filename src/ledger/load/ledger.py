@@ -749,13 +749,13 @@ def _model_json(part: Part) -> Any:
 def _dump(model: BaseModel) -> list[Any]:
     """A model as a JSON row: its fields' values in the model's order, dates as ISO text, the
     nested models as rows (a third smaller than a mapping, and faster to read back)."""
-    shape = _shape(type(model))
+    names, dates, nested = _layout(type(model))
     values = model.__dict__
-    row = [values[name] for name in shape.names]
-    for i in shape.dates:
+    row = [values[name] for name in names]
+    for i in dates:
         if row[i] is not None:
             row[i] = row[i].isoformat()
-    for i, _ in shape.children:
+    for i, _ in nested:
         row[i] = [_dump(item) for item in row[i]]
     return row
 
@@ -851,57 +851,67 @@ _DATES: dict[type[BaseModel], frozenset[str]] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class _Shape:
-    """Where a model's row holds what: its field names in order, the dates, the nested models."""
-
-    names: tuple[str, ...]
-    dates: tuple[int, ...]
-    children: tuple[tuple[int, type[BaseModel]], ...]
-    fields_set: set[str]
-
-
-_SHAPES: dict[type[BaseModel], _Shape] = {}
 _DAYS: dict[str, date] = {}  # one date object for each day (a ledger has a few hundred)
 _set_attr = object.__setattr__
+_BUILDERS: dict[type[BaseModel], Callable[[Any], Any]] = {}
 
 
-def _shape(model: type[BaseModel]) -> _Shape:
-    shape = _SHAPES.get(model)
-    if shape is None:
+Layout = tuple[tuple[str, ...], tuple[int, ...], tuple[tuple[int, type[BaseModel]], ...]]
+_LAYOUTS: dict[type[BaseModel], Layout] = {}
+
+
+def _layout(model: type[BaseModel]) -> Layout:
+    """Where a model's row holds what: its field names in order, the dates, the nested models."""
+    layout = _LAYOUTS.get(model)
+    if layout is None:
         names = tuple(model.model_fields)
-        dates, children = _DATES.get(model, frozenset()), CHILDREN.get(model, {})
-        shape = _SHAPES[model] = _Shape(
+        children = CHILDREN.get(model, {})
+        layout = _LAYOUTS[model] = (
             names,
-            tuple(i for i, name in enumerate(names) if name in dates),
+            tuple(i for i, name in enumerate(names) if name in _DATES.get(model, ())),
             tuple((i, children[name]) for i, name in enumerate(names) if name in children),
-            _SETS.setdefault((model, frozenset(names)), set(names)),
         )
-    return shape
+    return layout
 
 
 def _build(model: type[M], row: list[Any]) -> M:
     """A model from its cached row, without validating again what was valid when it was cached
     (the entry's checksum says it is what this tool wrote): what ``model_construct`` does, for a
     row that holds every field, with the nested models and the dates made again."""
-    shape = _shape(model)
-    if type(row) is not list or len(row) != len(shape.names):
-        raise ValueError("not a row of this model")
-    for i in shape.dates:
-        text = row[i]
-        if text is not None:
-            day = _DAYS.get(text)
-            if day is None:
-                day = _DAYS[text] = date.fromisoformat(text)
-            row[i] = day
-    for i, child in shape.children:
-        row[i] = [_build(child, item) for item in row[i]]
-    m = model.__new__(model)
-    _set_attr(m, "__dict__", dict(zip(shape.names, row, strict=True)))
-    _set_attr(m, "__pydantic_fields_set__", shape.fields_set)
-    _set_attr(m, "__pydantic_extra__", None)
-    _set_attr(m, "__pydantic_private__", None)
-    return m
+    builder = _BUILDERS.get(model) or _builder(model)
+    built: M = builder(row)
+    return built
+
+
+def _builder(model: type[BaseModel]) -> Callable[[Any], Any]:
+    """``_build`` for one model, with where its row holds what (field names in order, dates,
+    nested models) bound once: it runs for every model of a warm report."""
+    names, dates, nested = _layout(model)
+    size = len(names)
+    fields_set = _SETS.setdefault((model, frozenset(names)), set(names))
+    days, new = _DAYS, object.__new__
+
+    def build(row: Any) -> Any:
+        if type(row) is not list or len(row) != size:
+            raise ValueError("not a row of this model")
+        for i in dates:
+            text = row[i]
+            if text is not None:
+                day = days.get(text)
+                if day is None:
+                    day = days[text] = date.fromisoformat(text)
+                row[i] = day
+        for i, child in nested:
+            row[i] = [_build(child, item) for item in row[i]]
+        m = new(model)
+        _set_attr(m, "__dict__", dict(zip(names, row, strict=False)))  # the length is checked
+        _set_attr(m, "__pydantic_fields_set__", fields_set)
+        _set_attr(m, "__pydantic_extra__", None)
+        _set_attr(m, "__pydantic_private__", None)
+        return m
+
+    _BUILDERS[model] = build
+    return build
 
 
 def _text(value: object) -> str:
