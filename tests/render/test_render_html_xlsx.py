@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from datetime import date, datetime
 from html.parser import HTMLParser
 from io import BytesIO
@@ -258,6 +259,31 @@ def test_xlsx_flags_wrap_indent_and_font() -> None:
     assert ws[f"A{r}"].alignment.indent == 0
     assert ws[f"A{r + 1}"].alignment.indent == 1 and ws[f"A{r + 2}"].alignment.indent == 2
     assert ws[f"A{r}"].font.name == "等线"  # a CJK font
+
+
+def test_xlsx_cells_of_one_kind_share_a_style_and_no_other() -> None:
+    """The body cells' styles are made once per kind of cell and copied: rows repeated in
+    another order read back as their first copy did, cell by cell."""
+    doc = sample_document()
+    rows = doc.tables[0].rows
+    order = [2, 0, 1, 1, 2, 0, 0, 2, 1]
+    table = replace(doc.tables[0], rows=[rows[i] for i in order])
+    ws = _workbook(replace(doc, tables=[table]))["认领项目"]
+
+    def style(r: int, c: int) -> tuple[object, ...]:
+        cell = ws.cell(row=H + 1 + r, column=c)
+        a, f = cell.alignment, cell.font
+        return (
+            f.name, f.b, f.color.rgb if f.color else None, cell.fill.fill_type,
+            cell.fill.fgColor.rgb, a.horizontal, a.vertical, a.wrap_text, a.indent,
+            cell.number_format, cell.border.left.style,
+        )  # fmt: skip
+
+    first = {i: order.index(i) for i in range(len(rows))}
+    for r, i in enumerate(order):
+        for c in range(1, len(table.columns) + 1):
+            assert style(r, c) == style(first[i], c)
+    assert style(first[0], 3) != style(first[1], 3)  # red and yellow flags differ
 
 
 def test_xlsx_column_widths() -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from copy import copy
 from datetime import date, datetime
 from io import BytesIO
 from typing import Any
@@ -101,6 +102,8 @@ def _clean(text: str) -> str:
 
 def _display_width(text: str) -> int:
     """Width in half-width character cells: CJK and other wide characters count two."""
+    if text.isascii():  # no wide character: the common case of ids, numbers and English
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
@@ -204,30 +207,41 @@ def _sheet(ws: Any, table: Table, title: str, top: int = 0) -> None:
 
     if not table.rows and table.empty:
         ws.cell(row=head + 1, column=1, value=_clean(table.empty)).font = Font(name=FONT)
+    # A body cell's style is set through openpyxl's descriptors once for each kind of cell, then
+    # copied: each assignment hashes the style to find it in the workbook's list of styles, most
+    # of the time a sheet of 7,000 rows took. The first cell of a kind still registers its
+    # styles in the order it always did, so the workbook is the same.
+    made: dict[tuple[object, ...], Any] = {}
     for r, row in enumerate(table.rows, start=head + 1):
         lines = 1
         for i, (column, width) in enumerate(zip(columns, widths, strict=True)):
             value = row.cells[i] if i < len(row.cells) else None
             cell = ws.cell(row=r, column=i + 1)
             text = _put(cell, value)
-            if column.decimals is not None and isinstance(value, int | float):
-                cell.number_format = "0." + "0" * column.decimals if column.decimals else "0"
             wrap = text is not None and ("\n" in text or _display_width(text) > width - 1)
             if wrap and text is not None:
                 lines = max(lines, _lines(text, width))
             indent = max(row.depth, 0) if i == 0 else 0
             horizontal = "left" if indent else ("right" if column.kind == "number" else None)
+            style = FLAG_STYLES.get(row.flag or "") if column.kind == "flag" else None
+            formats = _number_formats(value, column)
+            kind = (formats, horizontal, wrap or None, indent, style)
+            if kind in made:
+                cell._style = copy(made[kind])
+                continue
+            for number_format in formats:
+                cell.number_format = number_format
             cell.alignment = Alignment(
                 horizontal=horizontal, vertical="top", wrap_text=wrap or None, indent=indent
             )
             cell.border = _BORDER
-            style = FLAG_STYLES.get(row.flag or "") if column.kind == "flag" else None
             if style is not None:
                 fill, ink = style
                 cell.fill = PatternFill("solid", fgColor=fill)
                 cell.font = Font(name=FONT, color=ink, bold=True)
             else:
                 cell.font = Font(name=FONT)
+            made[kind] = copy(cell._style)
         ws.row_dimensions[r].height = _height(lines)
 
     ws.freeze_panes = f"A{head + 1}"
@@ -249,13 +263,21 @@ def _height(lines: int) -> float:
     return LINE_HEIGHT * lines + 3
 
 
+def _number_formats(value: Cell, column: Column) -> tuple[str, ...]:
+    """The number formats a body cell is given, in the order they are set."""
+    formats: tuple[str, ...] = (DATE_FORMAT,) if isinstance(value, date) else ()
+    if column.decimals is not None and isinstance(value, int | float):
+        formats += ("0." + "0" * column.decimals if column.decimals else "0",)
+    return formats
+
+
 def _put(cell: Any, value: Cell) -> str | None:
-    """Writes ``value`` as its own type; returns the text of a text cell (None otherwise)."""
+    """Writes ``value`` as its own type (a date's format is ``_number_formats``'); returns the
+    text of a text cell (None otherwise)."""
     if value is None:
         return None
     if isinstance(value, date):
         cell.value = value
-        cell.number_format = DATE_FORMAT
         return None
     if isinstance(value, int | float):
         if isinstance(value, float) and not math.isfinite(value):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from datetime import date
+from functools import lru_cache
 
 from ledger.asof import Flag, Quarter, Reason, depth, units_under
 from ledger.i18n import t
@@ -14,8 +15,10 @@ from ledger.reports.document import Total
 FLAGS: tuple[Flag, ...] = ("red", "yellow", "green")
 
 
+@lru_cache(maxsize=512)
 def word(kind: str, value: str | None, lang: str) -> str:
-    """A value's word in the report language: ``word("flag", "red", "zh")`` is 红灯."""
+    """A value's word in the report language: ``word("flag", "red", "zh")`` is 红灯. Kept: a
+    report asks for the same few words (flags, states, statuses) on every row."""
     return t("none", lang) if value is None else t(f"{kind}.{value}", lang)
 
 
