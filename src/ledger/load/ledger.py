@@ -215,6 +215,12 @@ class Loaded:
     _trees: dict[str, Node | None] = field(default_factory=dict)
     _sources: dict[str, str] = field(default_factory=dict)
 
+    @property
+    def keeps_findings(self) -> bool:
+        """What the checks of each unit file find goes into the cache (``save``)."""
+        cache = self.cache
+        return cache is not None and cache.enabled and self.whole and self.context is not None
+
     def ledger(self) -> Ledger:
         """The ledger as loaded; only meaningful when ``problems`` holds no error."""
         assert self.config is not None and self.book is not None
@@ -342,7 +348,8 @@ def save(loaded: Loaded, checked: dict[str, Findings]) -> None:
     cache = loaded.cache
     if cache is None or not cache.enabled or not loaded.whole:
         return
-    if loaded.context is not None:
+    if loaded.keeps_findings:
+        assert loaded.context is not None
         for rel, found in checked.items():
             entry = loaded.entries.get(rel)
             if entry is not None:

@@ -65,9 +65,10 @@ def run(loaded: Loaded, today: date) -> list[Problem]:
     for p in loaded.resolve([p for rule in ALONE for p in rule(loaded, today)]):
         findings = fresh.get(p.path)
         (elsewhere if findings is None else findings.found).append(p)
-    for file in unchecked(loaded):
-        if file.unit is not None:
-            fresh[file.path].bound(days(file.unit), today)
+    if loaded.keeps_findings:
+        for file in unchecked(loaded):
+            if file.unit is not None:
+                fresh[file.path].bound(days(file.unit), today)
     loaded.memo["found"] = fresh
     taken = [p for f in loaded.checked.values() for p in f.as_of(today)]
     return across + elsewhere + [p for f in fresh.values() for p in f.found] + taken
