@@ -19,6 +19,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import astuple, dataclass, field, replace
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -178,7 +179,7 @@ class Part:
     rows: tuple[int, ...] = ()
     broken: frozenset[str] = frozenset()
     partial: bool = False  # the model is made of the valid parts of a file with problems
-    facts: Facts | None = None
+    facts: Facts | None = None  # a unit file's, whenever it has a model
     model_json: bytes | None = None
 
 
@@ -516,7 +517,8 @@ def _book_part(rel: str, data: dict[str, Any], problems: list[Problem], locate: 
 def _unit_part(rel: str, data: dict[str, Any], problems: list[Problem], locate: _Locator) -> Part:
     unit = _validate(rel, Unit, data, problems, locate)
     if unit is not None:
-        return Part(True, problems, unit, tuple(range(len(unit.claims))))
+        rows = tuple(range(len(unit.claims)))
+        return Part(True, problems, unit, rows, facts=Facts.of(unit))
     claims, rows = _valid_items(Claim, data.get("claims"))
     name = data.get("name")
     stem = rel.rsplit("/", 1)[-1].removesuffix(".yaml")
@@ -527,7 +529,7 @@ def _unit_part(rel: str, data: dict[str, Any], problems: list[Problem], locate: 
         claims=claims,
     )
     broken = frozenset(_ids(data.get("claims"), "project", rows))
-    return Part(True, problems, partial, rows, broken, partial=True)
+    return Part(True, problems, partial, rows, broken, partial=True, facts=Facts.of(partial))
 
 
 def _load_book(loaded: Loaded) -> None:
@@ -583,7 +585,7 @@ def _load_units(loaded: Loaded) -> None:
         loaded.files_read += part.read
         unit = part.model if isinstance(part.model, Unit) else None
         stem = rel.rsplit("/", 1)[1][: -len(".yaml")]
-        facts = part.facts if unit is None else Facts.of(unit)
+        facts = part.facts
         rows = part.rows if facts is not None else ()
         again = None if part.model_json is None else _reader(loaded, rel)
         loaded.units.append(UnitFile(rel, stem, unit, rows, facts, part.model_json, again))
@@ -724,8 +726,7 @@ def _ids(items: object, key: str, valid: tuple[int, ...]) -> set[str]:
 
 def _summary_json(part: Part) -> dict[str, Any]:
     """What a part is, but its models: read at once from the cache."""
-    unit = part.model if isinstance(part.model, Unit) else None
-    facts = Facts.of(unit) if unit is not None else part.facts
+    facts = part.facts
     return {
         "read": part.read,
         "problems": [_problem_to_json(p) for p in part.problems],
@@ -770,43 +771,48 @@ def _dump(model: BaseModel) -> list[Any]:
 def _from_entry(entry: Entry, rel: str) -> Part | None:
     """The part a pack's entry holds, or None if it is not one this tool wrote. A unit file's
     models are left as rows, read when first needed (``UnitFile.unit``)."""
-    return _from_summary(load_body(entry.summary), entry.model, rel)
+    has_model = entry.model != b"null"
+    part = _from_summary(load_body(entry.summary), rel, has_model)
+    if part is None or not has_model:
+        return part
+    if rel != PROJECTS:
+        part.model_json = (b"P" if part.partial else b"U") + entry.model
+        return part
+    try:
+        part.model = _book_from_json(load_body(entry.model), part.partial)
+    except (KeyError, TypeError, ValueError, IndexError, AttributeError):
+        return None
+    return part if len(part.rows) == len(part.model.projects) else None
 
 
 def _from_data(summary: Any, model: Any, rel: str) -> Part | None:
-    """The part of a file read by the second process (its summary and rows as data), its
+    """The part of a unit file read by the second process (its summary and rows as data), its
     models built at once."""
-    part = _from_summary(summary, b"null" if model is None else b"", rel, model)
-    if part is not None and part.model_json is not None:
-        part.model_json = None
+    part = _from_summary(summary, rel, model is not None)
+    if part is not None and model is not None:
         part.model = _unit_from_data(model, part.partial)
         if part.model is None:
             return None
     return part
 
 
-def _from_summary(body: Any, model_json: bytes, rel: str, model: Any = None) -> Part | None:
+def _from_summary(body: Any, rel: str, has_model: bool) -> Part | None:
+    """A part from its summary (its models aside), or None if it is not one this tool wrote."""
     try:
-        partial = body["partial"] is True
         rows = tuple(int(r) for r in body["rows"])
-        facts = body["facts"]
-        book = rel == PROJECTS
         part = Part(
             read=body["read"] is True,
             problems=[_problem_from_json(p, rel) for p in body["problems"]],
             rows=rows,
             broken=frozenset(_text(b) for b in body["broken"]),
-            partial=partial,
+            partial=body["partial"] is True,
         )
-        if book:
-            if model_json != b"null":
-                data = model if model is not None else load_body(model_json)
-                part.model = _book_from_json(data, partial)
-                if len(rows) != len(part.model.projects):
-                    return None
-        elif (facts is None) != (model_json == b"null") or (facts is None and rows):
+        facts = body["facts"]
+        if rel == PROJECTS:
+            return part
+        if (facts is None) != (not has_model) or (facts is None and rows):
             return None  # a unit's facts, its models and its claims' rows come together
-        elif facts is not None:
+        if facts is not None:
             uid, parent, short, projects = facts
             part.facts = Facts(
                 _text(uid),
@@ -816,7 +822,6 @@ def _from_summary(body: Any, model_json: bytes, rel: str, model: Any = None) -> 
             )
             if len(rows) != len(part.facts.projects):
                 return None
-            part.model_json = (b"P" if partial else b"U") + model_json
         return part
     except (KeyError, TypeError, ValueError, IndexError, AttributeError):
         return None  # ValidationError is a ValueError
@@ -968,12 +973,14 @@ def _problem_from_json(data: Any, rel: str) -> Problem:
     )
 
 
-_UNIT_ID: TypeAdapter[str] = TypeAdapter(UnitId)
+@cache
+def _unit_id_adapter() -> TypeAdapter[str]:
+    return TypeAdapter(UnitId)  # built when first needed: a warm command never needs it
 
 
 def _unit_id(value: object) -> str | None:
     try:
-        return _UNIT_ID.validate_python(value)
+        return _unit_id_adapter().validate_python(value)
     except ValidationError:
         return None
 
