@@ -278,6 +278,21 @@ def test_help_does_not_import_the_core() -> None:
     assert done.stderr.strip().splitlines()[-1] == "[]"
 
 
+def test_a_command_does_not_look_for_pydantic_plugins() -> None:
+    # pydantic's plugin loader imports importlib.metadata and reads every installed package's
+    # metadata: the command-line process gives it one that finds none
+    code = (
+        "import sys; from ledger.cli import main\n"
+        f"sys.argv = ['ledger', 'validate', '-C', {str(REPO)!r}, '--today', {SAMPLE_DAY!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "from ledger.model import Unit\n"
+        "Unit.model_validate({'id': 'u', 'name': 'x'})\n"
+        "print('importlib.metadata' in sys.modules, file=sys.stderr)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.stderr.strip().splitlines()[-1] == "False"
+
+
 def test_github_annotations_carry_the_ledgers_folder_from_the_workspace(
     cli: Cli, make_ledger: LedgerMaker, tmp_path: Path
 ) -> None:
