@@ -269,6 +269,11 @@ def ledger_argv(args: Sequence[str], root: Path, edit: Sequence[str] = ()) -> li
     return out
 
 
+def first_run(argv: list[str]) -> list[str]:
+    """A command's untimed first run: the edit row writes the first of its two days."""
+    return [a.replace("{day}", EDIT_DAYS[0]) for a in argv]
+
+
 def edit_target(root: Path) -> list[str]:
     """A unit, a project it claims (without a ``claimed`` day, so every milestone of the book
     applies) and the project's first milestone: what the edit row marks done."""
@@ -318,7 +323,7 @@ def prime_bytecode(seed: int, workdir: Path, env: dict[str, str]) -> None:
     progress(f"priming the bytecode cache on {PRIME_UNITS} units")
     for bench in LEDGER_BENCHES:
         argv = ledger_argv(bench.args, root, edit)
-        probe([a.replace("{day}", EDIT_DAYS[0]) for a in argv], workdir, env)
+        probe(first_run(argv), workdir, env)
     probe([sys.executable, "-m", "ledger", "--help"], workdir, env)
     probe([sys.executable, "-c", FLOOR_SCRIPT, str(root)], workdir, env)
 
@@ -338,8 +343,7 @@ def bench_size(
     edit = edit_target(root)
     for bench in LEDGER_BENCHES:
         argv = ledger_argv(bench.args, root, edit)
-        first = [a.replace("{day}", EDIT_DAYS[0]) for a in argv]
-        p = probe(first, workdir, env)
+        p = probe(first_run(argv), workdir, env)
         row = Row(bench.name, argv, bench.target, p.exit_code, bench.expect_exit)
         row.max_rss_kb = p.max_rss_kb
         rows.append(row)

@@ -274,8 +274,7 @@ def test_help_does_not_import_the_core() -> None:
         "heavy = [m for m in names if m in sys.modules]\n"
         "print(heavy, file=sys.stderr)"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
-    assert done.stderr.strip().splitlines()[-1] == "[]"
+    assert _last_error_line(code) == "[]"
 
 
 def test_a_command_does_not_look_for_pydantic_plugins() -> None:
@@ -283,14 +282,20 @@ def test_a_command_does_not_look_for_pydantic_plugins() -> None:
     # metadata: the command-line process gives it one that finds none
     code = (
         "import sys; from ledger.cli import main\n"
-        f"sys.argv = ['ledger', 'validate', '-C', {str(REPO)!r}, '--today', {SAMPLE_DAY!r}]\n"
+        f"sys.argv = ['ledger', 'validate', '--no-cache', '-C', {str(REPO)!r}, "
+        f"'--today', {SAMPLE_DAY!r}]\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "from ledger.model import Unit\n"
         "Unit.model_validate({'id': 'u', 'name': 'x'})\n"
         "print('importlib.metadata' in sys.modules, file=sys.stderr)"
     )
+    assert _last_error_line(code) == "False"
+
+
+def _last_error_line(code: str) -> str:
+    """The last line a fresh interpreter running ``code`` writes to stderr."""
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
-    assert done.stderr.strip().splitlines()[-1] == "False"
+    return done.stderr.strip().splitlines()[-1]
 
 
 def test_github_annotations_carry_the_ledgers_folder_from_the_workspace(
