@@ -266,6 +266,20 @@ def test_subprocess_report_piped_has_no_colour_codes() -> None:
     assert "\x1b[" not in done.stdout and "红灯" in done.stdout
 
 
+def test_subprocess_ends_with_the_commands_code_and_all_it_wrote(
+    make_ledger: LedgerMaker,
+) -> None:
+    # main() ends the process itself (os._exit, after flushing): nothing written may be lost
+    root = make_ledger(units={"a": "id: a\nname: 甲\nparent: nowhere\n"})
+    done = _run("validate", "-C", str(root), "--today", SAMPLE_DAY, "--format", "json")
+    assert done.returncode == 1
+    assert json.loads(done.stdout)["errors"] == 1
+    report = _run("report", "--quarter", "Q3", "-C", str(REPO), "--today", SAMPLE_DAY, "-f", "json")
+    assert report.returncode == 0 and json.loads(report.stdout)["quarter"] == "2026Q3"
+    usage = _run("report", "--quarter", "Q9", "-C", str(REPO))
+    assert usage.returncode == 2 and usage.stderr.startswith("ledger: ")
+
+
 def test_help_does_not_import_the_core() -> None:
     code = (
         "import sys; from ledger.cli import app\n"
@@ -279,15 +293,18 @@ def test_help_does_not_import_the_core() -> None:
 
 def test_a_command_does_not_look_for_pydantic_plugins() -> None:
     # pydantic's plugin loader imports importlib.metadata and reads every installed package's
-    # metadata: the command-line process gives it one that finds none
+    # metadata: the command-line process gives it one that finds none. main() ends the process
+    # itself (``end_now``), running the exit handlers: the look is taken in one
     code = (
-        "import sys; from ledger.cli import main\n"
+        "import atexit, sys; from ledger.cli import main\n"
+        "def look():\n"
+        "    from ledger.model import Unit\n"
+        "    Unit.model_validate({'id': 'u', 'name': 'x'})\n"
+        "    print('importlib.metadata' in sys.modules, file=sys.stderr, flush=True)\n"
+        "atexit.register(look)\n"
         f"sys.argv = ['ledger', 'validate', '--no-cache', '-C', {str(REPO)!r}, "
         f"'--today', {SAMPLE_DAY!r}]\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "from ledger.model import Unit\n"
-        "Unit.model_validate({'id': 'u', 'name': 'x'})\n"
-        "print('importlib.metadata' in sys.modules, file=sys.stderr)"
+        "main()\n"
     )
     assert _last_error_line(code) == "False"
 

@@ -10,6 +10,7 @@ import gc
 
 from ledger.cli import check, edit, forms, reports, schema
 from ledger.cli.app import app, check_argv
+from ledger.lifetime import keep_until_exit
 
 
 def main() -> None:
@@ -22,7 +23,33 @@ def main() -> None:
     # reference cycles: the cyclic collector would only walk the whole ledger again and again
     # (a third of a report's time on 2,000 units). Memory is freed by reference counting.
     gc.disable()
-    app()
+    keep_until_exit()  # end_now frees nothing: what the loader makes is left to the system
+    try:
+        app()
+    except SystemExit as exc:
+        if exc.code is None or isinstance(exc.code, int):
+            end_now(exc.code or 0)
+        raise
+
+
+def end_now(code: int) -> None:
+    """End the process at once with ``code``, once its output is out. Python's own ending
+    empties every module and walks every object left (about 50 ms after a report on 2,000
+    units, a fifth of a warm validate's time); the operating system takes a process's memory
+    back in one go. The exit handlers still run (they are Python's promise to code that
+    registers one); only the freeing is skipped. When the output cannot be written (a closed
+    pipe), Python's ending is left to say so as it always does."""
+    import atexit
+    import os
+    import sys
+
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        return
+    atexit._run_exitfuncs()
+    os._exit(code)
 
 
 def without_pydantic_plugins() -> None:
