@@ -17,6 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from ledger import rules
 from ledger.edit.ops import apply, mark_done, record_progress
 from ledger.load import UNITS, load
 from ledger.load.cache import FOLDER, PACK, Cache
@@ -413,8 +414,19 @@ def test_two_processes_read_what_one_reads(
 
     root = fresh(generated, tmp_path)
     damage(root)
+    # and problems the checks of one file find, in files both processes may read
+    for i, path in enumerate(sorted((root / UNITS).glob("*.yaml"))[8::9]):
+        text = path.read_text(encoding="utf-8")
+        wrong = (
+            ("project: ", "project: Z"),
+            ("status: on_track", "status: done"),
+            ("done: 2026-", "done: 2027-"),
+        )
+        path.write_text(text.replace(*wrong[i % 3], 1), encoding="utf-8")  # R002, P00x, D002
     day = date(2026, 11, 25)
     serial = validate(root, day, cache=False)
+    codes = {p.code for p in serial.problems}
+    assert {"R002", "D002"} <= codes and any(c.startswith("P") for c in codes), codes
     monkeypatch.setattr(loader, "PARALLEL_FILES", 4)
     if worker == "fails":
 
@@ -424,9 +436,12 @@ def test_two_processes_read_what_one_reads(
         monkeypatch.setattr(loader, "_worker", fail)
     elif worker == "garbles":
 
-        def garble(loaded: object, files: list[str], send: object, counter: object) -> None:
-            send.send((0, [("k", {"read": "?"}, None), ("k", b"{}", [])]))  # type: ignore[attr-defined]
-            send.send((len(files) - 1, [("k", b"null"), ("k", b"null")]))  # type: ignore[attr-defined]
+        def garble(
+            loaded: object, files: list[str], send: object, counter: object, checks: object
+        ) -> None:
+            send.send((0, [("k", {"read": "?"}, None, None), ("k", b"{}", [], b"")]))  # type: ignore[attr-defined]
+            send.send((2, [("k", b"null"), ("k", b"null")]))  # type: ignore[attr-defined]
+            send.send((len(files) - 1, [("k", {}, None, b"[]")]))  # type: ignore[attr-defined]
             send.send("?")  # type: ignore[attr-defined]
 
         monkeypatch.setattr(loader, "_worker", garble)
@@ -436,15 +451,18 @@ def test_two_processes_read_what_one_reads(
         assert parallel.files == serial.files
         assert parallel.loaded.units == serial.loaded.units
         assert parallel.loaded.keys == serial.loaded.keys
+        if worker == "works":  # each process checked the files it read, as it read them
+            assert rules.found(parallel.loaded) == {}
     assert len(Cache(root).read_pack()) == serial.files - 1  # all but ledger.toml
-    assert validate(root, day).problems == serial.problems  # from the cache the processes wrote
+    warm = validate(root, day)  # from the cache the processes wrote, findings with it
+    assert warm.problems == serial.problems
+    assert rules.found(warm.loaded) == {}
 
 
 # -- what the checks of each file found, cached with it --------------------------------------
 
 
 def _all_found(root: Path, day: date) -> None:
-    from ledger import rules
     from tests.support import direct
 
     expected = direct(root, day)
@@ -499,8 +517,6 @@ def test_the_findings_of_each_file_are_made_again_when_the_book_or_the_year_chan
     assert expected != validate(root, day, cache=False).problems or expected  # a change
     warm = validate(root, day)
     assert warm.problems == expected
-    from ledger import rules
-
     assert len(rules.found(warm.loaded)) == sum(1 for f in warm.loaded.units if f.facts)
     _all_found(root, day)
 
@@ -526,7 +542,6 @@ def test_findings_are_taken_for_the_days_they_hold_for(generated: Path, tmp_path
     """Found on one day, a file's findings hold until the next date it compares with the day:
     a ledger checked on 25 November needs no check again in December; a milestone done on
     1 December, checked on 25 November (D002, done after today), is checked again from then."""
-    from ledger import rules
     from tests.support import direct
 
     root = fresh(generated, tmp_path)

@@ -307,11 +307,14 @@ def load(
     overrides: dict[str, str] | None = None,
     units: bool = True,
     cache: bool = True,
+    checks: FileChecks | None = None,
 ) -> Loaded:
     """Read the ledger at ``root``; ``overrides`` maps a relative path to the text to read
     instead of the file (a new file, or an edited one that is not written yet). ``units=False``
     reads only the settings and the book. ``cache=False`` neither reads nor writes the cache
-    (``--no-cache``); ``Loaded.save`` writes it."""
+    (``--no-cache``); ``Loaded.save`` writes it. ``checks``: the checks of one file
+    (``ledger.rules.check_files`` as of T), which the two processes reading a large ledger run
+    on the files each reads (``_parts``), their findings left in ``Loaded.checked``."""
     loaded = Loaded(root, overrides=dict(overrides or {}), cache=Cache(root, cache), whole=units)
     loaded.config, problems = load_config(root)
     loaded.problems += problems
@@ -327,7 +330,7 @@ def load(
         _load_book(loaded)
         loaded.context = _context(loaded)
         if units:
-            _load_units(loaded)
+            _load_units(loaded, checks)
     finally:
         if collecting:
             gc.enable()
@@ -560,7 +563,7 @@ def _folder(loaded: Loaded, rel: str) -> bool | None:
     return True
 
 
-def _load_units(loaded: Loaded) -> None:
+def _load_units(loaded: Loaded, checks: FileChecks | None) -> None:
     folder = loaded.root / UNITS
     real = _folder(loaded, UNITS)
     if real is False:
@@ -582,16 +585,20 @@ def _load_units(loaded: Loaded) -> None:
             loaded.problems.append(Problem(rel, "F007", {"name": name}))
         if kind == "unit":
             files.append(rel)
-    for rel, part in zip(files, _parts(loaded, files), strict=True):
+    for rel, part in zip(files, _parts(loaded, files, checks), strict=True):
         loaded.problems += part.problems
         loaded.files_read += part.read
-        unit = part.model if isinstance(part.model, Unit) else None
-        stem = rel.rsplit("/", 1)[1][: -len(".yaml")]
-        facts = part.facts
-        rows = part.rows if facts is not None else ()
-        again = None if part.model_json is None else _reader(loaded, rel)
-        loaded.units.append(UnitFile(rel, stem, unit, rows, facts, part.model_json, again))
+        loaded.units.append(_unit_file(loaded, rel, part))
         loaded.broken_claims |= part.broken
+
+
+def _unit_file(loaded: Loaded, rel: str, part: Part) -> UnitFile:
+    unit = part.model if isinstance(part.model, Unit) else None
+    stem = rel.rsplit("/", 1)[1][: -len(".yaml")]
+    facts = part.facts
+    rows = part.rows if facts is not None else ()
+    again = None if part.model_json is None else _reader(loaded, rel)
+    return UnitFile(rel, stem, unit, rows, facts, part.model_json, again)
 
 
 def _reader(loaded: Loaded, rel: str) -> Callable[[], Unit | None]:
@@ -611,12 +618,16 @@ def _reader(loaded: Loaded, rel: str) -> Callable[[], Unit | None]:
 # second sends back into models, and may be slowed by other work on the machine); the second
 # sends what the cache would hold of each file as plain data (pickled: a text that recurs in a
 # chunk is sent, and kept, once), which takes a tenth of the time reading does to turn back
-# into models.
+# into models. Each also runs the checks of one file (``checks``) on each chunk it read, so that
+# they too run on both cores (the second sends their findings as the cache holds them).
 PARALLEL_FILES = 800
 _CHUNK = 16
 
+# ``ledger.rules.check_files`` as of T: what the checks of one file find in each of these
+FileChecks = Callable[[Loaded, list[UnitFile]], dict[str, Findings]]
 
-def _parts(loaded: Loaded, files: list[str]) -> list[Part]:
+
+def _parts(loaded: Loaded, files: list[str], checks: FileChecks | None = None) -> list[Part]:
     cache = loaded.cache
     assert cache is not None
     if (
@@ -626,10 +637,14 @@ def _parts(loaded: Loaded, files: list[str]) -> list[Part]:
         or sys.platform != "linux"  # fork is the only cheap start; elsewhere read serially
     ):
         return [_part(loaded, rel) for rel in files]
+    if loaded.context is None:
+        checks = None  # no book: the checks run once all is read (``ledger.rules.run``)
     context = multiprocessing.get_context("fork")
     counter = context.Value("i", 0)  # the next chunk to take
     receive, send = context.Pipe(duplex=False)
-    worker = context.Process(target=_worker, args=(loaded, files, send, counter), daemon=True)
+    worker = context.Process(
+        target=_worker, args=(loaded, files, send, counter, checks), daemon=True
+    )
     try:
         worker.start()
     except OSError:
@@ -649,7 +664,7 @@ def _parts(loaded: Loaded, files: list[str]) -> list[Part]:
                     done = True
                     return
                 start, chunk = message
-                for i, (key, summary, model) in enumerate(chunk, start):
+                for i, (key, summary, model, checked) in enumerate(chunk, start):
                     rel = files[i]
                     part = _from_data(summary, model, rel)
                     if part is None:
@@ -660,12 +675,22 @@ def _parts(loaded: Loaded, files: list[str]) -> list[Part]:
                         if entry is not None:
                             sent[rel] = entry
                     slots[i] = part
+                    if checked is not None:
+                        assert loaded.context is not None
+                        findings = Findings.from_json(load_body(checked), rel, loaded.context)
+                        if findings is not None:  # else checked with the others at the end
+                            _keep_findings(loaded, rel, findings, checked, sent)
             except (EOFError, OSError, pickle.UnpicklingError, ValueError, TypeError, IndexError):
                 done = True  # what is missing is read here
 
     while (start := _next_chunk(counter)) < len(files):
-        for i in range(start, min(start + _CHUNK, len(files))):
+        end = min(start + _CHUNK, len(files))
+        for i in range(start, end):
             slots[i] = _part(loaded, files[i])
+        if checks is not None:
+            found = _check_chunk(loaded, checks, files[start:end], slots[start:end])
+            for rel, findings in found.items():
+                _keep_findings(loaded, rel, findings, None, loaded.entries)
         take(block=False)
     take(block=True)
     receive.close()
@@ -683,14 +708,42 @@ def _next_chunk(counter: Any) -> int:
     return start
 
 
-def _worker(loaded: Loaded, files: list[str], send: Any, counter: Any) -> None:
+def _check_chunk(
+    loaded: Loaded, checks: FileChecks, rels: list[str], parts: list[Part | None]
+) -> dict[str, Findings]:
+    files = [_unit_file(loaded, rel, part) for rel, part in zip(rels, parts, strict=True) if part]
+    return checks(loaded, files)
+
+
+def _keep_findings(
+    loaded: Loaded, rel: str, findings: Findings, text: bytes | None, entries: dict[str, Entry]
+) -> None:
+    """What the checks of a file found in the process that read it, for ``rules.run`` (which
+    takes ``Loaded.checked`` as found) and, when the cache keeps findings, with the file's
+    entry (``text``: as the cache holds them, when already made)."""
+    loaded.checked[rel] = findings
+    entry = entries.get(rel)
+    if entry is not None and loaded.keeps_findings:
+        assert loaded.context is not None
+        text = findings.to_json(loaded.context) if text is None else text
+        if text is not None:
+            entries[rel] = replace(entry, checked=text)
+
+
+def _worker(
+    loaded: Loaded, files: list[str], send: Any, counter: Any, checks: FileChecks | None = None
+) -> None:
     """The second process: for each chunk it takes, what the cache would hold of each file
-    (its JSON text) and its key."""
+    (its JSON text), its key, and what its checks found (as the cache keeps it, or None)."""
     while (start := _next_chunk(counter)) < len(files):
+        rels = files[start : start + _CHUNK]
+        parts = [_part(loaded, rel) for rel in rels]
+        found = _check_chunk(loaded, checks, rels, list(parts)) if checks is not None else {}
         chunk = []
-        for rel in files[start : start + _CHUNK]:
-            part = _part(loaded, rel)
-            chunk.append((loaded.keys.get(rel), _summary_json(part), _model_json(part)))
+        for rel, part in zip(rels, parts, strict=True):
+            findings = found.get(rel)
+            checked = None if findings is None else findings.to_json(loaded.context or "")
+            chunk.append((loaded.keys.get(rel), _summary_json(part), _model_json(part), checked))
         send.send((start, chunk))
     send.send(None)
     send.close()

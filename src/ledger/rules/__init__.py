@@ -20,11 +20,12 @@ Two registries:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import date
 
 from ledger.asof import Quarter
 from ledger.load import Loaded
-from ledger.load.ledger import Findings
+from ledger.load.ledger import Findings, UnitFile
 from ledger.model import Unit
 from ledger.problems import Problem
 from ledger.rules import claims, coverage, names, progress, references
@@ -58,20 +59,40 @@ def run(loaded: Loaded, today: date) -> list[Problem]:
         if not cached.holds(today):
             del loaded.checked[path]  # found for other days: its checks run again
     across = [p for rule in ACROSS for p in rule(loaded, today)]
-    fresh = {f.path: Findings(f.path, []) for f in unchecked(loaded)}
     elsewhere: list[Problem] = []  # the book's (one file, read every time: not cached)
+    fresh = _check(loaded, today, elsewhere)
+    loaded.memo["found"] = fresh
+    taken = [p for f in loaded.checked.values() for p in f.as_of(today)]
+    return across + elsewhere + [p for f in fresh.values() for p in f.found] + taken
+
+
+def check_files(loaded: Loaded, files: list[UnitFile], today: date) -> dict[str, Findings]:
+    """What the checks of one file (``ALONE``) find in each of ``files`` as of ``today``: run
+    by each process reading a large ledger on the files it read (``ledger.load.load``'s
+    ``checks``). Their problems in other files (the book's) are left out: ``run`` finds them."""
+    return _check(replace(loaded, units=files, checked={}, memo={}), today, None)
+
+
+def _check(loaded: Loaded, today: date, elsewhere: list[Problem] | None) -> dict[str, Findings]:
+    """What the checks of one file find in each unit file not checked yet (``unchecked``); what
+    they find in other files goes to ``elsewhere``, or nowhere."""
+    fresh = {f.path: Findings(f.path, []) for f in unchecked(loaded)}
+    found = [p for rule in ALONE for p in rule(loaded, today)]
+    if elsewhere is None:
+        found = [p for p in found if p.path in fresh]
     # placed now, as the cache keeps them with their lines (composing a file to place a problem
     # costs as much as reading it)
-    for p in loaded.resolve([p for rule in ALONE for p in rule(loaded, today)]):
+    for p in loaded.resolve(found):
         findings = fresh.get(p.path)
-        (elsewhere if findings is None else findings.found).append(p)
+        if findings is not None:
+            findings.found.append(p)
+        elif elsewhere is not None:
+            elsewhere.append(p)
     if loaded.keeps_findings:
         for file in unchecked(loaded):
             if file.unit is not None:
                 fresh[file.path].bound(days(file.unit), today)
-    loaded.memo["found"] = fresh
-    taken = [p for f in loaded.checked.values() for p in f.as_of(today)]
-    return across + elsewhere + [p for f in fresh.values() for p in f.found] + taken
+    return fresh
 
 
 def found(loaded: Loaded) -> dict[str, Findings]:
