@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ledger.asof import (
+    Quarter,
     _report_states,
     claim_status,
     competition_ranks,
@@ -147,6 +148,43 @@ def test_flag_on_another_day_is_the_flag_of_the_status_on_that_day(
     unit = ledger.units["city"]
     s = claim_status(ledger, unit, c, today)
     assert flag_on(ledger, s, day) == claim_status(ledger, unit, c, day).flag
+
+
+QUARTER_ENDS = [date(2026, 3, 31), date(2026, 6, 30), date(2026, 9, 30)]
+NEAR_ENDS = [d + timedelta(days=k) for d in QUARTER_ENDS for k in (-1, 0, 1)]
+
+
+@SETTINGS
+@given(
+    cs=st.lists(claims(), min_size=1, max_size=3),
+    claimed=st.lists(st.none() | st.sampled_from(NEAR_ENDS), min_size=3, max_size=3),
+    today=days(-30, 420) | st.sampled_from(NEAR_ENDS),
+    q=st.integers(1, 4),
+)
+def test_the_checklists_previous_flag_is_the_flag_at_the_previous_quarters_end(
+    ledger: Ledger, cs: list[Claim], claimed: list[date | None], today: date, q: int
+) -> None:
+    """Contract section 5: the flag on the last day of the quarter before, when that day is
+    before T and the claim was claimed by then; None otherwise (and always in Q1)."""
+    from dataclasses import replace
+
+    from ledger.reports import quarterly
+
+    # claimed on, or a day either side of, a quarter's end (where a flag starts or not)
+    cs = [
+        c.model_copy(update={"claimed": d}) if d else c for c, d in zip(cs, claimed, strict=False)
+    ]
+    unit = ledger.units["city"].model_copy(update={"claims": cs})
+    one = replace(ledger, units={"city": unit})
+    lines = [c for u in quarterly.build(one, Quarter(2026, q), today).units for c in u.claims]
+    made = [c for c in cs if (c.claimed or YEAR_START) <= today]
+    assert len(lines) == len(made)
+    last_end = Quarter(2026, q - 1).end if q > 1 else None
+    for line, c in zip(lines, made, strict=True):
+        if last_end is None or last_end >= today or (c.claimed or YEAR_START) > last_end:
+            assert line.previous_flag is None
+        else:
+            assert line.previous_flag == claim_status(one, unit, c, last_end).flag
 
 
 @given(st.fractions(min_value=-1000, max_value=1000, max_denominator=10_000), st.integers(0, 3))

@@ -292,7 +292,7 @@ class ClaimStatus(NamedTuple):
 
 
 @dataclass(frozen=True, slots=True)
-class _Day:
+class Day:
     """What the statuses of every claim on one day need from the settings: computed once for the
     day, not once per claim (a report computes thousands of statuses on one or two days)."""
 
@@ -303,13 +303,13 @@ class _Day:
 
 
 @lru_cache(maxsize=16)
-def _day(today: date, year: int, warn_days: int, report_due_days: int) -> _Day:
-    return _Day(
+def _day(today: date, year: int, warn_days: int, report_due_days: int) -> Day:
+    return Day(
         today, date(year, 1, 1), plus_days(today, warn_days), _calendar(year, report_due_days)
     )
 
 
-def _day_of(ledger: Ledger, today: date) -> _Day:
+def day_of(ledger: Ledger, today: date) -> Day:
     config = ledger.config
     reporting = config.reporting
     return _day(today, config.ledger.year, reporting.warn_days, reporting.report_due_days)
@@ -318,11 +318,11 @@ def _day_of(ledger: Ledger, today: date) -> _Day:
 def claim_status(ledger: Ledger, unit: Unit, claim: Claim, today: date) -> ClaimStatus:
     project = ledger.projects.get(claim.project)
     found = claim_milestones(claim, project, ledger.year)
-    return _status(unit, claim, project, found, _day_of(ledger, today))
+    return _status(unit, claim, project, found, day_of(ledger, today))
 
 
 def _status(
-    unit: Unit, claim: Claim, project: Project | None, found: list[Milestone], day: _Day
+    unit: Unit, claim: Claim, project: Project | None, found: list[Milestone], day: Day
 ) -> ClaimStatus:
     today, soon = day.today, day.soon
     milestones = [(m, _milestone_state(m, today, soon)) for m in found]
@@ -365,19 +365,21 @@ def _status(
     )
 
 
-def flag_on(ledger: Ledger, status: ClaimStatus, day: date) -> Flag:
+def flag_on(ledger: Ledger, status: ClaimStatus, day: date, on: Day | None = None) -> Flag:
     """The flag of ``status``'s claim on another day (the checklist's flag at the previous
     quarter's end): ``claim_status(ledger, status.unit, status.claim, day).flag``, from the
     milestones ``status`` found (which milestones apply to a claim does not depend on the day),
     and without the reasons: only whether there is a red one, else a yellow one
-    (tests/test_asof_properties.py holds it to ``claim_status``)."""
+    (tests/test_asof_properties.py holds it to ``claim_status``). ``on``: ``day``'s settings,
+    when a report asks for every claim on the same day."""
     claim = status.claim
     latest = latest_entry(claim, day)
     if latest is not None and latest.status == "done":
         return "green"
     if claim.deadline < day:
         return "red"
-    on = _day_of(ledger, day)
+    if on is None:
+        on = day_of(ledger, day)
     yellow = latest is not None and latest.status in YELLOW_STATUSES
     for m, _ in status.milestones:
         state = _milestone_state(m, day, on.soon)
@@ -393,12 +395,19 @@ def previous_day(quarter: Quarter, today: date, claim: Claim, year: int) -> date
     """The day a claim's previous flag is taken for the checklist of ``quarter``: the last day
     of the quarter before it; None when ``quarter`` is Q1, when that day is not before T, or when
     the claim was claimed after it (contract section 5)."""
+    day = previous_end(quarter, today)
+    if day is None or claimed_on(claim, year) > day:
+        return None
+    return day
+
+
+def previous_end(quarter: Quarter, today: date) -> date | None:
+    """The last day of the quarter before ``quarter`` if it is before T: ``previous_day`` for a
+    claim claimed by then (a report computes it once for all its claims)."""
     if quarter.q == 1:
         return None
     day = Quarter(quarter.year, quarter.q - 1).end
-    if day >= today or claimed_on(claim, year) > day:
-        return None
-    return day
+    return day if day < today else None
 
 
 def claims_as_of(unit: Unit, today: date, year: int) -> list[Claim]:
@@ -410,7 +419,7 @@ def statuses(ledger: Ledger, today: date, units: list[Unit] | None = None) -> It
     """Every claim of the given units (default: all, by id) as of T, in file order: each one's
     ``claim_status``."""
     year = ledger.year
-    day = _day_of(ledger, today)
+    day = day_of(ledger, today)
     projects = ledger.projects
     for unit in units if units is not None else ledger.units.values():
         for claim in claims_as_of(unit, today, year):

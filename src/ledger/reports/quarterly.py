@@ -13,8 +13,10 @@ from ledger.asof import (
     Quarter,
     Reason,
     ReportState,
+    claimed_on,
+    day_of,
     flag_on,
-    previous_day,
+    previous_end,
     statuses,
 )
 from ledger.i18n import t
@@ -131,6 +133,9 @@ def build(
     by_unit: dict[str, UnitLines] = {}
     start, end = quarter.start, quarter.end
     year = ledger.year
+    # the previous quarter's end (contract section 5), and its settings, once for every claim
+    last_end = previous_end(quarter, today)
+    on_last_end = day_of(ledger, last_end) if last_end is not None else None
     for s in statuses(ledger, today, scoped(ledger, scope)):
         due_items = []
         carried = []
@@ -144,7 +149,7 @@ def build(
                 if m.due < start:
                     carried.append(CarriedItem(m.id, m.title, m.due, m.days_overdue(today)))
         claim, latest = s.claim, s.latest
-        before = previous_day(quarter, today, claim, year)
+        before = last_end if last_end is not None and claimed_on(claim, year) <= last_end else None
         line = ClaimLine(
             project=claim.project,
             project_title=s.project.title if s.project else claim.project,
@@ -153,7 +158,7 @@ def build(
             percent=latest.percent if latest else None,
             status=latest.status if latest else None,
             flag=s.flag,
-            previous_flag=flag_on(ledger, s, before) if before else None,
+            previous_flag=flag_on(ledger, s, before, on_last_end) if before else None,
             reasons=s.reasons,
             latest=latest,
             report=s.reports.get(quarter, "not_required"),
