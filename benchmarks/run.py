@@ -3,9 +3,11 @@
     python benchmarks/run.py [--sizes 500,2000,8000] [--repeat 5] [--workdir DIR] [--json FILE]
 
 For each size a ledger is generated (see generate.py) and cached in the work directory. Then the
-floor and every command of LEDGER_BENCHES run as subprocesses of the same interpreter, interleaved
-(the order rotates from one round to the next), and the median wall-clock times are compared:
-a command passes if median(command) / median(floor) is at most its target. Cold rows run with
+floor and every command of LEDGER_BENCHES run as subprocesses of the same interpreter, in rounds
+(the order of the commands rotates from one round to the next), each command right after a run
+of the floor: a command's ratio is the median, over the rounds, of its time over the time of the
+floor run just before it (paired runs: the machine's slower and faster minutes fall on both), and
+it passes if that is at most its target. Cold rows run with
 `--no-cache`; warm rows read the cache the untimed first run filled; the edit row makes a real
 write each run (a milestone's done day, alternating between two days). The peak memory (maximum
 resident set) of every command's first run is measured too. Once per run, `ledger --help` is
@@ -50,7 +52,7 @@ class Bench:
 
     name: str
     args: tuple[str, ...]  # ``{root}``: the ledger; ``{edit}``: the edit's unit, project, milestone
-    target: float  # the largest acceptable median(command) / median(floor)
+    target: float  # the largest acceptable median, over the rounds, of command / floor
     expect_exit: int = 0
     skip_exit: tuple[int, ...] = ()  # exit codes meaning "not implemented yet": the row is skipped
     skip_note: str = ""
@@ -203,25 +205,37 @@ def _text(data: bytes) -> str:
     return data.decode("utf-8", "replace")
 
 
-def time_interleaved(
-    cmds: dict[str, list[str]], repeat: int, cwd: Path, env: dict[str, str]
-) -> dict[str, list[float]]:
-    """Run every command ``repeat`` times, round by round, rotating the order in each round.
-    ``{day}`` in a command stands for one of EDIT_DAYS, the other one in the next run."""
+@dataclass
+class Timings:
+    baseline: list[float]  # every run of the baseline (the floor), in order
+    times: dict[str, list[float]]  # each command's runs, round by round
+    paired: dict[str, list[float]]  # the baseline run just before each of them
+
+
+def time_paired(
+    baseline: list[str], cmds: dict[str, list[str]], repeat: int, cwd: Path, env: dict[str, str]
+) -> Timings:
+    """Run every command ``repeat`` times, round by round, rotating the order in each round,
+    each command right after a run of ``baseline``. ``{day}`` in a command stands for one of
+    EDIT_DAYS, the other one in the next run."""
     names = list(cmds)
-    times: dict[str, list[float]] = {name: [] for name in names}
+    out = Timings([], {name: [] for name in names}, {name: [] for name in names})
+
+    def run(argv: list[str]) -> float:
+        t0 = time.perf_counter()
+        subprocess.run(argv, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        return time.perf_counter() - t0
+
     for r in range(repeat):
         k = r % len(names)
+        day = EDIT_DAYS[(r + 1) % 2]  # the warm-up run wrote EDIT_DAYS[0]
         for name in names[k:] + names[:k]:
-            day = EDIT_DAYS[(r + 1) % 2]  # the warm-up run wrote EDIT_DAYS[0]
-            argv = [a.replace("{day}", day) for a in cmds[name]]
-            t0 = time.perf_counter()
-            subprocess.run(
-                argv, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-            )
-            times[name].append(time.perf_counter() - t0)
+            before = run(baseline)
+            out.baseline.append(before)
+            out.paired[name].append(before)
+            out.times[name].append(run([a.replace("{day}", day) for a in cmds[name]]))
         progress(f"  round {r + 1}/{repeat} done")
-    return times
+    return out
 
 
 def progress(message: str) -> None:
@@ -248,12 +262,14 @@ class Row:
     note: str = ""
 
 
-def judge(row: Row, baseline: list[float]) -> None:
-    """Fill in the median, the ratios to ``baseline`` and pass/FAIL, unless the row was skipped."""
+def judge(row: Row, paired: list[float], baseline: list[float]) -> None:
+    """Fill in the median, the ratios (to ``paired``, the baseline's run before each of the
+    row's; the best, to the fastest of ``baseline``) and pass/FAIL, unless the row was
+    skipped."""
     if not row.times:
         return
     row.median = statistics.median(row.times)
-    row.ratio = row.median / statistics.median(baseline)
+    row.ratio = statistics.median(t / b for t, b in zip(row.times, paired, strict=True))
     row.best_ratio = min(row.times) / min(baseline)
     ok = row.exit_code == row.expect_exit and row.ratio <= row.target
     row.result = "pass" if ok else "FAIL"
@@ -359,14 +375,13 @@ def bench_size(
                 f"(expected {bench.expect_exit}):\n{p.excerpt()}"
             )
 
-    cmds = {"floor": floor_argv}
-    cmds.update({row.name: row.argv for row in rows if row.result != "skipped"})
-    progress(f"timing {units} units: {', '.join(cmds)} x {repeat}")
-    times = time_interleaved(cmds, repeat, workdir, env)
-    floor = statistics.median(times["floor"])
+    cmds = {row.name: row.argv for row in rows if row.result != "skipped"}
+    progress(f"timing {units} units: {', '.join(cmds)} x {repeat}, each after the floor")
+    timed = time_paired(floor_argv, cmds, repeat, workdir, env)
+    floor = statistics.median(timed.baseline)
     for row in rows:
-        row.times = times.get(row.name, [])
-        judge(row, times["floor"])
+        row.times = timed.times.get(row.name, [])
+        judge(row, timed.paired.get(row.name, []), timed.baseline)
     return {
         "size": units,
         "ledger": str(root),
@@ -374,7 +389,7 @@ def bench_size(
         "stats": stats,
         "floor": {
             "argv": floor_argv,
-            "times": times["floor"],
+            "times": timed.baseline,
             "median": floor,
             "max_rss_kb": floor_probe.max_rss_kb,
         },
@@ -404,12 +419,12 @@ def bench_help(repeat: int, notes: list[str], env: dict[str, str]) -> dict[str, 
             notes.append(f"`ledger --help` exited {p.exit_code}")
             progress(f"WARNING: `ledger --help` exited {p.exit_code}:\n{p.excerpt()}")
         progress(f"timing --help x {repeat}")
-        times = time_interleaved({"minimal app": base_argv, "--help": argv}, repeat, cwd, env)
-    base = statistics.median(times["minimal app"])
-    row.times = times["--help"]
-    judge(row, times["minimal app"])
+        timed = time_paired(base_argv, {"--help": argv}, repeat, cwd, env)
+    base = statistics.median(timed.baseline)
+    row.times = timed.times["--help"]
+    judge(row, timed.paired["--help"], timed.baseline)
     return {
-        "baseline": {"argv": base_argv, "times": times["minimal app"], "median": base},
+        "baseline": {"argv": base_argv, "times": timed.baseline, "median": base},
         "command": asdict(row),
     }
 
@@ -588,7 +603,8 @@ def report(
         f"- load average at start: {facts['load_average']}",
         f"- PyYAML {facts['pyyaml']} (libyaml: {facts['libyaml']}), Typer {facts['typer']}, "
         f"ledger {facts['ledger']}",
-        f"- {args.repeat} timed runs per command after one warm-up, interleaved; medians; "
+        f"- {args.repeat} timed runs per command after one warm-up, each right after a run of the "
+        f"floor (ratios: medians of those pairs); "
         f"--today {TODAY}, seed {args.seed}",
         "",
         "## Commands against the floor",
