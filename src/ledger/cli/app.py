@@ -8,12 +8,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
 from typer.core import TyperGroup
 
 from ledger import __version__
+
+if TYPE_CHECKING:
+    from ledger.edit.ops import EditError
 
 T = TypeVar("T")
 
@@ -207,6 +210,54 @@ def fail(key: str, lang: str | None, **args: object) -> NoReturn:
 
     typer.echo(f"ledger: {t(key, lang or LANGUAGE[0], **args)}", err=True)
     raise typer.Exit(2)
+
+
+# An edit refused because the command names something that does not exist or cannot be, or
+# ledger.toml is broken: a usage or settings problem (exit 2), as in the reports. Refusals from
+# the ledger's data exit 1.
+USAGE_ERRORS = frozenset(
+    {
+        "bad_unit_id",
+        "no_unit_file",
+        "unknown_project",
+        "not_claimed",
+        "unknown_milestone",
+        "bad_status",
+        "settings_broken",
+        "lock_unavailable",
+        "not_regular",
+        "read_only",
+        "lone_cr",
+        "cannot_read",
+        "milestone_not_applicable",
+    }
+)
+
+
+def refused(exc: EditError, lang: str, usage: bool | None = None) -> NoReturn:
+    """An edit (or an import, or ``init``) refused: its message and the first problems that
+    refuse it on stderr; exit 2 for a usage problem (``usage``, by default the refusal's key is
+    one of ``USAGE_ERRORS``), else 1."""
+    from ledger.i18n import t
+    from ledger.render.problems import text
+
+    typer.echo(f"ledger: {t(exc.key, lang, **exc.args_)}", err=True)
+    if exc.problems:
+        typer.echo(text(exc.problems, lang, 1).rsplit("\n", 2)[0], err=True)
+    if usage is None:
+        usage = exc.key in USAGE_ERRORS
+    raise typer.Exit(2 if usage else 1) from None
+
+
+def language_of(env: Shared) -> str:
+    """The language of a command that may not read the whole ledger: ``--lang`` (or the
+    environment's, in ``env``), else ledger.toml's, else Chinese."""
+    if env.lang is not None:
+        return env.lang
+    from ledger.load.config import load_config
+
+    config, _ = load_config(env.root)
+    return config.ledger.language if config is not None else LANGUAGE[0]
 
 
 def read(reader: Callable[..., T], text: str, *args: Any, lang: str | None) -> T:

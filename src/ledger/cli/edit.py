@@ -18,7 +18,9 @@ from ledger.cli.app import (
     TodayOpt,
     app,
     fail,
+    language_of,
     read,
+    refused,
     shared,
 )
 
@@ -56,16 +58,7 @@ def _unit(env: Shared, text: str) -> str:
         return text
     loaded = load(env.root, cache=env.cache)
     units = {f.unit.id: f.unit for f in loaded.units if f.unit is not None}
-    return read(typed.unit, text, units, lang=_language(env))
-
-
-def _language(env: Shared) -> str:
-    if env.lang is not None:
-        return env.lang
-    from ledger.load.config import load_config
-
-    config, _ = load_config(env.root)
-    return config.ledger.language if config is not None else LANGUAGE[0]
+    return read(typed.unit, text, units, lang=language_of(env))
 
 
 def _run(
@@ -76,15 +69,11 @@ def _run(
     from ledger.i18n import t
     from ledger.render.problems import text
 
-    lang = _language(env)
+    lang = language_of(env)
     try:
         edit = apply(env.root, env.today, build, dry_run=dry_run, cache=env.cache)
     except EditError as exc:
-        args = {k: v for k, v in exc.args_.items()}
-        typer.echo(f"ledger: {t(exc.key, lang, **args)}", err=True)
-        if exc.problems:
-            typer.echo(text(exc.problems, lang, 1).rsplit("\n", 2)[0], err=True)
-        raise typer.Exit(2 if exc.key in _USAGE_ERRORS else 1) from None
+        refused(exc, lang)
     if edit.notes:
         typer.echo(t("note.elsewhere", lang, n=len(edit.notes)), err=True)
         typer.echo(text(list(edit.notes), lang, 1).rsplit("\n", 2)[0], err=True)
@@ -113,26 +102,6 @@ def _remarks(edit: Edit, lang: str) -> None:
             args = {**args, "milestones": listed}
         typer.echo(t(f"remark.{key}", lang, **args))
 
-
-# The command names something that does not exist or cannot be, or ledger.toml is broken: a
-# usage or settings problem (exit 2), as in the reports. Refusals from the ledger's data exit 1.
-_USAGE_ERRORS = frozenset(
-    {
-        "bad_unit_id",
-        "no_unit_file",
-        "unknown_project",
-        "not_claimed",
-        "unknown_milestone",
-        "bad_status",
-        "settings_broken",
-        "lock_unavailable",
-        "not_regular",
-        "read_only",
-        "lone_cr",
-        "cannot_read",
-        "milestone_not_applicable",
-    }
-)
 
 UnitArg = Annotated[str, typer.Argument(help="The unit: its id, name or short name.")]
 ProjectArg = Annotated[str, typer.Argument(help="The project id in the book, e.g. K1.")]
@@ -175,12 +144,7 @@ def init(
         name = title if title is not None else where.resolve().name
         files = make(where, name, year or day.year, ci.value if ci else None)
     except EditError as exc:
-        typer.echo(f"ledger: {t(exc.key, language, **exc.args_)}", err=True)
-        if exc.problems:
-            from ledger.render.problems import text
-
-            typer.echo(text(exc.problems, language, 1).rsplit("\n", 2)[0], err=True)
-        raise typer.Exit(1 if exc.key == "init_exists" else 2) from None
+        refused(exc, language, usage=exc.key != "init_exists")
     typer.echo(t("did_init", language, path=folder, files=", ".join(files)))
     typer.echo(t("init_next", language, path=os.fspath(folder)))
 
@@ -259,7 +223,7 @@ def progress(
     env = shared(root, today, lang, no_cache)
     config, _ = load_config(env.root)
     year = config.ledger.year if config is not None else env.today.year
-    language = _language(env)
+    language = language_of(env)
     q = read(typed.quarter, quarter, year, lang=language).label
     share = read(typed.percent, percent, lang=language)
     word = (

@@ -15,7 +15,9 @@ from ledger.cli.app import (
     UnitOpt,
     app,
     fail,
+    language_of,
     read,
+    refused,
     shared,
 )
 
@@ -107,7 +109,6 @@ def import_forms(
     """Read filled quarterly forms back into the ledger: all of them, or nothing."""
     from ledger import typed
     from ledger.asof import reporting_quarter
-    from ledger.cli.edit import _USAGE_ERRORS, _language
     from ledger.edit.ops import EditError
     from ledger.forms.apply import Refused, run
     from ledger.forms.read import FormProblem
@@ -116,7 +117,7 @@ def import_forms(
     from ledger.render.problems import text as problems_text
 
     env = shared(root, today, lang, no_cache)
-    language = _language(env)
+    language = language_of(env)
     wanted = None
     if quarter is not None:
         config, _ = load_config(env.root)
@@ -147,10 +148,7 @@ def import_forms(
         typer.echo(t("import_refused", language, n=len(exc.problems)), err=True)
         raise typer.Exit(1) from None
     except EditError as exc:
-        typer.echo(f"ledger: {t(exc.key, language, **exc.args_)}", err=True)
-        if exc.problems:
-            typer.echo(problems_text(exc.problems, language, 1).rsplit("\n", 2)[0], err=True)
-        raise typer.Exit(2 if exc.key in _USAGE_ERRORS else 1) from None
+        refused(exc, language)
 
     for name in dict.fromkeys(name for _, name in pairs):
         steps = [s for s in outcome.steps if s.file == name]

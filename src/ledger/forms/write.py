@@ -40,7 +40,7 @@ from ledger.forms.layout import (
 )
 from ledger.i18n import t
 from ledger.model import Ledger, Progress, Unit
-from ledger.render.xlsx import FLAG_STYLES, _clean, _display_width, _fixed_times
+from ledger.render.xlsx import FLAG_STYLES, clean_text, display_width, fixed_times
 from ledger.reports.common import word
 from ledger.reports.words import owed_text
 
@@ -100,8 +100,8 @@ def workbook(
 
     title = t("form.title", lang, unit=unit.name, quarter=_quarter_words(quarter, lang))
     props = wb.properties
-    props.title = _clean(title)
-    props.subject = _clean(ledger.config.ledger.title)
+    props.title = clean_text(title)
+    props.subject = clean_text(ledger.config.ledger.title)
     props.creator = "ledger"
     props.language = "zh-CN" if lang == "zh" else "en"
     made = datetime(today.year, today.month, today.day)
@@ -116,12 +116,12 @@ def workbook(
         "made": today.isoformat(),
     }
     for key, value in identity.items():
-        wb.custom_doc_props.append(StringProperty(name=PROPERTY + key, value=_clean(value)))
+        wb.custom_doc_props.append(StringProperty(name=PROPERTY + key, value=clean_text(value)))
 
     raw = BytesIO()
     with ZipFile(raw, "w", ZIP_DEFLATED, allowZip64=True) as archive:
         ExcelWriter(wb, archive).save()
-    return _fixed_times(raw.getvalue())
+    return fixed_times(raw.getvalue())
 
 
 # -- the progress sheet --------------------------------------------------------------------------
@@ -285,7 +285,7 @@ def _row(ws: Any, columns: tuple[Column, ...], r: int, values: dict[str, object]
             cell.value = value
             cell.number_format = DATE_FORMAT
         elif isinstance(value, str):
-            cell.value = _clean(value)
+            cell.value = clean_text(value)
             cell.data_type = "s"  # text, never a formula
             if not column.hidden:
                 lines = max(lines, _lines(value, column.width))
@@ -313,7 +313,7 @@ def _row(ws: Any, columns: tuple[Column, ...], r: int, values: dict[str, object]
 
 def _lines(text: str, width: float) -> int:
     usable = max(width - 1.5, 1)
-    return sum(max(math.ceil(_display_width(line) / usable), 1) for line in text.split("\n"))
+    return sum(max(math.ceil(display_width(line) / usable), 1) for line in text.split("\n"))
 
 
 def _range(column: int, end: int) -> str:
@@ -439,7 +439,7 @@ def _notes(ws: Any, columns: tuple[Column, ...], lines: list[str], lang: str) ->
     for n, text in enumerate(lines):
         r = first + n
         ws.merge_cells(start_row=r, start_column=start, end_row=r, end_column=end)
-        cell = ws.cell(row=r, column=start, value=_clean(text))
+        cell = ws.cell(row=r, column=start, value=clean_text(text))
         cell.data_type = "s"
         cell.font = Font(name=FONT, size=SIZE + (2 if n == 0 else 0), bold=n == 0)
         cell.alignment = Alignment(vertical="top", wrap_text=True)
@@ -476,4 +476,4 @@ def _print(
 
 
 def _header(text: str) -> str:
-    return _clean(text).replace("\n", " ").replace("&", "&&")[:200]
+    return clean_text(text).replace("\n", " ").replace("&", "&&")[:200]

@@ -65,8 +65,8 @@ def render(doc: Document, options: Options | None = None) -> bytes:
         first.title = _sheet_name(doc.title, taken)
 
     props = wb.properties
-    props.title = _clean(doc.title)
-    props.description = _clean("\n".join(doc.meta))
+    props.title = clean_text(doc.title)
+    props.description = clean_text("\n".join(doc.meta))
     props.creator = "ledger"
     props.language = "zh-CN" if doc.lang.lower().startswith("zh") else "en"
     props.created = FIXED
@@ -77,10 +77,10 @@ def render(doc: Document, options: Options | None = None) -> bytes:
     raw = BytesIO()
     with ZipFile(raw, "w", ZIP_DEFLATED, allowZip64=True) as archive:
         ExcelWriter(wb, archive).save()
-    return _fixed_times(raw.getvalue())
+    return fixed_times(raw.getvalue())
 
 
-def _fixed_times(data: bytes) -> bytes:
+def fixed_times(data: bytes) -> bytes:
     """The same zip with every entry dated ZIP_TIME, so equal workbooks are equal bytes."""
     out = BytesIO()
     with ZipFile(BytesIO(data)) as src, ZipFile(out, "w", ZIP_DEFLATED) as dst:
@@ -95,12 +95,12 @@ def _fixed_times(data: bytes) -> bytes:
 # --- text ---------------------------------------------------------------------------------------
 
 
-def _clean(text: str) -> str:
+def clean_text(text: str) -> str:
     """Without the control characters an xlsx file cannot hold (openpyxl refuses them)."""
     return str(ILLEGAL_CHARACTERS_RE.sub("", text))
 
 
-def _display_width(text: str) -> int:
+def display_width(text: str) -> int:
     """Width in half-width character cells: CJK and other wide characters count two."""
     if text.isascii():  # no wide character: the common case of ids, numbers and English
         return len(text)
@@ -109,7 +109,7 @@ def _display_width(text: str) -> int:
 
 def _sheet_name(name: str, taken: set[str]) -> str:
     """A valid, unique sheet title: at most 31 characters, none of ``[]:*?/\\``."""
-    base = BAD_SHEET_CHARS.sub("_", _clean(name)).strip().strip("'").strip() or "Sheet"
+    base = BAD_SHEET_CHARS.sub("_", clean_text(name)).strip().strip("'").strip() or "Sheet"
     base = base[:31]
     candidate, n = base, 2
     while candidate.lower() in taken:
@@ -121,14 +121,14 @@ def _sheet_name(name: str, taken: set[str]) -> str:
 
 def _header_text(text: str) -> str:
     """Text for a printed page header: ``&`` starts a code there, so it is doubled."""
-    return _clean(text).replace("\n", " ").replace("&", "&&")[:200]
+    return clean_text(text).replace("\n", " ").replace("&", "&&")[:200]
 
 
 # --- sheets -------------------------------------------------------------------------------------
 
 
 def _width(column: Column, depth: int) -> float:
-    width = max(column.width, _display_width(column.label) + 2)
+    width = max(column.width, display_width(column.label) + 2)
     if column.kind == "date":
         width = max(width, 12)
     return float(min(width + 2 * depth, MAX_WIDTH))
@@ -137,7 +137,7 @@ def _width(column: Column, depth: int) -> float:
 def _lines(text: str, width: float) -> int:
     """About how many lines ``text`` takes in a wrapping cell ``width`` characters wide."""
     usable = max(width - 1, 1)
-    return sum(max(math.ceil(_display_width(line) / usable), 1) for line in text.split("\n"))
+    return sum(max(math.ceil(display_width(line) / usable), 1) for line in text.split("\n"))
 
 
 def _heading(ws: Any, doc: Document, span: int) -> int:
@@ -145,20 +145,20 @@ def _heading(ws: Any, doc: Document, span: int) -> int:
     span = max(span, 1)
     last = get_column_letter(span)
     r = 1
-    cell = ws.cell(row=r, column=1, value=_clean(doc.title))
+    cell = ws.cell(row=r, column=1, value=clean_text(doc.title))
     cell.font = Font(name=FONT, bold=True, size=16)
     ws.merge_cells(f"A{r}:{last}{r}")
     ws.row_dimensions[r].height = 24
     for line in doc.meta:
         r += 1
-        ws.cell(row=r, column=1, value=_clean(line)).font = Font(name=FONT)
+        ws.cell(row=r, column=1, value=clean_text(line)).font = Font(name=FONT)
         ws.merge_cells(f"A{r}:{last}{r}")
     if doc.totals:
         r += 1
         for i, total in enumerate(doc.totals):
             # a label cell and a figure cell side by side, two columns a total, wrapping rows
             row, col = r + (2 * i) // max(span - span % 2, 2), (2 * i) % max(span - span % 2, 2) + 1
-            label = ws.cell(row=row, column=col, value=_clean(total.label))
+            label = ws.cell(row=row, column=col, value=clean_text(total.label))
             label.font = Font(name=FONT, bold=True)
             label.alignment = Alignment(horizontal="right", vertical="center", wrap_text=True)
             figure = total.value if total.previous is None else f"{total.previous} → {total.value}"
@@ -173,7 +173,7 @@ def _heading(ws: Any, doc: Document, span: int) -> int:
         r = row
         for note in doc.notes:
             r += 1
-            ws.cell(row=r, column=1, value=_clean(note)).font = Font(name=FONT, italic=True)
+            ws.cell(row=r, column=1, value=clean_text(note)).font = Font(name=FONT, italic=True)
             ws.merge_cells(f"A{r}:{last}{r}")
     return r + 1  # a blank row before the table
 
@@ -188,12 +188,12 @@ def _sheet(ws: Any, table: Table, title: str, top: int = 0) -> None:
     last = get_column_letter(len(columns))
     title_row, head = top + 1, top + 2
 
-    caption = ws.cell(row=title_row, column=1, value=_clean(table.title))
+    caption = ws.cell(row=title_row, column=1, value=clean_text(table.title))
     caption.font = Font(name=FONT, bold=True, size=12)
     header_lines = 1
     for i, (column, width) in enumerate(zip(columns, widths, strict=True), start=1):
         ws.column_dimensions[get_column_letter(i)].width = width
-        cell = ws.cell(row=head, column=i, value=_clean(column.label))
+        cell = ws.cell(row=head, column=i, value=clean_text(column.label))
         cell.font = Font(name=FONT, bold=True)
         cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
         cell.alignment = Alignment(
@@ -206,7 +206,7 @@ def _sheet(ws: Any, table: Table, title: str, top: int = 0) -> None:
     ws.row_dimensions[head].height = _height(header_lines)
 
     if not table.rows and table.empty:
-        ws.cell(row=head + 1, column=1, value=_clean(table.empty)).font = Font(name=FONT)
+        ws.cell(row=head + 1, column=1, value=clean_text(table.empty)).font = Font(name=FONT)
     # A body cell's style is set through openpyxl's descriptors once for each kind of cell, then
     # copied: each assignment hashes the style to find it in the workbook's list of styles, most
     # of the time a sheet of 7,000 rows took. The first cell of a kind still registers its
@@ -218,7 +218,7 @@ def _sheet(ws: Any, table: Table, title: str, top: int = 0) -> None:
             value = row.cells[i] if i < len(row.cells) else None
             cell = ws.cell(row=r, column=i + 1)
             text = _put(cell, value)
-            wrap = text is not None and ("\n" in text or _display_width(text) > width - 1)
+            wrap = text is not None and ("\n" in text or display_width(text) > width - 1)
             if wrap and text is not None:
                 lines = max(lines, _lines(text, width))
             indent = max(row.depth, 0) if i == 0 else 0
@@ -284,7 +284,7 @@ def _put(cell: Any, value: Cell) -> str | None:
             return None  # Excel has no NaN or infinity: the cell stays empty
         cell.value = value
         return None
-    text = _clean(value)
+    text = clean_text(value)
     cell.value = text
     if text.startswith("="):
         cell.data_type = "s"  # text, never a formula
