@@ -207,9 +207,13 @@ def _text(data: bytes) -> str:
 
 @dataclass
 class Timings:
-    baseline: list[float]  # every run of the baseline (the floor), in order
     times: dict[str, list[float]]  # each command's runs, round by round
-    paired: dict[str, list[float]]  # the baseline run just before each of them
+    paired: dict[str, list[float]]  # the baseline's run just before each of them
+
+    @property
+    def baseline(self) -> list[float]:
+        """Every run of the baseline (the floor)."""
+        return [t for runs in self.paired.values() for t in runs]
 
 
 def time_paired(
@@ -219,7 +223,7 @@ def time_paired(
     each command right after a run of ``baseline``. ``{day}`` in a command stands for one of
     EDIT_DAYS, the other one in the next run."""
     names = list(cmds)
-    out = Timings([], {name: [] for name in names}, {name: [] for name in names})
+    out = Timings({name: [] for name in names}, {name: [] for name in names})
 
     def run(argv: list[str]) -> float:
         t0 = time.perf_counter()
@@ -230,9 +234,7 @@ def time_paired(
         k = r % len(names)
         day = EDIT_DAYS[(r + 1) % 2]  # the warm-up run wrote EDIT_DAYS[0]
         for name in names[k:] + names[:k]:
-            before = run(baseline)
-            out.baseline.append(before)
-            out.paired[name].append(before)
+            out.paired[name].append(run(baseline))
             out.times[name].append(run([a.replace("{day}", day) for a in cmds[name]]))
         progress(f"  round {r + 1}/{repeat} done")
     return out

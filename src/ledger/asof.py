@@ -391,23 +391,22 @@ def flag_on(ledger: Ledger, status: ClaimStatus, day: date, on: Day | None = Non
     return "yellow" if yellow else "green"
 
 
-def previous_day(quarter: Quarter, today: date, claim: Claim, year: int) -> date | None:
-    """The day a claim's previous flag is taken for the checklist of ``quarter``: the last day
-    of the quarter before it; None when ``quarter`` is Q1, when that day is not before T, or when
-    the claim was claimed after it (contract section 5)."""
-    day = previous_end(quarter, today)
-    if day is None or claimed_on(claim, year) > day:
-        return None
-    return day
-
-
 def previous_end(quarter: Quarter, today: date) -> date | None:
-    """The last day of the quarter before ``quarter`` if it is before T: ``previous_day`` for a
-    claim claimed by then (a report computes it once for all its claims)."""
+    """The last day of the quarter before ``quarter``, where the checklist of ``quarter`` takes
+    its previous flags; None when ``quarter`` is Q1 or that day is not before T (contract
+    section 5). A report finds it once for all its claims (``previous_day``)."""
     if quarter.q == 1:
         return None
     day = Quarter(quarter.year, quarter.q - 1).end
     return day if day < today else None
+
+
+def previous_day(last_end: date | None, claim: Claim, year: int) -> date | None:
+    """The day a claim's previous flag is taken: ``last_end`` (``previous_end``), unless the
+    claim was claimed after it (or there is none)."""
+    if last_end is None or claimed_on(claim, year) > last_end:
+        return None
+    return last_end
 
 
 def claims_as_of(unit: Unit, today: date, year: int) -> list[Claim]:

@@ -16,7 +16,7 @@ import multiprocessing
 import os
 import pickle
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import astuple, dataclass, field, replace
 from datetime import date
 from functools import cache
@@ -709,7 +709,7 @@ def _next_chunk(counter: Any) -> int:
 
 
 def _check_chunk(
-    loaded: Loaded, checks: FileChecks, rels: list[str], parts: list[Part | None]
+    loaded: Loaded, checks: FileChecks, rels: list[str], parts: Sequence[Part | None]
 ) -> dict[str, Findings]:
     files = [_unit_file(loaded, rel, part) for rel, part in zip(rels, parts, strict=True) if part]
     return checks(loaded, files)
@@ -738,11 +738,14 @@ def _worker(
     while (start := _next_chunk(counter)) < len(files):
         rels = files[start : start + _CHUNK]
         parts = [_part(loaded, rel) for rel in rels]
-        found = _check_chunk(loaded, checks, rels, list(parts)) if checks is not None else {}
+        found = _check_chunk(loaded, checks, rels, parts) if checks is not None else {}
         chunk = []
         for rel, part in zip(rels, parts, strict=True):
             findings = found.get(rel)
-            checked = None if findings is None else findings.to_json(loaded.context or "")
+            checked = None
+            if findings is not None:
+                assert loaded.context is not None  # no checks run without it (``_parts``)
+                checked = findings.to_json(loaded.context)
             chunk.append((loaded.keys.get(rel), _summary_json(part), _model_json(part), checked))
         send.send((start, chunk))
     send.send(None)

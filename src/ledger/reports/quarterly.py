@@ -13,9 +13,9 @@ from ledger.asof import (
     Quarter,
     Reason,
     ReportState,
-    claimed_on,
     day_of,
     flag_on,
+    previous_day,
     previous_end,
     statuses,
 )
@@ -149,7 +149,7 @@ def build(
                 if m.due < start:
                     carried.append(CarriedItem(m.id, m.title, m.due, m.days_overdue(today)))
         claim, latest = s.claim, s.latest
-        before = last_end if last_end is not None and claimed_on(claim, year) <= last_end else None
+        before = previous_day(last_end, claim, year)
         line = ClaimLine(
             project=claim.project,
             project_title=s.project.title if s.project else claim.project,
