@@ -1,14 +1,17 @@
 """The rules of contract section 5 for one claim and one quarter, written plainly: the reference
-the property tests hold ``ledger.asof``'s one-pass computations (``_report_states``) against; and
-rounding half up in fractions, the reference of ``ledger.asof.half_up``'s integers, and the
-year-end score as contract section 5 states it, the reference of ``ledger.asof.unit_score``."""
+the property tests hold ``ledger.asof.status``'s one-pass computations (``report_states``)
+against; and rounding half up in fractions, the reference of ``ledger.asof.score.half_up``'s
+integers, and the year-end score as contract section 5 states it, the reference of
+``ledger.asof.score.unit_score``."""
 
 from __future__ import annotations
 
 from datetime import date
 from fractions import Fraction
 
-from ledger.asof import Counted, Quarter, ReportState, claimed_on
+from ledger.asof.score import Counted
+from ledger.asof.status import ReportState, claimed_on
+from ledger.calendar import Quarter
 from ledger.model import Claim, EvaluationSection
 
 

@@ -8,16 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from ledger.asof import (
-    Quarter,
-    claim_status,
-    competition_ranks,
-    latest_entry,
-    reporting_half,
-    reporting_quarter,
-    statuses,
-    unit_score,
-)
+from ledger.asof.score import competition_ranks, unit_score
+from ledger.asof.status import claim_status, latest_entry, statuses
+from ledger.calendar import Quarter, reporting_half, reporting_quarter
 from ledger.load import load
 from ledger.model import Claim, Ledger
 from tests.conftest import LedgerMaker
@@ -282,7 +275,7 @@ def test_score_is_exact_and_rounds_half_up(ledger: Ledger) -> None:
     ],
 )
 def test_rounding_half_up(exact: Fraction, shown: Fraction) -> None:
-    from ledger.asof import Score
+    from ledger.asof.score import Score
 
     assert Score(Fraction(1), Fraction(1), Fraction(1), exact).rounded == shown
 
@@ -303,7 +296,7 @@ def test_competition_ranks_share_and_skip() -> None:
     ],
 )
 def test_half_up(value: Fraction, places: int, expected: Fraction) -> None:
-    from ledger.asof import half_up
+    from ledger.asof.score import half_up
 
     assert half_up(value, places) == expected
 

@@ -10,16 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ledger.asof import (
-    Quarter,
-    _report_states,
-    claim_status,
-    competition_ranks,
-    flag_on,
-    half_up,
-    unit_score,
-    year_quarters,
-)
+from ledger.asof.score import competition_ranks, half_up, unit_score
+from ledger.asof.status import claim_status, flag_on, report_states
+from ledger.calendar import Quarter, year_quarters
 from ledger.load import load
 from ledger.model import Claim, Ledger
 from tests.conftest import BOOK, CITY, CONFIG
@@ -135,7 +128,7 @@ def test_ranks_start_at_one_share_ties_and_never_exceed_the_count(values: list[i
 def test_report_states_at_once_agree_with_the_rule_one_quarter_at_a_time(
     c: Claim, today: date
 ) -> None:
-    at_once = _report_states(c, today, 2026, 10)
+    at_once = report_states(c, today, 2026, 10)
     for q in year_quarters(2026):
         assert at_once[q] == report_state(c, q, today, 2026, 10)
 

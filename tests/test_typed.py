@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from ledger import typed
-from ledger.asof import Quarter
+from ledger.calendar import Quarter
 from ledger.load import load
 from tests.conftest import REPO, SAMPLE_DAY
 

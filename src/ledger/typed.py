@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 
-from ledger.asof import Quarter
+from ledger.calendar import Quarter
 from ledger.hints import did_you_mean
 from ledger.model import STATUSES, Status, Unit
 

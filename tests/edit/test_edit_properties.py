@@ -226,7 +226,7 @@ def draw_progress(data: st.DataObject, root: Path, ledger: Ledger, replace: bool
 def draw_done(data: st.DataObject, root: Path, ledger: Ledger) -> Step:
     """Mark done a milestone of a claim (the project's or the unit's own) not yet marked done;
     a book milestone due before the claim was made does not apply to it and is refused."""
-    from ledger.asof import claim_milestones
+    from ledger.asof.status import claim_milestones
 
     books = {p.id: [m.id for m in p.milestones] for p in ledger.book.projects}
     choices = []

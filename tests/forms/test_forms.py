@@ -14,7 +14,8 @@ from typing import Any
 import pytest
 from openpyxl import Workbook, load_workbook  # type: ignore[import-untyped]
 
-from ledger.asof import Owed, Quarter
+from ledger.asof.owed import Owed
+from ledger.calendar import Quarter
 from ledger.forms.layout import MILESTONE_KEYS, PROGRESS_KEYS
 from ledger.load import load
 from ledger.reports.words import owed_text
@@ -171,7 +172,7 @@ def test_form_refuses_an_output_inside_the_ledger(cli: Cli, sample: Path) -> Non
 def test_the_heading_words_what_the_unit_owes_as_remind_does(
     cli: Cli, sample: Path, tmp_path: Path
 ) -> None:
-    from ledger.asof import Milestone
+    from ledger.asof.status import Milestone
 
     title = "完成功能布局调整和服务事项清单公示"
     m = Milestone("upgrade", title, date(2026, 6, 30), None, None, own=False)

@@ -11,7 +11,7 @@ from io import BytesIO
 
 import openpyxl  # type: ignore[import-untyped]
 
-from ledger.asof import Quarter
+from ledger.calendar import Quarter
 from ledger.load import load
 from ledger.render import html, xlsx
 from ledger.reports import quarterly

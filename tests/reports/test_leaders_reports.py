@@ -20,7 +20,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from ledger.asof import Quarter, statuses
+from ledger.asof.status import statuses
+from ledger.calendar import Quarter
 from ledger.load import load
 from ledger.model import Ledger
 from ledger.reports import quarterly

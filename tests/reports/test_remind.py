@@ -12,7 +12,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ledger.asof import Quarter, claim_status, owed
+from ledger.asof.owed import owed
+from ledger.asof.status import claim_status
+from ledger.calendar import Quarter
 from ledger.model import Claim, Ledger
 from tests.conftest import REPO
 from tests.test_asof_properties import SETTINGS, claims, days
@@ -180,7 +182,8 @@ def test_every_red_reason_is_owed_and_complete_claims_owe_nothing(
 
 @pytest.mark.parametrize("day", ["2026-11-25", "2026-12-31", "2027-01-05"])
 def test_units_left_out_owe_nothing(cli: Cli, day: str) -> None:
-    from ledger.asof import reporting_quarter, statuses
+    from ledger.asof.status import statuses
+    from ledger.calendar import reporting_quarter
     from ledger.load import load
     from ledger.reports import remind as module
 

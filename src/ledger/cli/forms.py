@@ -46,7 +46,7 @@ def form(
 ) -> None:
     """Write one quarterly form (.xlsx) per unit with claims, to send to the units."""
     from ledger import typed
-    from ledger.asof import reporting_quarter
+    from ledger.calendar import reporting_quarter
     from ledger.cli.reports import open_ledger, unit_scope
     from ledger.edit.write import atomic_write
     from ledger.forms.write import forms
@@ -108,7 +108,7 @@ def import_forms(
 ) -> None:
     """Read filled quarterly forms back into the ledger: all of them, or nothing."""
     from ledger import typed
-    from ledger.asof import reporting_quarter
+    from ledger.calendar import reporting_quarter
     from ledger.edit.ops import EditError
     from ledger.forms.apply import Refused, run
     from ledger.forms.read import FormProblem

@@ -29,7 +29,7 @@ from ledger.cli.app import (
 )
 
 if TYPE_CHECKING:
-    from ledger.asof import Quarter
+    from ledger.calendar import Quarter
     from ledger.model import Ledger
 
 # ledger.reports.ALL_FORMATS, written out: --help imports no report code (a test keeps them equal)
@@ -246,7 +246,7 @@ def report(
     """The quarterly checklist (--quarter), the half-year summary (--half) or the year-end
     evaluation (--year), as of T."""
     from ledger import typed
-    from ledger.asof import reporting_half, reporting_quarter
+    from ledger.calendar import reporting_half, reporting_quarter
 
     chosen = [quarter is not None, half is not None, year]
     if sum(chosen) != 1:
@@ -349,7 +349,7 @@ def remind(
     """What each unit owes as of T, with leaders and contacts; --format text: one message per
     unit, ready to send."""
     from ledger import typed
-    from ledger.asof import reporting_quarter
+    from ledger.calendar import reporting_quarter
     from ledger.reports import REPORTS
     from ledger.reports import remind as module
 

@@ -25,7 +25,8 @@ import yaml
 from filelock import Timeout as LockTimeout
 from pydantic import ValidationError
 
-from ledger.asof import Quarter, claim_milestones, claimed_on
+from ledger.asof.status import claim_milestones, claimed_on
+from ledger.calendar import Quarter
 from ledger.edit.write import (
     ChangedMeanwhile,
     LockUnavailable,

@@ -25,7 +25,9 @@ from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[import-untyped]
 from openpyxl.writer.excel import ExcelWriter  # type: ignore[import-untyped]
 
-from ledger.asof import ClaimStatus, Quarter, owed, statuses
+from ledger.asof.owed import owed
+from ledger.asof.status import ClaimStatus, statuses
+from ledger.calendar import Quarter
 from ledger.forms.layout import (
     COLUMNS,
     FIRST_ROW,

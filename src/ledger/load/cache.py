@@ -48,7 +48,7 @@ _WRITTEN: dict[Path, dict[str, str]] = {}
 # and what the checks of one file find in it
 _SOURCES = (
     "__init__.py",
-    "asof.py",
+    "calendar.py",
     "codes.py",
     "hints.py",
     "load/cache.py",

@@ -7,7 +7,9 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from functools import lru_cache
 
-from ledger.asof import Flag, Quarter, Reason, depth, units_under
+from ledger.asof.status import Flag, Reason
+from ledger.calendar import Quarter
+from ledger.hierarchy import depth, units_under
 from ledger.i18n import t
 from ledger.model import Ledger, Unit
 from ledger.reports.document import Total

@@ -12,7 +12,9 @@ from datetime import date
 from fractions import Fraction
 from typing import Any
 
-from ledger.asof import Flag, Quarter, Reason, claims_as_of, half_up, statuses
+from ledger.asof.score import half_up
+from ledger.asof.status import Flag, Reason, claims_as_of, statuses
+from ledger.calendar import Quarter
 from ledger.i18n import t
 from ledger.model import Ledger
 from ledger.reports.common import FLAGS, flag_totals, meta, scoped, tree_order, word

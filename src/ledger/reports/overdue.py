@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, NamedTuple
 
-from ledger.asof import statuses
+from ledger.asof.status import statuses
 from ledger.i18n import t
 from ledger.model import Ledger
 from ledger.reports.common import meta, person, scoped

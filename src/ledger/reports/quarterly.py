@@ -7,10 +7,9 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any, NamedTuple
 
-from ledger.asof import (
+from ledger.asof.status import (
     Flag,
     MilestoneState,
-    Quarter,
     Reason,
     ReportState,
     day_of,
@@ -19,6 +18,7 @@ from ledger.asof import (
     previous_end,
     statuses,
 )
+from ledger.calendar import Quarter
 from ledger.i18n import t
 from ledger.model import Ledger, Progress, Status
 from ledger.reports.common import (

@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, NamedTuple
 
-from ledger.asof import Owed, OwedKind, Quarter, claims_as_of, owed, statuses
+from ledger.asof.owed import Owed, OwedKind, owed
+from ledger.asof.status import claims_as_of, statuses
+from ledger.calendar import Quarter
 from ledger.i18n import t
 from ledger.model import Ledger, Unit
 from ledger.reports.common import meta, period_line, person, scoped, tree_order

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ledger.asof import ClaimStatus, statuses
+from ledger.asof.status import ClaimStatus, statuses
 from ledger.i18n import t
 from ledger.model import Ledger
 from ledger.reports.common import FLAGS, flag_totals, meta, scoped, word

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ledger.asof import Owed, Reason
+from ledger.asof.owed import Owed
+from ledger.asof.status import Reason
 from ledger.i18n import t
 
 

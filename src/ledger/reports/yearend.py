@@ -8,7 +8,8 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from ledger.asof import ClaimStatus, Part, Score, competition_ranks, half_up, statuses, unit_score
+from ledger.asof.score import Score, ScorePart, competition_ranks, half_up, unit_score
+from ledger.asof.status import ClaimStatus, statuses
 from ledger.i18n import t
 from ledger.model import Ledger
 from ledger.reports.common import meta, scoped
@@ -98,7 +99,7 @@ def arithmetic(score: Score, ledger: Ledger, lang: str) -> str:
     """How the score is made: 节点 8/10×50 + 上报 6/8×30 + 完成 1/2×20 = 72.5."""
     weights = ledger.config.evaluation
     parts = []
-    weighted: tuple[tuple[Part, int], ...] = (
+    weighted: tuple[tuple[ScorePart, int], ...] = (
         ("milestones", weights.milestones),
         ("reports", weights.reports),
         ("completion", weights.completion),

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date
 
-from ledger.asof import Quarter
+from ledger.calendar import Quarter
 from ledger.load import Loaded
 from ledger.load.ledger import Findings, UnitFile
 from ledger.model import Unit

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from ledger.asof import Quarter
+from ledger.calendar import Quarter
 from ledger.load import Loaded
 from ledger.load.ledger import UnitFile
 from ledger.model import Claim, ClaimMilestone, Progress, Project, ProjectMilestone

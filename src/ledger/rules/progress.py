@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from ledger.asof import Quarter
+from ledger.calendar import Quarter
 from ledger.load import Loaded
 from ledger.problems import Problem
 from ledger.rules.common import ClaimAt, claims, in_year, progress, run_module
