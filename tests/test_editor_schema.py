@@ -13,7 +13,7 @@ import jsonschema  # type: ignore[import-untyped]
 import pytest
 import yaml
 
-from ledger.schema import json_schema
+from ledger.editor_schema import json_schema
 from tests.conftest import REPO
 
 Cli = Callable[..., tuple[int, str]]

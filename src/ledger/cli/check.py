@@ -55,7 +55,7 @@ def validate(
     """
     from ledger.problems import count
     from ledger.problems import strict as make_strict
-    from ledger.render.problems import FORMATS
+    from ledger.render.problems import PROBLEM_FORMATS
     from ledger.validate import validate as run
 
     env = shared(root, today, lang, no_cache)
@@ -69,7 +69,7 @@ def validate(
     elif format is ProblemFormat.gitlab:
         problems = _from_top(problems, env.root, "CI_PROJECT_DIR", env.root)
     color = use_color() and format is ProblemFormat.text
-    typer.echo(FORMATS[format.value](problems, language, files, color), nl=False)
+    typer.echo(PROBLEM_FORMATS[format.value](problems, language, files, color), nl=False)
     if result.settings_failed:
         raise typer.Exit(2)
     errors, _ = count(problems)

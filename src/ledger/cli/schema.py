@@ -21,7 +21,7 @@ def schema(
     """Print the JSON Schema of data/projects.yaml, a unit file or ledger.toml."""
     import json
 
-    from ledger.schema import SCHEMAS, json_schema
+    from ledger.editor_schema import SCHEMAS, json_schema
 
     if name is not None and name not in SCHEMAS:
         fail("bad_schema_name", lang, value=name)

@@ -153,7 +153,7 @@ def editor_files() -> dict[str, str]:
     speaks the YAML language server)."""
     import json
 
-    from ledger.schema import json_schema
+    from ledger.editor_schema import json_schema
 
     files = {
         f"{SCHEMA_FOLDER}/{name}.json": json.dumps(json_schema(name), ensure_ascii=False, indent=2)

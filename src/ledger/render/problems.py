@@ -116,7 +116,7 @@ def gitlab(problems: list[Problem], lang: str, files: int, color: bool = False) 
     )
 
 
-FORMATS: dict[str, Callable[[list[Problem], str, int, bool], str]] = {
+PROBLEM_FORMATS: dict[str, Callable[[list[Problem], str, int, bool], str]] = {
     "text": text,
     "json": as_json,
     "github": github,
