@@ -221,9 +221,9 @@ def test_remind_says_why_it_counts_fewer_overdue_milestones(
     if day == JAN:
         assert (overdue, owed) == (33, 32)
     note = (
-        "另有 1 个逾期时间节点属于已完成的认领项目，不再催报"
+        "另有 1 个逾期节点属于已完成的认领项目，不再催报（逾期清单仍列出）"
         if lang == "zh"
-        else "overdue milestones of complete claims, not reminded: 1"
+        else "overdue milestones of complete claims, not reminded: 1 (listed by overdue)"
     )
     for fmt in ("markdown", "html", "table"):
         assert note in run(cli, "remind", "--format", fmt, day=day, lang=lang).replace("\n", "")
@@ -271,11 +271,12 @@ def test_year_end_provisional_until_q4_reports_are_due(
     [
         (
             "zh",
-            "暂算：2026Q4 进展 2027-01-10 前上报，尚未计入得分；2027-01-11 起得分定稿",
+            "暂算：2026Q4 进展 2027-01-10 前上报，尚未计入得分；2027-01-11 起得分定稿。",
         ),
         (
             "en",
-            "the 2026Q4 reports are due by 2027-01-10 and not yet counted",
+            "Provisional: the 2026Q4 reports are due by 2027-01-10, not yet counted;"
+            " final from 2027-01-11.",
         ),
     ],
 )

@@ -172,11 +172,9 @@ def document(report: Remind, ledger: Ledger, lang: str) -> Document:
         red = kind in ("overdue", "past_deadline", "missing_report")
         flag = ("red" if red else "yellow") if counts[kind] else None
         totals.append(Total(t(f"total.owed.{kind}", lang), counts[kind], flag))
-    said = [left_out_note(report, lang)] if report.left_out else []
+    notes = [left_out_note(report, lang)] if report.left_out else []
     if report.settled:
-        said.append(settled_note(report, lang))
-    # one note: renderers set each note apart, and these two read as one remark
-    notes = [t("reason.sep", lang).join(said)] if said else []
+        notes.append(settled_note(report, lang))
     table = Table(
         "remind", t("table.remind", lang), columns, rows, t("empty.remind", lang), grouped=True
     )

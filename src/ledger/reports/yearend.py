@@ -170,7 +170,6 @@ def provisional_note(report: YearReport, lang: str) -> str:
     return t(
         key,
         lang,
-        date=report.as_of.isoformat(),
         quarter=report.last_quarter.label,
         due=report.last_due.isoformat(),
         final=plus_days(report.last_due, 1).isoformat(),
