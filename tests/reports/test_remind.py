@@ -113,8 +113,9 @@ def test_text_one_message_a_unit_and_how_many_were_left_out(cli: Cli) -> None:
     messages = body.split("\n\n")
     assert all(m.startswith("【提醒】") and "\n" not in m for m in messages)
     assert len(messages) == 13 and note == "另有 6 个单位没有待办事项，未列出"
-    houqi = next(m for m in messages if m.startswith("【提醒】察右后旗"))
-    assert houqi.startswith("【提醒】察右后旗（联系人 旗委组织部 刘洋 0474-4652345）：")
+    # a message names the unit by its full name (察右后旗 is the short one, for tables)
+    houqi = next(m for m in messages if m.startswith("【提醒】察哈尔右翼后旗"))
+    assert houqi.startswith("【提醒】察哈尔右翼后旗（联系人 旗委组织部 刘洋 0474-4652345）：")
     late = "K4 党群服务中心功能提升（王静）节点“完成功能布局调整和服务事项清单公示”已逾期 148 天"
     assert late in houqi
     code, out = cli("remind", "-C", REPO, "--today", "2027-01-05", "-f", "text", "-u", "卓资县")

@@ -212,9 +212,14 @@ WORDS: dict[str, str] = {
     "meta.project": "Project: {project}",
     "meta.weights": "Weights: milestones {milestones}, reports {reports}, completion {completion}",
     "meta.drawn": (
-        "Drawn: {n} of {total} units with claims, seed {seed}"
-        " (Python random.Random(seed).sample over the unit ids in order)"
+        "Drawn at random: {n} of {total} units with claims, seed {seed}"
+        " (the same seed on the same ledger draws the same units)"
     ),
+    "meta.drawn_by_date": (
+        "Drawn at random: {n} of {total} units with claims, seed {seed}"
+        " (no seed given: the date, so the same ledger draws the same units all day)"
+    ),
+    "check.late": "{quarter} report sent late",
     "meta.report_due": "Report for {quarter} due {date}",
     "table.claims": "Claims",
     "table.overdue": "Overdue",
@@ -290,7 +295,7 @@ WORDS: dict[str, str] = {
     "milestone_not_applicable": "milestone `{milestone}` of {project} was due {due}, before this unit claimed the project ({claimed}): it does not apply",
     "reason.overdue": "milestone “{title}” {days} days overdue",
     "reason.past_deadline": "{days} days past the deadline {due}",
-    "reason.missing_report": "{quarter} report missing",
+    "reason.missing_report": "{quarter} report missing, {days} days late",
     "reason.due_soon": "milestone “{title}” due in {days} days",
     "reason.due_today": "milestone “{title}” due today",
     "reason.status": "reported {status}",
@@ -344,7 +349,8 @@ WORDS: dict[str, str] = {
     "col.counted": "Counted as",
     "table.score_detail": "What lost points",
     "empty.score_detail": "Nothing lost points.",
-    "note.provisional": "Provisional: scores as of {date}; the year is not over.",
+    "note.provisional": "Provisional: the year is not over; the {quarter} reports are due by {due}; final from {final}.",
+    "note.provisional_reports": "Provisional: the {quarter} reports are due by {due}, not yet counted; final from {final}.",
     "title.year_provisional": "Year-end evaluation {year} (provisional, as of {date})",
     "total.units_scored": "Units scored",
     "total.average": "Average score",
@@ -368,10 +374,14 @@ WORDS: dict[str, str] = {
     "owed.report_due": "{quarter} report due {due} ({days} days left)",
     "owed.due_soon": "milestone “{title}” due in {days} days",
     "remind.left_out": "{n} more units owe nothing and are not listed",
+    "remind.settled": "overdue milestones of complete claims, not reminded: {n} (listed by overdue)",
     "remind.head": "[Reminder] {unit}: ",
     "remind.head_contact": "[Reminder] {unit} (contact: {contact}): ",
     "remind.projects": "{projects}: ",
-    "remind.missing_report": "{who}no report for {quarters} ({days} days late), please send it now",
+    "remind.missing_report": "{who}no report for {quarters} ({days}), please send it now",
+    "remind.days_one": "{days} days late",
+    "remind.days_item": "{days}",
+    "remind.days_each": "{items} days late respectively",
     "remind.report_due": "{who}please send the {quarter} report by {due}",
     "remind.claim": "{project} {title} ({leader}): {facts}",
     "remind.overdue": "milestone “{title}” is {days} days overdue",

@@ -212,9 +212,14 @@ WORDS: dict[str, str] = {
     "meta.project": "项目：{project}",
     "meta.weights": "权重：时间节点 {milestones}，季度上报 {reports}，完成情况 {completion}",
     "meta.drawn": (
-        "抽取方法：从 {total} 个有认领项目的单位中抽取 {n} 个，随机种子 {seed}"
-        "（Python random.Random(种子).sample，单位按编号排序）"
+        "抽取方法：从 {total} 个有认领项目的单位中随机抽取 {n} 个，随机种子 {seed}"
+        "（同一台账、同一种子，抽取结果相同）"
     ),
+    "meta.drawn_by_date": (
+        "抽取方法：从 {total} 个有认领项目的单位中随机抽取 {n} 个，随机种子 {seed}"
+        "（未指定种子，取统计日期：同一台账当天结果相同）"
+    ),
+    "check.late": "{quarter} 进展逾期上报",
     "meta.report_due": "{quarter} 进展应于 {date} 前上报",
     "table.claims": "认领项目",
     "table.overdue": "逾期事项",
@@ -290,7 +295,7 @@ WORDS: dict[str, str] = {
     "milestone_not_applicable": "项目 {project} 的时间节点 `{milestone}` 到期日为 {due}，早于本单位认领该项目的日期（{claimed}），不适用于本单位",
     "reason.overdue": "节点“{title}”逾期 {days}天",
     "reason.past_deadline": "超过完成时限 {days}天，时限 {due}",
-    "reason.missing_report": "{quarter} 未上报",
+    "reason.missing_report": "{quarter} 进展未上报，已逾期 {days}天",
     "reason.due_soon": "节点“{title}” {days}天后到期",
     "reason.due_today": "节点“{title}”今天到期",
     "reason.status": "上报状态为“{status}”",
@@ -344,7 +349,8 @@ WORDS: dict[str, str] = {
     "col.counted": "情况",
     "table.score_detail": "失分事项",
     "empty.score_detail": "没有失分事项。",
-    "note.provisional": "截至 {date} 暂算：年度尚未结束，得分为暂算结果。",
+    "note.provisional": "暂算：年度尚未结束；{quarter} 进展 {due} 前上报，{final} 起得分定稿。",
+    "note.provisional_reports": "暂算：{quarter} 进展 {due} 前上报，尚未计入得分；{final} 起得分定稿。",
     "title.year_provisional": "{year} 年度工作成效评价（截至 {date} 暂算）",
     "total.units_scored": "参评单位",
     "total.average": "平均得分",
@@ -368,10 +374,14 @@ WORDS: dict[str, str] = {
     "owed.report_due": "{quarter} 进展应于 {due} 前上报（还有 {days}天）",
     "owed.due_soon": "节点“{title}” {days}天后到期",
     "remind.left_out": "另有 {n} 个单位没有待办事项，未列出",
+    "remind.settled": "另有 {n} 个逾期节点属于已完成的认领项目，不再催报（逾期清单仍列出）",
     "remind.head": "【提醒】{unit}：",
     "remind.head_contact": "【提醒】{unit}（联系人 {contact}）：",
     "remind.projects": "{projects} 的 ",
-    "remind.missing_report": "{who}{quarters} 进展逾期未报（{days} 天），请尽快补报",
+    "remind.missing_report": "{who}{quarters} 进展逾期未报（{days}），请尽快补报",
+    "remind.days_one": "{days} 天",
+    "remind.days_item": "{days} 天",
+    "remind.days_each": "分别 {items}",
     "remind.report_due": "{who}{quarter} 进展请于{due}前上报",
     "remind.claim": "{project} {title}（{leader}）{facts}",
     "remind.overdue": "节点“{title}”已逾期 {days} 天",

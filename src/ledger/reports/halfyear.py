@@ -145,8 +145,12 @@ def to_json(report: HalfYearReport) -> dict[str, Any]:
 
 
 def _unit_reasons(u: UnitSummary, lang: str) -> str:
-    """The unit's reasons, each with its project, most days late first, one a line."""
-    ordered = sorted(u.reasons, key=lambda pair: people_order(pair[1]))
+    """The unit's reasons, each with its project, one a line: claim by claim, the red claims
+    first (a red claim's reasons are all red), each claim's reasons in the order for people."""
+    place = {pr: i for i, pr in enumerate(dict.fromkeys(pr for pr, _ in u.reasons))}
+    ordered = sorted(
+        u.reasons, key=lambda pair: (not pair[1].red, place[pair[0]], people_order(pair[1]))
+    )
     return "\n".join(f"{pr} {reason_text(r, lang)}" for pr, r in ordered)
 
 

@@ -6,7 +6,13 @@ the claim's leader and the unit's contact. ``text`` is this report's own format:
 per unit, ready to paste into a chat or a text message, separated by a blank line.
 
 Units that owe nothing are left out; ``left_out`` counts those of them with claims as of T (the
-CLI says how many on stderr, the document formats in a note).
+CLI says how many on stderr, the document formats in a note). A complete claim owes nothing, not
+even a milestone never marked done: ``settled`` counts those overdue milestones, which
+``ledger overdue`` and the checklist count, so that a note says why remind's count is lower.
+
+The human formats name the unit by its full ``name`` in a sentence (the messages) and by its
+short name in a table's cell, and list a claim's items in the order for people
+(``reports.words``); JSON keeps the contract's order.
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ from ledger.i18n import t
 from ledger.model import Ledger, Unit
 from ledger.reports.common import meta, period_line, person, scoped, tree_order
 from ledger.reports.document import Column, Document, Row, Table, Total
-from ledger.reports.words import owed_text
+from ledger.reports.words import owed_order, owed_text
 
 KINDS: tuple[OwedKind, ...] = (
     "overdue",
@@ -55,14 +61,18 @@ class Remind:
     units: list[UnitOwes]  # by id
     left_out: int  # units with claims as of T that owe nothing
     unit: str | None = None  # --unit
+    settled: int = 0  # overdue milestones of complete claims, which owe nothing
 
 
 def build(ledger: Ledger, quarter: Quarter, today: date, scope: str | None = None) -> Remind:
     units = scoped(ledger, scope)
     by_unit: dict[str, list[Item]] = {}
     open_claims: dict[str, list[str]] = {}
+    settled = 0
     for status in statuses(ledger, today, units):
-        if not status.complete:
+        if status.complete:
+            settled += len(status.overdue)
+        else:
             open_claims.setdefault(status.unit.id, []).append(status.claim.project)
         title = status.project.title if status.project else status.claim.project
         for o in owed(status, quarter, ledger):
@@ -74,7 +84,7 @@ def build(ledger: Ledger, quarter: Quarter, today: date, scope: str | None = Non
         if u.id in by_unit
     ]
     with_claims = sum(1 for u in units if claims_as_of(u, today, ledger.year))
-    return Remind(quarter, today, owing, with_claims - len(owing), scope)
+    return Remind(quarter, today, owing, with_claims - len(owing), scope, settled)
 
 
 def to_json(report: Remind) -> dict[str, Any]:
@@ -110,6 +120,13 @@ def official(report: Remind, ledger: Ledger) -> list[UnitOwes]:
     return [found[unit.id] for unit, _ in tree_order(ledger, found)]
 
 
+def for_people(items: list[Item]) -> list[Item]:
+    """A unit's items claim by claim, each claim's in the order for people (most days late
+    first within a kind), as its reasons read in the checklist."""
+    place = {p: n for n, p in enumerate(dict.fromkeys(i.project for i in items))}
+    return sorted(items, key=lambda i: (place[i.project], owed_order(i.owed)))
+
+
 def document(report: Remind, ledger: Ledger, lang: str) -> Document:
     columns = [
         Column("unit", t("col.unit", lang), width=12),
@@ -125,7 +142,7 @@ def document(report: Remind, ledger: Ledger, lang: str) -> Document:
     ]
     rows = []
     for u in official(report, ledger):
-        for i in u.items:
+        for i in for_people(u.items):
             late = i.owed.kind in ("overdue", "past_deadline", "missing_report")
             rows.append(
                 Row(
@@ -158,6 +175,8 @@ def document(report: Remind, ledger: Ledger, lang: str) -> Document:
         flag = ("red" if red else "yellow") if counts[kind] else None
         totals.append(Total(t(f"total.owed.{kind}", lang), counts[kind], flag))
     notes = [left_out_note(report, lang)] if report.left_out else []
+    if report.settled:
+        notes.append(settled_note(report, lang))
     table = Table(
         "remind", t("table.remind", lang), columns, rows, t("empty.remind", lang), grouped=True
     )
@@ -166,6 +185,11 @@ def document(report: Remind, ledger: Ledger, lang: str) -> Document:
 
 def left_out_note(report: Remind, lang: str) -> str:
     return t("remind.left_out", lang, n=report.left_out)
+
+
+def settled_note(report: Remind, lang: str) -> str:
+    """Why remind counts fewer overdue milestones than ``ledger overdue`` and the checklist."""
+    return t("remind.settled", lang, n=report.settled)
 
 
 # -- the messages ----------------------------------------------------------------------------------
@@ -178,37 +202,45 @@ def text(report: Remind, ledger: Ledger, lang: str) -> str:
 
 
 def message(owes: UnitOwes, ledger: Ledger, lang: str) -> str:
-    """【提醒】察右后旗（联系人 刘洋 0474-4652345）：2026Q4 进展请于1月10日前上报；K4 党群服务中心
-    功能提升（王静）节点“…”已逾期 148 天。
+    """【提醒】察哈尔右翼后旗（联系人 刘洋 0474-4652345）：2026Q4 进展请于1月10日前上报；K4 党群服务
+    中心功能提升（王静）节点“…”已逾期 148 天。
 
     Reports owed come first, said once for the projects that owe the same quarters (named
-    unless every open claim of the unit owes them); then each claim's milestones and deadline."""
+    unless every open claim of the unit owes them), each quarter with its own days late; then
+    each claim's milestones and deadline, in the order for people."""
     unit = owes.unit
+    # a message is a sentence sent outside the office: the unit's full name, not the short one
     head = (
-        t("remind.head_contact", lang, unit=unit.short, contact=unit.contact)
+        t("remind.head_contact", lang, unit=unit.name, contact=unit.contact)
         if unit.contact
-        else t("remind.head", lang, unit=unit.short)
+        else t("remind.head", lang, unit=unit.name)
     )
-    claims = list(dict.fromkeys(i.project for i in owes.items))
+    items = for_people(owes.items)
+    claims = list(dict.fromkeys(i.project for i in items))
     sep = t("reason.list_sep", lang)
     parts: list[str] = []
     # missing reports: the quarters of each project, projects with the same quarters together
     missing: dict[str, list[Owed]] = {}
-    for i in owes.items:
+    for i in items:
         if i.owed.kind == "missing_report":
             missing.setdefault(i.project, []).append(i.owed)
-    together: dict[tuple[str, ...], list[str]] = {}
-    for project, items in missing.items():
-        labels = tuple(o.quarter.label for o in items if o.quarter is not None)
-        together.setdefault(labels, []).append(project)
-    for labels, projects in together.items():
-        days = max(o.days for p in projects for o in missing[p])
-        who = _who(projects, owes, lang)
+    # a quarter's days late are the same for every claim: its report's due date is the same
+    together: dict[tuple[tuple[str, int], ...], list[str]] = {}
+    for project, owed_reports in missing.items():
+        quarters = tuple((o.quarter.label, o.days) for o in owed_reports if o.quarter is not None)
+        together.setdefault(quarters, []).append(project)
+    for quarters, projects in together.items():
         parts.append(
-            t("remind.missing_report", lang, who=who, quarters=sep.join(labels), days=days)
+            t(
+                "remind.missing_report",
+                lang,
+                who=_who(projects, owes, lang),
+                quarters=sep.join(label for label, _ in quarters),
+                days=_days_late([days for _, days in quarters], lang),
+            )
         )
     # the report coming due
-    due = [i for i in owes.items if i.owed.kind == "report_due"]
+    due = [i for i in items if i.owed.kind == "report_due"]
     if due:
         first = due[0].owed
         assert first.quarter is not None
@@ -225,7 +257,7 @@ def message(owes: UnitOwes, ledger: Ledger, lang: str) -> str:
     for project in claims:
         mine = [
             i
-            for i in owes.items
+            for i in items
             if i.project == project and i.owed.kind not in ("missing_report", "report_due")
         ]
         if not mine:
@@ -250,6 +282,14 @@ def _who(projects: list[str], owes: UnitOwes, lang: str) -> str:
     if projects == owes.open_claims:
         return ""
     return t("remind.projects", lang, projects=t("reason.list_sep", lang).join(projects))
+
+
+def _days_late(days: list[int], lang: str) -> str:
+    """46 天; for several quarters each its own: 分别 229 天、138 天、46 天."""
+    if len(days) == 1:
+        return t("remind.days_one", lang, days=days[0])
+    each = t("reason.list_sep", lang).join(t("remind.days_item", lang, days=d) for d in days)
+    return t("remind.days_each", lang, items=each)
 
 
 def _fact(o: Owed, lang: str) -> str:

@@ -12,11 +12,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ledger.asof.status import ClaimStatus, statuses
+from ledger.asof.status import ClaimStatus, Reason, statuses
 from ledger.i18n import t
 from ledger.model import Ledger
 from ledger.reports.common import FLAGS, flag_totals, meta, scoped, word
 from ledger.reports.document import Column, Document, Row, Table, Total
+from ledger.reports.words import for_people, reason_text
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ class SpotCheck:
     population: int  # units with claims that could be drawn
     visits: list[Visit]  # in the order drawn
     scope: str | None = None
+    by_date: bool = False  # no seed was given: the seed is T's date
 
 
 def default_seed(today: date) -> int:
@@ -45,11 +47,12 @@ def build(
     found: dict[str, list[ClaimStatus]] = {}
     for s in statuses(ledger, today, scoped(ledger, scope)):
         found.setdefault(s.unit.id, []).append(s)
+    by_date = seed is None
     seed = default_seed(today) if seed is None else seed
     ids = sorted(found)
     drawn = random.Random(seed).sample(ids, min(n, len(ids)))
     visits = [Visit(uid, ledger.units[uid].name, found[uid]) for uid in drawn]
-    return SpotCheck(today, seed, len(ids), visits, scope)
+    return SpotCheck(today, seed, len(ids), visits, scope, by_date)
 
 
 def to_json(report: SpotCheck) -> dict[str, Any]:
@@ -78,16 +81,29 @@ def to_json(report: SpotCheck) -> dict[str, Any]:
     }
 
 
-def _to_check(s: ClaimStatus, lang: str) -> str:
-    items = [m.title for m in s.overdue]
-    items += [
-        f"{q.label} {word('report', st, lang)}"
-        for q, st in s.reports.items()
-        if st in ("missing", "late")
-    ]
+def _to_check(s: ClaimStatus, report_due_days: int, lang: str) -> str:
+    """What the inspectors look into, worded and ordered as a flag's reasons (days included):
+    overdue milestones (even a complete claim's, never marked done), past deadline, missing
+    reports; then the reports made late, in quarter order."""
+    today = s.today
+    found = [Reason("overdue", m.due, (today - m.due).days, m) for m in s.overdue]
     if s.past_deadline:
-        items.append(t("col.deadline", lang) + " " + s.claim.deadline.isoformat())
+        deadline = s.claim.deadline
+        found.append(Reason("past_deadline", deadline, (today - deadline).days))
+    for q, state in s.reports.items():
+        if state == "missing":
+            due = q.report_due(report_due_days)
+            found.append(Reason("missing_report", due, (today - due).days, quarter=q))
+    items = [reason_text(r, lang) for r in for_people(found)]
+    items += [t("check.late", lang, quarter=q.label) for q, st in s.reports.items() if st == "late"]
     return "\n".join(items)
+
+
+def drawn_line(report: SpotCheck, lang: str) -> str:
+    """How the units were drawn, in a clerk's words: from how many, the seed, and that the
+    same seed on the same ledger draws the same units."""
+    key = "meta.drawn_by_date" if report.by_date else "meta.drawn"
+    return t(key, lang, n=len(report.visits), total=report.population, seed=report.seed)
 
 
 def document(report: SpotCheck, ledger: Ledger, lang: str) -> Document:
@@ -102,6 +118,7 @@ def document(report: SpotCheck, ledger: Ledger, lang: str) -> Document:
         Column("check", t("col.check", lang), width=36, flex=True),
     ]
     rows = []
+    due_days = ledger.config.reporting.report_due_days
     for i, v in enumerate(report.visits, 1):
         for s in v.claims:
             rows.append(
@@ -114,15 +131,13 @@ def document(report: SpotCheck, ledger: Ledger, lang: str) -> Document:
                         s.claim.leader,
                         s.latest.percent if s.latest else None,
                         word("flag", s.flag, lang),
-                        _to_check(s, lang),
+                        _to_check(s, due_days, lang),
                     ],
                     flag=s.flag,
                 )
             )
     head = meta(ledger, report.as_of, lang, report.scope)
-    head.append(
-        t("meta.drawn", lang, n=len(report.visits), total=report.population, seed=report.seed)
-    )
+    head.append(drawn_line(report, lang))
     table = Table(
         "sample", t("table.sample", lang), columns, rows, t("empty.claims", lang), grouped=True
     )

@@ -1,13 +1,18 @@
-"""The words for a flag's reasons: one place, read by every report that shows them.
+"""The words for a flag's reasons and what a claim owes: one place, read by every report that
+shows them.
 
-The order for people differs from the contract's order for scripts: JSON lists a claim's
-reasons in milestone order (section 8); a cell a leader reads in one glance puts the most days
-late first, and for a yellow flag the soonest due first.
+One order for people, the same in every human format (table, markdown, csv, html, xlsx, the
+reminder messages): the contract's order of kinds (overdue milestones, past deadline, missing
+reports; then milestones due soon, then the status; for what is owed, the report coming due
+before the milestones due soon), and within a kind the earliest due date first, so the most
+days late (or the fewest days left) come first. Every reason that counts days says them. JSON
+keeps the contract's order (milestone order, quarter order).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
 from ledger.asof.owed import Owed
 from ledger.asof.status import Reason
@@ -29,21 +34,28 @@ def reason_text(reason: Reason, lang: str) -> str:
     return t(key, lang, **args)
 
 
-def people_order(r: Reason) -> tuple[int, int]:
-    """The sort key for people: most days late first; then the soonest due; a status last."""
-    if r.red:
-        return (0, -(r.days or 0))
-    if r.kind == "due_soon":
-        return (1, r.days or 0)
-    return (2, 0)
+# the contract's order of kinds (section 5): a reader finds like next to like
+_REASON_RANK = {"overdue": 0, "past_deadline": 1, "missing_report": 2, "due_soon": 3, "status": 4}
+_OWED_RANK = {"overdue": 0, "past_deadline": 1, "missing_report": 2, "report_due": 3, "due_soon": 4}
+
+
+def people_order(r: Reason) -> tuple[int, date]:
+    """The sort key for people: the kind in the contract's order, then the earliest due first
+    (most days late, or fewest days left); the status, which has no date, last."""
+    return (_REASON_RANK[r.kind], r.due or date.max)
 
 
 def for_people(reasons: Iterable[Reason]) -> list[Reason]:
     return sorted(reasons, key=people_order)
 
 
+def owed_order(item: Owed) -> tuple[int, date]:
+    """What a claim owes in the same order as its reasons (``people_order``)."""
+    return (_OWED_RANK[item.kind], item.due)
+
+
 def reasons_cell(reasons: Iterable[Reason], lang: str) -> str:
-    """A claim's reasons in one line, most days first."""
+    """A claim's reasons in one line, in the order for people."""
     return t("reason.sep", lang).join(reason_text(r, lang) for r in for_people(reasons))
 
 

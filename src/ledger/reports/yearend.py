@@ -1,4 +1,11 @@
-"""``ledger report --year``: the year-end evaluation, units ranked by score, as of T."""
+"""``ledger report --year``: the year-end evaluation, units ranked by score, as of T.
+
+The scores are provisional (暂算) while some report of the year is not yet due as of T, that is
+while T is on or before the last quarter's report due date (2027-01-10 for 2026 with the default
+10 days): a report counts once its due date is before T, so only from the day after that date can
+no score change but by edits to the files. The heading says so and why; JSON gains
+``"provisional"`` (the contract allows added keys).
+"""
 
 from __future__ import annotations
 
@@ -10,6 +17,7 @@ from typing import Any
 
 from ledger.asof.score import Score, ScorePart, competition_ranks, half_up, unit_score
 from ledger.asof.status import ClaimStatus, statuses
+from ledger.calendar import Quarter, plus_days
 from ledger.i18n import t
 from ledger.model import Ledger
 from ledger.reports.common import meta, scoped
@@ -36,13 +44,18 @@ class YearReport:
     year: int
     as_of: date
     units: list[Ranked]
+    last_due: date  # the report due date of the year's last quarter
     scope: str | None = None
     detail: bool = False  # the table of what made each score (--unit, and in the workbook)
 
     @property
+    def last_quarter(self) -> Quarter:
+        return Quarter(self.year, 4)
+
+    @property
     def provisional(self) -> bool:
-        """T inside the ledger year: the scores are as of T, not final."""
-        return self.as_of.year <= self.year
+        """Some report of the year is not yet due as of T: the scores may still change."""
+        return self.as_of <= self.last_due
 
 
 def build(
@@ -60,7 +73,8 @@ def build(
         Ranked(uid, ledger.units[uid].name, rank, score, n)
         for (uid, score, n), rank in zip(scored, ranks, strict=True)
     ]
-    return YearReport(ledger.year, today, units, scope, detail)
+    last_due = Quarter(ledger.year, 4).report_due(ledger.config.reporting.report_due_days)
+    return YearReport(ledger.year, today, units, last_due, scope, detail)
 
 
 def _tenths(score: Score) -> int:
@@ -74,6 +88,7 @@ def to_json(report: YearReport) -> dict[str, Any]:
     return {
         "year": report.year,
         "as_of": report.as_of.isoformat(),
+        "provisional": report.provisional,
         "units": [
             {
                 "id": u.id,
@@ -141,6 +156,18 @@ def _detail_rows(report: YearReport, ledger: Ledger, lang: str) -> list[Row]:
     return rows
 
 
+def provisional_note(report: YearReport, lang: str) -> str:
+    """Why the scores are not final yet, and from which day they are."""
+    key = "note.provisional" if report.as_of.year <= report.year else "note.provisional_reports"
+    return t(
+        key,
+        lang,
+        quarter=report.last_quarter.label,
+        due=report.last_due.isoformat(),
+        final=plus_days(report.last_due, 1).isoformat(),
+    )
+
+
 def document(report: YearReport, ledger: Ledger, lang: str) -> Document:
     columns = [
         Column("rank", t("col.rank", lang), "number", width=4),
@@ -180,9 +207,7 @@ def document(report: YearReport, ledger: Ledger, lang: str) -> Document:
             completion=weights.completion,
         )
     )
-    notes = (
-        [t("note.provisional", lang, date=report.as_of.isoformat())] if report.provisional else []
-    )
+    notes = [provisional_note(report, lang)] if report.provisional else []
     chart = Chart(
         t("chart.score", lang),
         [(t("col.score", lang), "#337ab7")],
