@@ -141,7 +141,7 @@ def test_xlsx_cells(cli: Cli, tmp_path: Path) -> None:
     first = cells[cells.index(header) + 1]
     row = dict(zip(header, first, strict=False))
     assert row["单位"] == "集宁区" and row["联系人"] == "区委组织部办公室 李娜 0474-8312345"
-    assert row["责任领导"] == "刘建军（区委副书记）" and row["天数"] == 5
+    assert row["责任领导"] == "刘建军（区委副书记）" and row["天数"] == "还剩 5 天"
 
 
 def test_bad_quarter_and_unit_exit_2(cli: Cli) -> None:

@@ -286,8 +286,10 @@ def test_year_end_heading_says_why_in_every_format(
 ) -> None:
     for fmt in ("markdown", "html", "table"):
         out = run(cli, "report", "--year", "--format", fmt, day=JAN, lang=lang)
+        if fmt == "html":  # figures sit in no-wrap spans
+            out = re.sub(r"<[^>]+>", "", out)
         # the table wraps the note at the window's width, wherever that falls
-        assert " ".join(why.split()) in " ".join(out.split()) or why in out, fmt
+        assert " ".join(why.split()) in " ".join(out.split()), fmt
     target = tmp_path / "y.xlsx"
     run(cli, "report", "--year", "--format", "xlsx", "--output", str(target), day=JAN, lang=lang)
     book = openpyxl.load_workbook(target)

@@ -8,9 +8,12 @@ depends on the document alone (no timestamps), so golden files can pin it down.
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
+from dataclasses import replace
 from html import escape
 
+from ledger.i18n import t
 from ledger.render import Options
 from ledger.render.cells import text_cell
 from ledger.reports.document import UNBROKEN, Bar, Chart, Column, Document, Row, Table
@@ -19,7 +22,7 @@ FONTS = (
     '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", SimSun, sans-serif'
 )
 FLAG_COLOURS = {"red": "#d9534f", "yellow": "#f0ad4e", "green": "#5cb85c"}
-WIDE = 8  # a table with more columns than this is printed on a landscape page
+WIDE = 8  # a table with more printed columns than this is printed on a landscape page
 
 # the word stays in the cell, bold, so a black-and-white printout still reads
 FLAG_CSS = "\n".join(
@@ -28,7 +31,6 @@ FLAG_CSS = "\n".join(
 )
 
 CSS = f"""\
-@page {{ size: A4 {{orientation}}; margin: 12mm; }}
 html {{ -webkit-print-color-adjust: exact; print-color-adjust: exact; }}
 body {{ font-family: {FONTS}; font-size: 10.5pt; line-height: 1.45; color: #000;
   background: #fff; margin: 0 auto; padding: 12px; max-width: 1120px; }}
@@ -37,7 +39,14 @@ h2 {{ font-size: 12pt; margin: 14pt 0 4pt; break-after: avoid; page-break-after:
 ul.meta {{ list-style: none; margin: 0 0 8pt; padding: 0; font-size: 9pt; color: #333; }}
 table {{ border-collapse: collapse; width: 100%; font-size: 9pt; }}
 thead {{ display: table-header-group; }}
-tr, tbody.group {{ break-inside: avoid; page-break-inside: avoid; }}
+tr, tbody.group:not(.long), table.group:not(.long) {{ break-inside: avoid;
+  page-break-inside: avoid; }}
+table.group {{ margin-bottom: 6pt; }}
+table.group thead {{ break-after: avoid; page-break-after: avoid; }}
+tr.heading th {{ background: #f4f4f4; font-weight: normal; vertical-align: top; }}
+tr.heading b {{ font-size: 10pt; margin-right: 1.5em; }}
+tr.heading span.part {{ margin-right: 1.5em; }}
+span.nw {{ white-space: nowrap; }}
 section.totals {{ margin: 0 0 8pt; }}
 p.totals {{ margin: 0; font-size: 11pt; line-height: 1.9; }}
 span.total {{ display: inline-block; border: 1px solid #888; padding: 0 6pt; margin: 0 4pt 4pt 0;
@@ -61,8 +70,58 @@ section.chart svg {{ display: block; max-width: 100%; height: auto; font-family:
 """
 
 
+def _paper(table: Table) -> Table:
+    """The columns a printed page shows: not the narrow layout's short forms, nor the ids meant
+    for scripts and the workbook."""
+    table = table.printed()
+    return table.keep([i for i, c in enumerate(table.columns) if c.paper])
+
+
 def _wide(doc: Document) -> bool:
-    return any(len(table.columns) > WIDE for table in doc.tables)
+    # the columns of a row: a group's heading columns are printed above its rows
+    return any(len(tb.columns) - tb.heading > WIDE for tb in map(_paper, doc.tables))
+
+
+def _page(doc: Document) -> str:
+    """The sheet and what each one carries in its margins: the title and the as-of line at the
+    top, "第 N 页 / 共 M 页" at the foot, so a loose page can be put back in its place."""
+    # a wide table turns the whole page: a named landscape page would start on a new sheet
+    # and leave the title alone on the first
+    size = "landscape" if _wide(doc) else "portrait"
+    boxes = {"top-left": _css_string(doc.title), "bottom-center": _page_number(doc.lang)}
+    if doc.stamp:
+        boxes["top-right"] = _css_string(doc.stamp)
+    rules = "".join(
+        f"\n  @{name} {{ content: {content}; font-family: {FONTS}; font-size: 8pt; color: #333; }}"
+        for name, content in boxes.items()
+    )
+    return f"@page {{ size: A4 {size}; margin: 12mm;{rules}\n}}"
+
+
+def _page_number(lang: str) -> str:
+    """The words of "第 N 页 / 共 M 页" as CSS content, N and M the printer's page counters."""
+    words = t("print.page", lang, page="{page}", pages="{pages}")
+    out = []
+    for n, part in enumerate(re.split(r"\{(page|pages)\}", words)):
+        if n % 2:
+            out.append(f"counter({part})")
+        elif part:
+            out.append(_css_string(part))
+    return " ".join(out)
+
+
+def _css_string(text: str) -> str:
+    """``text`` as a CSS string: quotes and backslashes escaped, and whatever could end the
+    ``<style>`` element or the line (``<``, ``>``, ``&``, control characters) as a code point."""
+    out = []
+    for ch in text:
+        if ch in '"\\':
+            out.append("\\" + ch)
+        elif ch in "<>&" or not ch.isprintable():
+            out.append(f"\\{ord(ch):x} ")
+        else:
+            out.append(ch)
+    return '"' + "".join(out) + '"'
 
 
 def render(doc: Document, options: Options | None = None) -> str:
@@ -75,9 +134,8 @@ def render(doc: Document, options: Options | None = None) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{escape(doc.title)}</title>",
         "<style>",
-        # a wide table turns the whole page: a named landscape page would start on a new sheet
-        # and leave the title alone on the first
-        CSS.replace("{orientation}", "landscape" if _wide(doc) else "portrait").rstrip("\n"),
+        _page(doc),
+        CSS.rstrip("\n"),
         "</style>",
         "</head>",
         "<body>",
@@ -93,8 +151,8 @@ def render(doc: Document, options: Options | None = None) -> str:
     # page 1 holds what a leader reads first: the totals and the chart; the tables follow
     for chart in doc.charts:
         parts.extend(_chart(chart, lang))
-    for table in [tb.printed() for tb in doc.tables]:
-        parts.extend(_table(table))
+    for table in doc.tables:
+        parts.extend(_table(_paper(table)))
     parts += ["</body>", "</html>"]
     return "\n".join(parts) + "\n"
 
@@ -120,14 +178,28 @@ def _totals(doc: Document) -> list[str]:
 # --- text ---------------------------------------------------------------------------------------
 
 
-def _text(value: str) -> str:
-    """Escaped text, its line breaks as ``<br>``."""
+def _text(value: str, nowrap: bool = False) -> str:
+    """Escaped text, its line breaks as ``<br>``; unless the whole of it is kept on one line
+    (``nowrap``), each hyphenated figure kept on one."""
     lines = value.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return "<br>".join(escape(line) for line in lines)
+    return "<br>".join(escape(line) if nowrap else _unbroken(escape(line)) for line in lines)
 
 
-def _number(value: float) -> str:
-    """A chart value: whole numbers without a decimal point, others to one decimal."""
+# a date (2026-12-31), a phone number (0474-8312345): figures joined by hyphens, which a browser
+# would break after any hyphen
+FIGURE = re.compile(r"(?<![\d-])\d+(?:-\d+)+(?![\d-])")
+
+
+def _unbroken(text: str) -> str:
+    """Escaped text with each hyphenated figure kept on one line."""
+    return FIGURE.sub(r'<span class="nw">\g<0></span>', text)
+
+
+def _number(value: float, decimals: int | None = None) -> str:
+    """A chart value: with ``decimals`` when given (as the table shows it), else whole numbers
+    without a decimal point and others to one decimal."""
+    if decimals is not None:
+        return f"{value:.{decimals}f}"
     if value == int(value):
         return str(int(value))
     return f"{value:.1f}"
@@ -136,69 +208,134 @@ def _number(value: float) -> str:
 # --- tables -------------------------------------------------------------------------------------
 
 
+LONG = 6  # rows: a longer group may break across pages
+
+
 def _table(table: Table) -> list[str]:
-    wide = len(table.columns) > WIDE
-    out = [
-        f'<section class="table{" wide" if wide else ""}">',
-        f"<h2>{_text(table.title)}</h2>",
-        "<table>",
-    ]
-    # the columns a printed page needs: not the ids meant for scripts and the workbook
-    table = table.keep([i for i, c in enumerate(table.columns) if c.paper])
-    widths = _widths(table)
+    wide = len(table.columns) - table.heading > WIDE
+    head = table.heading if table.grouped else 0
+    columns = table.columns[head:]
+    # a wide table's columns share a crowded page: a short word's room would cost the long texts
+    # a line in every row
+    widths = _widths(table, roomy=not wide)[head:]
     total = sum(widths)
-    if table.columns:
-        out.append("<colgroup>")
-        out.extend(f'<col style="width: {w * 100 / total:.1f}%">' for w in widths)
-        out.append("</colgroup>")
-    out.append("<thead>")
-    out.append(
+    top = []
+    if columns:
+        top.append("<colgroup>")
+        top.extend(f'<col style="width: {w * 100 / total:.1f}%">' for w in widths)
+        top.append("</colgroup>")
+    labels = (
         "<tr>"
-        + "".join(f'<th scope="col"{_class(c)}>{_text(c.label)}</th>' for c in table.columns)
+        + "".join(f'<th scope="col"{_class(c)}>{_text(c.label)}</th>' for c in columns)
         + "</tr>"
     )
-    out.append("</thead>")
-    out.append('<tbody class="group">' if table.grouped else "<tbody>")
-    if not table.rows and table.empty:
-        span = max(len(table.columns), 1)
-        out.append(f'<tr><td class="empty" colspan="{span}">{_text(table.empty)}</td></tr>')
-    previous: object = None
-    for i, row in enumerate(table.rows):
-        # a unit's rows stay together on one printed page, its name once, over all of them
-        first = row.cells[0] if row.cells else None
-        span = 0
-        if table.grouped and (i == 0 or first != previous):
-            if i:
-                out += ["</tbody>", '<tbody class="group">']
-            span = next(
-                (n for n, r in enumerate(table.rows[i:]) if r.cells[0] != first),
-                len(table.rows) - i,
-            )
-        out.append(_row(row, table.columns, span if table.grouped else 1))
-        previous = first
-    out += ["</tbody>", "</table>", "</section>"]
+    out = [f'<section class="table{" wide" if wide else ""}">', f"<h2>{_text(table.title)}</h2>"]
+    if head and table.rows:
+        # a table per group (a unit and its contact over the column labels), so that each page
+        # it runs over says whose rows these are
+        for group in _groups(table):
+            out += [_group_table(len(group)), *top, "<thead>"]
+            out += [_heading(group[0], table.columns[:head], len(columns)), labels, "</thead>"]
+            out.append("<tbody>")
+            out.extend(_row(replace(row, cells=row.cells[head:]), columns) for row in group)
+            out += ["</tbody>", "</table>"]
+        out.append("</section>")
+        return out
+    out += ["<table>", *top, "<thead>", labels, "</thead>"]
+    if not table.rows:
+        out.append("<tbody>")
+        if table.empty:
+            span = max(len(columns), 1)
+            out.append(f'<tr><td class="empty" colspan="{span}">{_text(table.empty)}</td></tr>')
+        out.append("</tbody>")
+    elif not table.grouped:
+        out.append("<tbody>")
+        out.extend(_row(row, columns) for row in table.rows)
+        out.append("</tbody>")
+    else:
+        for group in _groups(table):
+            # a unit's rows, its name once in a cell over all of them
+            out.append(_group_body(len(group)))
+            out.append(_row(group[0], columns, len(group)))
+            out.extend(_row(row, columns, 0) for row in group[1:])
+            out.append("</tbody>")
+    out += ["</table>", "</section>"]
     return out
+
+
+# a unit's rows stay together on one printed page unless there are many of them: kept whole, a
+# long group would leave the rest of a page blank
+def _group_body(rows: int) -> str:
+    return '<tbody class="group long">' if rows > LONG else '<tbody class="group">'
+
+
+def _group_table(rows: int) -> str:
+    return '<table class="group long">' if rows > LONG else '<table class="group">'
+
+
+def _groups(table: Table) -> list[list[Row]]:
+    """The rows in runs with the same group: the same heading cells, or the same first cell."""
+    out: list[list[Row]] = []
+    size = max(table.heading, 1)
+    for row in table.rows:
+        if out and out[-1][0].cells[:size] == row.cells[:size]:
+            out[-1].append(row)
+        else:
+            out.append([row])
+    return out
+
+
+def _heading(row: Row, columns: list[Column], span: int) -> str:
+    """A group's heading row: its first cell in bold, the others each after its label."""
+    first, *rest = [
+        text_cell(row.cells[i] if i < len(row.cells) else None) for i in range(len(columns))
+    ]
+    parts = [f"<b>{_text(first)}</b>"]
+    parts += [
+        f'<span class="part">{_text(column.label)} {_text(value)}</span>'
+        for column, value in zip(columns[1:], rest, strict=True)
+        if value
+    ]
+    style = f' style="padding-left: calc(4pt + {row.depth * 1.5:g}em)"' if row.depth else ""
+    return (
+        f'<tr class="heading"><th scope="colgroup" colspan="{max(span, 1)}"{style}>'
+        + "".join(parts)
+        + "</th></tr>"
+    )
 
 
 def _cells(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def _widths(table: Table) -> list[int]:
+SHORT = 16  # cells: a text no longer than this (a unit's short name, a status) is kept whole
+
+
+def _widths(table: Table, roomy: bool = True) -> list[int]:
     """Each column's share: its usual width, but never less than its label's longest word or,
-    for cells never broken (ids, numbers, dates, flags), its longest cell."""
+    for cells never broken (ids, numbers, dates, flags) and, when the page has room for it,
+    columns of short words (names, statuses), its longest line."""
     out = []
     for i, c in enumerate(table.columns):
         least = max((_cells(word) for word in c.label.split()), default=1)
-        if c.kind in UNBROKEN:
-            least = max([least, *(_cells(text_cell(r.cells[i], c.decimals)) for r in table.rows)])
+        lines = [
+            _cells(line)
+            for r in table.rows
+            for line in text_cell(r.cells[i] if i < len(r.cells) else None, c.decimals).split("\n")
+        ]
+        longest = max(lines, default=0)
+        if c.kind in UNBROKEN or (roomy and longest <= SHORT):
+            least = max(least, longest)
         out.append(max(c.width, least, 1) + 2)  # + the padding
     return out
 
 
+NOWRAP = ("number", "date", "id")  # the kinds of cell the stylesheet keeps on one line
+
+
 def _class(column: Column, flag: str | None = None) -> str:
     names: list[str] = []
-    if column.kind in ("number", "date", "id"):
+    if column.kind in NOWRAP:
         names.append(column.kind)
     if column.kind == "flag" and flag in FLAG_COLOURS:
         names.append(f"flag-{flag}")
@@ -217,9 +354,9 @@ def _row(row: Row, columns: list[Column], span: int = 1) -> str:
             style = f' style="padding-left: calc(4pt + {row.depth * 1.5:g}em)"'
         if i == 0 and span > 1:
             style += f' rowspan="{span}"'
-        cells.append(
-            f"<td{_class(column, row.flag)}{style}>{_text(text_cell(value, column.decimals))}</td>"
-        )
+        # a date, an id or a number is a nowrap cell already (the stylesheet)
+        text = _text(text_cell(value, column.decimals), column.kind in NOWRAP)
+        cells.append(f"<td{_class(column, row.flag)}{style}>{text}</td>")
     return "<tr>" + "".join(cells) + "</tr>"
 
 
@@ -227,11 +364,12 @@ def _row(row: Row, columns: list[Column], span: int = 1) -> str:
 
 WIDTH = 640
 FONT = 12  # px
-ROW = 24  # px per bar
-BAR = 16  # px bar thickness
+ROW = 20  # px per bar: 16 projects and the totals fit on the first landscape page
+BAR = 14  # px bar thickness
 LEGEND_ROW = 22
 AXIS = 22
 TOTAL = 48  # px kept right of the plot for the bar's total
+LABEL = 270.0  # px at most for a bar's label ("K1 软弱涣散基层党组织整顿转化"), clipped beyond
 GAP = 8
 
 
@@ -321,12 +459,12 @@ def _chart(chart: Chart, lang: str) -> list[str]:
         return []
     # a series named by a flag takes the flag's colour
     series = [(name, FLAG_COLOURS.get(colour, colour)) for name, colour in chart.series]
-    chart = Chart(chart.title, series, chart.bars, chart.maximum)
+    chart = replace(chart, series=series)
     rows = [(bar, _values(bar, chart)) for bar in chart.bars]
     largest = max(sum(v for _, _, v in values) for _, values in rows)
     # chart.maximum fixes the scale (e.g. 100 for percents); a larger total still fits
     top, step = _scale(largest, chart.maximum)
-    label_w = min(max(_text_width(bar.label) for bar in chart.bars) + GAP, 200.0)
+    label_w = min(max(_text_width(bar.label) for bar in chart.bars) + GAP, LABEL)
     label_w = max(label_w, 40.0)
     plot_x = label_w
     plot_w = WIDTH - label_w - TOTAL
@@ -363,12 +501,13 @@ def _chart(chart: Chart, lang: str) -> list[str]:
         bar_y = y + (ROW - BAR) / 2
         total = sum(v for _, _, v in values)
         colon, sep = ("：", "；") if lang == "zh-CN" else (": ", "; ")
-        summary = sep.join(f"{name} {_number(v)}" for name, _, v in values)
+        summary = sep.join(f"{name} {_number(v, chart.decimals)}" for name, _, v in values)
         out.append("<g>")
         out.append(f"<title>{escape(bar.label + colon + summary)}</title>")
         out.append(
-            f'<text x="{plot_x - GAP / 2:g}" y="{y + ROW / 2 + FONT / 2 - 2:g}"'
-            f' text-anchor="end">{escape(_clip(bar.label, label_w - GAP))}</text>'
+            # at the left edge: the ids of "K1 …", "K2 …" in a column
+            f'<text x="0" y="{y + ROW / 2 + FONT / 2 - 2:g}">'
+            f"{escape(_clip(bar.label, label_w - GAP))}</text>"
         )
         x = plot_x
         for _, colour, value in values:
@@ -379,7 +518,7 @@ def _chart(chart: Chart, lang: str) -> list[str]:
                 f'<rect x="{x:.1f}" y="{bar_y:g}" width="{w:.1f}" height="{BAR}"'
                 f' fill="{escape(colour)}"/>'
             )
-            label = _number(value)
+            label = _number(value, chart.decimals)
             if many and _text_width(label) + 4 <= w:
                 out.append(
                     f'<text x="{x + w / 2:.1f}" y="{bar_y + BAR / 2 + FONT / 2 - 2:g}"'
@@ -388,7 +527,7 @@ def _chart(chart: Chart, lang: str) -> list[str]:
             x += w
         out.append(
             f'<text x="{x + 4:.1f}" y="{y + ROW / 2 + FONT / 2 - 2:g}">'
-            f"{escape(_number(total))}</text>"
+            f"{escape(_number(total, chart.decimals))}</text>"
         )
         out.append("</g>")
     out += ["</svg>", "</section>"]

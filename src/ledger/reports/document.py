@@ -50,11 +50,15 @@ class Table:
     # rows that repeat the first cell belong together (a unit's claims): on screen the first
     # cell is shown once per group
     grouped: bool = False
+    # of a grouped table, how many leading columns belong to the group, not the row (the unit,
+    # its contact): a printed page shows them once, in a heading row over the group's rows
+    heading: int = 0
 
     def keep(self, indices: list[int]) -> Table:
         """The same table with only the columns at ``indices``."""
         return replace(
             self,
+            heading=sum(1 for i in indices if i < self.heading),
             columns=[self.columns[i] for i in indices],
             rows=[replace(row, cells=[row.cells[i] for i in indices]) for row in self.rows],
         )
@@ -76,6 +80,7 @@ class Chart:
     series: list[tuple[str, str]]  # (series name, colour: #rrggbb or a flag's name, red…)
     bars: list[Bar]
     maximum: float | None = None  # None: the largest total
+    decimals: int | None = None  # the bars' figures with this many decimals, as in the table
 
 
 @dataclass(frozen=True)
@@ -95,3 +100,6 @@ class Document:
     lang: str = "zh"
     totals: list[Total] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # under the totals: what the arrows mean…
+    # what every printed page repeats beside the title, so a loose page finds its place: the
+    # as-of line (统计截至 2026-11-25)
+    stamp: str = ""

@@ -253,6 +253,7 @@ def document(report: HalfYearReport, ledger: Ledger, lang: str) -> Document:
             if by_id[unit.id].percents
         ],
         maximum=100,
+        decimals=1,
     )
     flags = {f: sum(u.flags[f] for u in report.units) for f in FLAGS}
     units_red = sum(1 for u in report.units if u.flags["red"])
@@ -291,7 +292,15 @@ def document(report: HalfYearReport, ledger: Ledger, lang: str) -> Document:
             end=Quarter(report.year, q2).end.isoformat(),
         ),
     )
-    return Document(title, head, tables, [chart], lang=lang, totals=totals)
+    return Document(
+        title,
+        head,
+        tables,
+        [chart],
+        lang=lang,
+        totals=totals,
+        stamp=t("meta.as_of", lang, date=report.as_of.isoformat()),
+    )
 
 
 def _mean(values: list[int | float]) -> float:

@@ -123,4 +123,11 @@ def document(report: OverdueReport, ledger: Ledger, lang: str) -> Document:
         Total(t("total.units_late", lang), len(units), "red" if units else None),
     ]
     table = Table("overdue", t("table.overdue", lang), columns, rows, t("empty.overdue", lang))
-    return Document(t("title.overdue", lang), lines, [table], lang=lang, totals=totals)
+    return Document(
+        t("title.overdue", lang),
+        lines,
+        [table],
+        lang=lang,
+        totals=totals,
+        stamp=t("meta.as_of", lang, date=report.as_of.isoformat()),
+    )

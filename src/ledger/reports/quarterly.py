@@ -381,6 +381,7 @@ def document(report: QuarterlyReport, ledger: Ledger, lang: str) -> Document:
             ),
         ],
         notes=notes,
+        stamp=t("meta.as_of", lang, date=report.as_of.isoformat()),
     )
 
 
@@ -393,8 +394,10 @@ def flags_by_project(ledger: Ledger, report: QuarterlyReport, lang: str) -> Char
             counts.setdefault(c.project, {"red": 0, "yellow": 0, "green": 0})[c.flag] += 1
     # a series coloured by a flag's name: the renderer holds the colours
     series: list[tuple[str, str]] = [(word("flag", name, lang), name) for name in FLAGS]
+    # a bar named by its project's id and title: a leader does not know the ids by heart
+    titles = {p.id: f"{p.id} {p.title}" for p in ledger.book.projects}
     bars = [
-        Bar(pid, {word("flag", k, lang): v for k, v in values.items()})
+        Bar(titles.get(pid, pid), {word("flag", k, lang): v for k, v in values.items()})
         for pid, values in counts.items()
     ]
     return Chart(t("chart.flags_by_project", lang), series, bars)

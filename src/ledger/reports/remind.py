@@ -37,6 +37,7 @@ KINDS: tuple[OwedKind, ...] = (
     "report_due",
     "due_soon",
 )
+LATE: frozenset[OwedKind] = frozenset({"overdue", "past_deadline", "missing_report"})
 
 
 # made for every claim or item: a named tuple, as the records of ledger.asof
@@ -138,12 +139,12 @@ def document(report: Remind, ledger: Ledger, lang: str) -> Document:
         Column("leader_name", t("col.leader", lang), width=8, narrow_only=True),
         Column("owed", t("col.owed", lang), width=30, flex=True),
         Column("due", t("col.due", lang), "date", width=10),
-        Column("days", t("col.days", lang), "number", width=6),
+        Column("days", t("col.days", lang), "number", width=10),
     ]
     rows = []
     for u in official(report, ledger):
         for i in for_people(u.items):
-            late = i.owed.kind in ("overdue", "past_deadline", "missing_report")
+            late = i.owed.kind in LATE
             rows.append(
                 Row(
                     [
@@ -156,7 +157,7 @@ def document(report: Remind, ledger: Ledger, lang: str) -> Document:
                         person(i.leader),
                         owed_text(i.owed, lang),
                         i.owed.due,
-                        i.owed.days,
+                        days_cell(i.owed, lang),
                     ],
                     flag="red" if late else "yellow",
                 )
@@ -171,16 +172,37 @@ def document(report: Remind, ledger: Ledger, lang: str) -> Document:
             counts[i.owed.kind] += 1
     totals = [Total(t("total.units_owing", lang), len(report.units), None)]
     for kind in KINDS:
-        red = kind in ("overdue", "past_deadline", "missing_report")
+        red = kind in LATE
         flag = ("red" if red else "yellow") if counts[kind] else None
         totals.append(Total(t(f"total.owed.{kind}", lang), counts[kind], flag))
     notes = [left_out_note(report, lang)] if report.left_out else []
     if report.settled:
         notes.append(settled_note(report, lang))
     table = Table(
-        "remind", t("table.remind", lang), columns, rows, t("empty.remind", lang), grouped=True
+        "remind",
+        t("table.remind", lang),
+        columns,
+        rows,
+        t("empty.remind", lang),
+        grouped=True,
+        heading=3,  # the unit, its id and its contact: once over the unit's rows
     )
-    return Document(t("title.remind", lang), lines, [table], lang=lang, totals=totals, notes=notes)
+    return Document(
+        t("title.remind", lang),
+        lines,
+        [table],
+        lang=lang,
+        totals=totals,
+        notes=notes,
+        stamp=t("meta.as_of", lang, date=report.as_of.isoformat()),
+    )
+
+
+def days_cell(o: Owed, lang: str) -> str:
+    """The days of an item, saying which: late (逾期 19 天) or left (还剩 5 天)."""
+    if o.kind in LATE:
+        return t("days.late", lang, days=o.days)
+    return t("days.left", lang, days=o.days) if o.days else t("days.today", lang)
 
 
 def left_out_note(report: Remind, lang: str) -> str:

@@ -151,4 +151,11 @@ def document(report: SpotCheck, ledger: Ledger, lang: str) -> Document:
         Total(t("total.claims", lang), len(claims)),
         *flag_totals(flags, None, lang),
     ]
-    return Document(t("title.inspect", lang), head, [table], lang=lang, totals=totals)
+    return Document(
+        t("title.inspect", lang),
+        head,
+        [table],
+        lang=lang,
+        totals=totals,
+        stamp=t("meta.as_of", lang, date=report.as_of.isoformat()),
+    )

@@ -216,6 +216,7 @@ def document(report: YearReport, ledger: Ledger, lang: str) -> Document:
             for u in report.units
         ],
         maximum=100,
+        decimals=1,
     )
     tables = [Table("ranking", t("table.ranking", lang), columns, rows, t("empty.claims", lang))]
     if report.detail:
@@ -245,4 +246,13 @@ def document(report: YearReport, ledger: Ledger, lang: str) -> Document:
     title = t("title.year", lang, year=report.year)
     if report.provisional:
         title = t("title.year_provisional", lang, year=report.year, date=report.as_of.isoformat())
-    return Document(title, head, tables, [chart], lang=lang, totals=totals, notes=notes)
+    return Document(
+        title,
+        head,
+        tables,
+        [chart],
+        lang=lang,
+        totals=totals,
+        notes=notes,
+        stamp=t("meta.as_of", lang, date=report.as_of.isoformat()),
+    )
