@@ -211,10 +211,25 @@ def test_lines_counts_cjk_twice_keeps_words_and_punctuation() -> None:
 
 
 def test_fit_keeps_narrow_sheets_and_shrinks_only_text() -> None:
-    widths, landscape = paper.fit([10, 20, 30], [True, True, True])
+    none = (0.0, 0.0)
+    widths, landscape = paper.fit([10, 20, 30], [none, none, none])
     assert (widths, landscape) == ([10, 20, 30], False)
-    widths, landscape = paper.fit([12.0, 100.0, 100.0], [False, True, True])
+    widths, landscape = paper.fit([12.0, 100.0, 100.0], [None, none, none])
     assert landscape and widths[0] == 12 and sum(widths) <= paper.budget(landscape=True)
+    # a column keeps room for its longest word where the page has room for it
+    widths, _ = paper.fit([30.0, 100.0, 100.0], [(5, 25), none, none])
+    assert widths[0] >= 25
+    # and for its header's where it has not: the page comes first
+    widths, _ = paper.fit([40.0] * 6, [(12, 30)] * 6)
+    assert min(widths) >= 12 and sum(widths) <= paper.budget(landscape=True)
+
+
+def test_headers_never_break_inside_a_word(cli: Cli, tmp_path: Path) -> None:
+    ws = openpyxl.load_workbook(workbook(cli, tmp_path, "quarter", lang="en")).worksheets[0]
+    head = header_row(ws)
+    for c in shown_columns(ws):
+        label = ws.cell(head, c).value
+        assert paper.longest_word(label) + paper.PADDING <= width(ws, c), label
 
 
 def test_unbroken() -> None:

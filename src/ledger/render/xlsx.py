@@ -42,6 +42,7 @@ HEADER_FILL = "D9D9D9"
 FIXED = datetime(2000, 1, 1)  # the workbook's created/modified: nothing time-dependent
 ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 MAX_WIDTH = 60  # characters
+WORD = 12  # units: a word in a cell longer than this may break rather than widen its column
 FONT = "等线"  # DengXian: the CJK font of Excel and WPS on Chinese Windows (others fall back)
 SIZE = paper.SIZE
 DATE_FORMAT = "yyyy-mm-dd"
@@ -159,14 +160,25 @@ def _layout(table: Table) -> Layout:
     natural = [_width(c, depth if i == 0 else 0) for i, c in enumerate(table.columns)]
     hidden = [not c.paper for c in table.columns]
     shown = [i for i, h in enumerate(hidden) if not h]
-    # only text wraps; ids, numbers, dates and flags keep their width
-    fitted, landscape = paper.fit(
-        [natural[i] for i in shown], [table.columns[i].kind == "text" for i in shown]
-    )
+    # only text wraps: never inside a word of its header, nor, where the page has room, inside
+    # one of its cells' (up to WORD units); ids, numbers, dates and flags keep their width
+    floors: list[tuple[float, float] | None] = []
+    for i in shown:
+        if table.columns[i].kind != "text":
+            floors.append(None)
+            continue
+        header = paper.longest_word(table.columns[i].label) + paper.PADDING
+        words = [min(paper.longest_word(text), WORD) for text in _texts(table, i)]
+        floors.append((header, max([header, *words]) + paper.PADDING))
+    fitted, landscape = paper.fit([natural[i] for i in shown], floors)
     widths = list(natural)
     for i, width in zip(shown, fitted, strict=True):
         widths[i] = width
     return Layout(widths, hidden, landscape)
+
+
+def _texts(table: Table, i: int) -> list[str]:
+    return [c for row in table.rows if i < len(row.cells) and isinstance(c := row.cells[i], str)]
 
 
 def _heading(ws: Any, doc: Document, layout: Layout) -> int:

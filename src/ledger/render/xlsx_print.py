@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 SIZE = 10.0  # pt, the body type of every sheet
 LINE = 15.0  # pt a line of SIZE type takes (Noto Sans CJK's line spacing; DengXian is less)
@@ -110,11 +110,22 @@ def budget(landscape: bool) -> float:
     return usable / (WORST_UNIT * SMALLEST / SIZE) * 0.97
 
 
-def fit(widths: Sequence[float], shrinkable: Iterable[bool]) -> tuple[list[float], bool]:
+def longest_word(text: str, size: float = SIZE) -> float:
+    """Units of the widest piece of ``text`` a line may not break inside (a word, a date)."""
+    pieces = [p.rstrip(" ") for line in text.split("\n") for p in _pieces(line)]
+    return max((units(p, size) for p in pieces), default=0.0)
+
+
+def fit(
+    widths: Sequence[float], floors: Sequence[tuple[float, float] | None]
+) -> tuple[list[float], bool]:
     """Widths that print on A4 with type of at least SMALLEST pt, and whether in landscape.
 
     Portrait if the columns fit it, else landscape; columns still too wide for it give up room
-    in proportion to what they have above FLOOR, the ``shrinkable`` ones (text that wraps) only.
+    in proportion to what they have above their floor: a ``(hard, soft)`` pair, the soft one
+    (the longest word of the column, FLOOR units or 45% of its width, whichever is most) kept
+    where the page allows, else the hard one (its header's longest word); a column whose floor
+    is None (not text: it never wraps) keeps its width.
     """
     widths = list(widths)
     total = sum(widths)
@@ -123,14 +134,20 @@ def fit(widths: Sequence[float], shrinkable: Iterable[bool]) -> tuple[list[float
     room = budget(landscape=True)
     if total <= room:
         return widths, True
-    spare = [
-        max(w - max(FLOOR, w * 0.45), 0.0) if s else 0.0
-        for w, s in zip(widths, shrinkable, strict=True)
+    soft = [
+        w if f is None else min(w, max(FLOOR, w * 0.45, f[1]))
+        for w, f in zip(widths, floors, strict=True)
     ]
+    lowest = soft
+    if sum(soft) > room:
+        lowest = [w if f is None else min(w, f[0]) for w, f in zip(widths, floors, strict=True)]
+    spare = [w - low for w, low in zip(widths, lowest, strict=True)]
     excess = min(total - room, sum(spare))
     if not excess:
         return widths, True
     share = excess / sum(spare)
-    # whole units, rounded down: the sum stays within the page
-    pairs = zip(widths, spare, strict=True)
-    return [float(math.floor(w - s * share)) if s else w for w, s in pairs], True
+    # in quarter units, rounded down but never below the floor
+    return [
+        max(math.floor((w - s * share) * 4) / 4, low)
+        for w, s, low in zip(widths, spare, lowest, strict=True)
+    ], True
