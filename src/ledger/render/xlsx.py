@@ -287,6 +287,7 @@ def _sheet(ws: Any, table: Table, title: str, layout: Layout, top: int = 0) -> N
         if layout.hidden[i - 1]:
             ws.column_dimensions[letter].hidden = True
             ws.column_dimensions[letter].outlineLevel = 1  # a [+] above the sheet shows it
+            ws.column_dimensions.max_outline = 1  # what openpyxl writes as the outline depth
         cell = ws.cell(row=head, column=i, value=clean_text(column.label))
         cell.font = Font(name=FONT, bold=True, size=SIZE)
         cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
