@@ -284,7 +284,7 @@ def _row(ws: Any, columns: tuple[Column, ...], r: int, values: dict[str, object]
             cell.value = value
             cell.number_format = DATE_FORMAT
         elif isinstance(value, str):
-            # what the form shows and import ignores keeps its dates on one line
+            # what the form shows and import ignores keeps its dates and phone numbers whole
             text = unbroken(value) if column.key.startswith("x-") else value
             cell.value = clean_text(text)
             cell.data_type = "s"  # text, never a formula
