@@ -11,7 +11,6 @@ properties name the ledger, the year, the unit, the quarter and the day the form
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from datetime import date, datetime
 from io import BytesIO
@@ -42,13 +41,13 @@ from ledger.forms.layout import (
 )
 from ledger.i18n import t
 from ledger.model import Ledger, Progress, Unit
-from ledger.render.xlsx import FLAG_STYLES, clean_text, display_width, fixed_times
+from ledger.render import xlsx_print as paper
+from ledger.render.xlsx import FLAG_STYLES, clean_text, fixed_times, unbroken
 from ledger.reports.common import word
 from ledger.reports.words import owed_text
 
 FONT = "等线"  # the CJK font of Excel and WPS on Chinese Windows; LibreOffice substitutes its own
-SIZE = 10
-LINE = 13.5  # points per line at SIZE
+SIZE = paper.SIZE
 DATE_FORMAT = "yyyy-mm-dd"
 KEY_FILL = "EDEDED"
 READ_FILL = "F7F7F7"
@@ -273,9 +272,9 @@ def _head(ws: Any, columns: tuple[Column, ...], lang: str) -> None:
         cell.border = _BORDER
         cell.protection = _LOCKED
         if not column.hidden:
-            lines = max(lines, _lines(label, column.width))
+            lines = max(lines, paper.lines(label, column.width))
     ws.row_dimensions[KEY_ROW].hidden = True
-    ws.row_dimensions[HEADER_ROW].height = LINE * max(lines, 2) + 4
+    ws.row_dimensions[HEADER_ROW].height = paper.height(max(lines, 2))
 
 
 def _row(ws: Any, columns: tuple[Column, ...], r: int, values: dict[str, object]) -> None:
@@ -287,10 +286,12 @@ def _row(ws: Any, columns: tuple[Column, ...], r: int, values: dict[str, object]
             cell.value = value
             cell.number_format = DATE_FORMAT
         elif isinstance(value, str):
-            cell.value = clean_text(value)
+            # what the form shows and import ignores keeps its dates and phone numbers whole
+            text = unbroken(value) if column.key.startswith("x-") else value
+            cell.value = clean_text(text)
             cell.data_type = "s"  # text, never a formula
             if not column.hidden:
-                lines = max(lines, _lines(value, column.width))
+                lines = max(lines, paper.lines(text, column.width))
         elif value is not None:
             cell.value = value
         if column.key in ("reported", "done"):
@@ -299,8 +300,10 @@ def _row(ws: Any, columns: tuple[Column, ...], r: int, values: dict[str, object]
             cell.number_format = "0.##"
         cell.font = Font(name=FONT, size=SIZE)
         centred = column.key in ("reported", "done", "due", "percent", "status")
+        # a date is never wrapped ("2027-01-" / "10"); its column is wide enough for it
+        dated = column.key in ("reported", "done", "due")
         cell.alignment = Alignment(
-            horizontal="center" if centred else None, vertical="top", wrap_text=True
+            horizontal="center" if centred else None, vertical="top", wrap_text=not dated
         )
         cell.border = _BORDER
         if column.kind == "input":
@@ -310,12 +313,7 @@ def _row(ws: Any, columns: tuple[Column, ...], r: int, values: dict[str, object]
             cell.fill = PatternFill(
                 "solid", fgColor=KEY_FILL if column.kind == "key" else READ_FILL
             )
-    ws.row_dimensions[r].height = LINE * min(lines, 12) + 4
-
-
-def _lines(text: str, width: float) -> int:
-    usable = max(width - 1.5, 1)
-    return sum(max(math.ceil(display_width(line) / usable), 1) for line in text.split("\n"))
+    ws.row_dimensions[r].height = paper.height(lines)
 
 
 def _range(column: int, end: int) -> str:
@@ -441,11 +439,15 @@ def _notes(ws: Any, columns: tuple[Column, ...], lines: list[str], lang: str) ->
     for n, text in enumerate(lines):
         r = first + n
         ws.merge_cells(start_row=r, start_column=start, end_row=r, end_column=end)
+        size = SIZE + (2 if n == 0 else 0)
+        count = paper.lines(text, width, size)
+        if count > 1:  # a date or a phone number stays on one line
+            text = unbroken(text)
         cell = ws.cell(row=r, column=start, value=clean_text(text))
         cell.data_type = "s"
-        cell.font = Font(name=FONT, size=SIZE + (2 if n == 0 else 0), bold=n == 0)
+        cell.font = Font(name=FONT, size=size, bold=n == 0)
         cell.alignment = Alignment(vertical="top", wrap_text=True)
-        ws.row_dimensions[r].height = LINE * _lines(text, width) + (6 if n == 0 else 2)
+        ws.row_dimensions[r].height = paper.height(count, size)
 
 
 def _print(
