@@ -62,10 +62,16 @@ def _unit(env: Shared, text: str) -> str:
 
 
 def _run(
-    env: Shared, build: Callable[[], Edit], dry_run: bool, message: tuple[str, dict[str, object]]
+    env: Shared,
+    build: Callable[[], Edit],
+    dry_run: bool,
+    message: tuple[str, dict[str, object]],
+    options: dict[str, str],
 ) -> None:
-    """Apply an edit and tell the clerk what happened and what to do next."""
-    from ledger.edit.ops import EditError, apply
+    """Apply an edit and tell the clerk what happened and what to do next. ``options``: each
+    key the edit writes from a value typed on the command line -> that option as typed
+    (``--deadline 2027-03-31``), where a problem with the value is said."""
+    from ledger.edit.ops import EditError, apply, at_options
     from ledger.i18n import t
     from ledger.render.problems import text
 
@@ -73,6 +79,7 @@ def _run(
     try:
         edit = apply(env.root, env.today, build, dry_run=dry_run, cache=env.cache)
     except EditError as exc:
+        exc.problems = at_options(exc.problems, exc.edits, options)
         refused(exc, lang)
     if edit.notes:
         typer.echo(t("note.elsewhere", lang, n=len(edit.notes)), err=True)
@@ -87,6 +94,12 @@ def _run(
     if edit.changed:
         key, args = message
         typer.echo(t("next_steps", lang, path=edit.rel, message=t(key, lang, **args)))
+
+
+def _typed(*given: tuple[str, str, str | None]) -> dict[str, str]:
+    """The keys an edit writes from values the clerk typed, each -> the option as typed;
+    a value not given (a default) is left to its line in the file."""
+    return {key: f"{option} {value}" for key, option, value in given if value is not None}
 
 
 def _remarks(edit: Edit, lang: str) -> None:
@@ -181,6 +194,12 @@ def claim(
         lambda: add_claim(env.root, unit, project, leader, due, measure, since),
         dry_run,
         ("commit.claim", {"unit": unit, "project": project}),
+        _typed(
+            ("leader", "--leader", leader),
+            ("deadline", "--deadline", deadline),
+            ("claimed", "--claimed", claimed),
+            ("measures", "--measure", measure[0] if len(measure) == 1 else None),
+        ),
     )
 
 
@@ -238,6 +257,13 @@ def progress(
         ),
         dry_run,
         ("commit.progress", {"unit": unit, "project": project, "quarter": q}),
+        _typed(
+            ("quarter", "--quarter", quarter),
+            ("status", "--status", status),
+            ("percent", "--percent", percent),
+            ("summary", "--summary", summary),
+            ("reported", "--reported", reported),
+        ),
     )
 
 
@@ -270,4 +296,5 @@ def done(
         lambda: mark_done(env.root, unit, project, milestone, day, evidence, replace),
         dry_run,
         ("commit.done", {"unit": unit, "project": project, "milestone": milestone}),
+        _typed(("done", "--on", on), ("evidence", "--evidence", evidence)),
     )
