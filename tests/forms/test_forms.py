@@ -647,3 +647,19 @@ def test_import_writes_the_status_words_the_file_uses(
     assert "滞后" not in text
     assert text.endswith("status: behind\n        percent: 10\n        summary: 起步\n"
                           "        reported: 2026-11-25\n")  # fmt: skip
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_forms_written_inside_the_ledger_where_git_would_commit_them_are_warned_of(
+    cli: Cli, sample: Path, tmp_path: Path
+) -> None:
+    subprocess.run(["git", "init", "-q", str(sample)], check=True)
+    args = ("form", "-q", "-u", UNIT, "-C", sample, "--today", SAMPLE_DAY, "--lang", "en")
+    code, output = cli(*args, "-o", sample / "forms")
+    assert code == 0, output
+    assert "is inside the ledger's folder and git does not ignore it" in output
+    (sample / ".gitignore").write_text("/forms/\n")
+    for out in (sample / "forms", tmp_path / "elsewhere"):
+        code, output = cli(*args, "-o", out)
+        assert code == 0, output
+        assert "git does not ignore it" not in output

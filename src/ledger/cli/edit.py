@@ -155,11 +155,42 @@ def init(
             raise EditError("init_no_folder")
         where = Path(folder)
         name = title if title is not None else where.resolve().name
-        files = make(where, name, year or day.year, ci.value if ci else None)
+        files = make(where, name, year or day.year, ci.value if ci else None, language)
     except EditError as exc:
         refused(exc, language, usage=exc.key != "init_exists")
     typer.echo(t("did_init", language, path=folder, files=", ".join(files)))
-    typer.echo(t("init_next", language, path=os.fspath(folder)))
+    typer.echo(t(_git_init(where), language, path=os.fspath(folder)))
+    typer.echo(t("init_next", language, path=_shell_word(os.fspath(folder))))
+
+
+def _shell_word(text: str) -> str:
+    """A path as a shell command line takes it: quoted only when it must be (a Chinese
+    folder name needs no quotes)."""
+    import re
+    import shlex
+
+    return text if re.fullmatch(r"[^\s'\"$`\\!*?;&|<>()\[\]{}#~]+", text) else shlex.quote(text)
+
+
+def _git_init(folder: Path) -> str:
+    """A new ledger is kept in git: ``git init`` the folder when git is at hand and the folder
+    is not inside a repository already. The message key that says what was done, or what to
+    do."""
+    import shutil
+    import subprocess
+
+    git = shutil.which("git")
+    if git is None:
+        return "init_git_missing"
+    inside = subprocess.run(
+        [git, "-C", str(folder), "rev-parse", "--is-inside-work-tree"],
+        capture_output=True,
+        check=False,
+    )
+    if inside.returncode == 0:
+        return "init_git_inside"
+    done = subprocess.run([git, "init", "-q", str(folder)], capture_output=True, check=False)
+    return "init_git_done" if done.returncode == 0 else "init_git_failed"
 
 
 @app.command("claim")

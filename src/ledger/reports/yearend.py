@@ -11,7 +11,7 @@ from typing import Any
 from ledger.asof import ClaimStatus, Part, Score, competition_ranks, half_up, statuses, unit_score
 from ledger.i18n import t
 from ledger.model import Ledger
-from ledger.reports.common import meta, scoped
+from ledger.reports.common import meta, no_claims, scoped
 from ledger.reports.document import Bar, Chart, Column, Document, Row, Table, Total
 
 
@@ -191,7 +191,15 @@ def document(report: YearReport, ledger: Ledger, lang: str) -> Document:
         ],
         maximum=100,
     )
-    tables = [Table("ranking", t("table.ranking", lang), columns, rows, t("empty.claims", lang))]
+    tables = [
+        Table(
+            "ranking",
+            t("table.ranking", lang),
+            columns,
+            rows,
+            no_claims(ledger, report.as_of, lang, report.scope),
+        )
+    ]
     if report.detail:
         detail_columns = [
             Column("unit", t("col.unit", lang), width=12),
