@@ -476,6 +476,7 @@ def test_milestone_rows(cli: Cli, sample: Path, tmp_path: Path) -> None:
     fill(path, milestones={("K1", "accept"): {"done": date(2026, 11, 20)}})
     code, output = run_import(cli, sample, path)
     assert code == 1 and said(f"{path}:milestones!D3", "X015") in output
+    assert "known: survey “完成软弱涣散基层党组织排查摸底”, rectify “" in output  # with titles
     milestone("acceptance")
     code, output = run_import(cli, sample, path)
     assert code == 0, output

@@ -322,7 +322,9 @@ class _Planner:
         }
         milestone = found.get(v["milestone"])
         if milestone is None:
-            known = ", ".join(found) or "-"
+            # ids alone mean little to the unit's clerk on the phone: each with its title
+            listed = [words("known.milestone", id=m.id, title=m.title) for m in found.values()]
+            known: object = listed or "-"
             self._cell(
                 form,
                 row,
