@@ -47,6 +47,14 @@ name: 市委组织部
 """
 
 
+@pytest.fixture(autouse=True)
+def no_window_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tables are laid out for the window in ``$COLUMNS``, which pytest-xdist's workers set to 80:
+    a test gets the piped width (160) unless it asks for a window of its own."""
+    monkeypatch.delenv("COLUMNS", raising=False)
+    monkeypatch.delenv("LINES", raising=False)
+
+
 def copy_sample(into: Path) -> Path:
     """A copy of the repository's sample ledger in ``into/sample``."""
     root = into / "sample"

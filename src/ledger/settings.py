@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from ledger.i18n import words
 from ledger.load import CONFIG
 from ledger.model import ISO_DATE, iso_hint
 
@@ -44,4 +45,5 @@ def parse_day(text: str, key: str = "bad_today") -> date:
         except ValueError:
             pass
     iso = iso_hint(text)
-    raise SettingsError(key, value=text, hint=f" ({iso}?)" if iso else "")
+    # worded in the reader's language: full-width brackets in Chinese
+    raise SettingsError(key, value=text, hint=words("hint.iso_guess", iso=iso) if iso else "")

@@ -354,7 +354,8 @@ def test_done_sets_the_date_in_a_block_record_and_again_changes_nothing(
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [
-        (["nosuch"], 2, "no milestone `nosuch` for this claim; known: survey, accept"),
+        # each known milestone with its title: ids alone mean little to a clerk
+        (["nosuch"], 2, "`nosuch` for this claim; known: survey “完成排查摸底”, accept “验收”"),
         (["survey", "--on", "2026-12-01"], 1, "D002"),
         (["survey", "--on", "3/14"], 2, "--on"),
     ],
@@ -553,3 +554,120 @@ def test_done_says_when_a_milestone_is_done_late(cli: Cli, unit_root: Path) -> N
     assert "时间节点 survey 的到期日是 2026-03-15，完成晚了 5 天" in out
     code, out = edit(cli, unit_root, "done", "a", "K1", "accept", "--on", "2026-11-20")
     assert code == 0 and "late" not in out
+
+
+# -- what a refusal names (issue 19) -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "blamed"),
+    [
+        (
+            ["claim", "a", "B1", "--leader", "王五", "--deadline", "2027-03-31", "--measure", "m"],
+            "--deadline 2027-03-31: error[D001]: 2027-03-31 lies outside the ledger year 2026",
+        ),
+        (
+            ["progress", "a", "K1", "-q", "Q4", "--status", "behind", "--percent", "10%",
+             "--summary", "倒退"],
+            "--percent 10%: error[P003]: ",
+        ),
+        (["done", "a", "K1", "survey", "--on", "2026-12-01"], "--on 2026-12-01: error[D002]: "),
+    ],
+    ids=["claim-deadline", "progress-percent", "done-on"],
+)  # fmt: skip
+def test_a_value_typed_on_the_command_line_is_blamed_at_its_option(
+    cli: Cli, unit_root: Path, args: list[str], blamed: str
+) -> None:
+    """The clerk typed the value: the refusal names the option as typed, not a line of a file
+    the clerk never opened."""
+    before = read(unit_root)
+    code, out = edit(cli, unit_root, *args)
+    assert code == 1, out
+    assert blamed in out
+    assert "data/units/a.yaml:" not in out
+    assert read(unit_root) == before
+
+
+def test_an_edit_of_a_file_with_errors_says_which_were_there_before(
+    cli: Cli, make_ledger: LedgerMaker
+) -> None:
+    """An error the file had before refuses the edit too, but is not said to come from it."""
+    broken = UNIT.replace("name: 甲单位", "name: 甲单位\nparent: nowhere")
+    root = make_ledger(units={"a": broken})
+    before = read(root)
+    code, out = edit(cli, root, "done", "a", "K1", "accept")
+    assert code == 1
+    assert "data/units/a.yaml already has these errors, not from this change" in out
+    assert "R004" in out and "would bring" not in out
+    # an edit that also brings an error of its own: both, each said for what it is
+    code, out = edit(
+        cli, root, "progress", "a", "K1", "-q", "Q4", "--status", "behind", "--percent", "10",
+        "--summary", "倒退",
+    )  # fmt: skip
+    assert code == 1
+    bring, _, had = out.partition("besides, errors already in the file to change")
+    assert "this change would bring these errors" in bring and "P003" in bring
+    assert "R004" not in bring and "R004" in had
+    assert read(root) == before
+    code, out = cli("done", "a", "K1", "accept", "-C", root, "--today", SAMPLE_DAY, "--lang", "zh")
+    assert "加上这项修改后" not in out and "原有以下错误，不是这项修改带来的" in out
+
+
+def test_a_date_hint_in_chinese_has_full_width_brackets(cli: Cli, unit_root: Path) -> None:
+    code, out = cli(
+        "done", "a", "K1", "accept", "--on", "2026/11/24", "-C", unit_root, "--lang", "zh",
+        "--today", SAMPLE_DAY,
+    )  # fmt: skip
+    assert code == 2
+    assert "（是否应为 2026-11-24？）" in out and "(" not in out
+    code, out = cli("validate", "-C", unit_root, "--today", "2026/11/24", "--lang", "en")
+    assert code == 2 and " (2026-11-24?)" in out
+
+
+ENGLISH = UNIT.replace("正常推进", "on_track")
+NO_STATUS = """\
+id: a
+name: 甲单位
+claims:
+  - project: B1
+    leader: 王五
+    measures: [m]
+    deadline: 2026-12-31
+  - project: K1
+    leader: 张三
+    measures: [m]
+    deadline: 2026-12-31
+"""
+NO_STATUS_HERE = (
+    NO_STATUS
+    + """\
+    progress:
+      - {quarter: 2026Q1, status: 滞后, percent: 5, summary: 慢, reported: 2026-04-08}
+"""
+)
+NO_STATUS_HERE_EN = NO_STATUS_HERE.replace("滞后", "behind")
+
+
+@pytest.mark.parametrize(
+    ("text", "typed", "written"),
+    [
+        (UNIT, "on_track", "status: 正常推进"),  # the claim's own words
+        (ENGLISH, "正常推进", "status: on_track"),  # a file in English stays English
+        (NO_STATUS, "滞后", "status: behind"),  # no status yet: English
+        (NO_STATUS_HERE, "on_track", "status: 正常推进"),  # another claim's words in the file
+        (NO_STATUS_HERE_EN, "正常推进", "status: on_track"),
+    ],
+    ids=["claim-zh", "claim-en", "new", "file-zh", "file-en"],
+)
+def test_progress_writes_the_status_words_the_file_uses(
+    cli: Cli, make_ledger: LedgerMaker, text: str, typed: str, written: str
+) -> None:
+    root = make_ledger(units={"a": text})
+    project = "B1" if text.startswith("id: a") else "K1"
+    code, out = edit(
+        cli, root, "progress", "a", project, "-q", "Q4", "--status", typed, "--percent", "95",
+        "--summary", "推进",
+    )  # fmt: skip
+    assert code == 0, out
+    added = only_added(text, read(root))
+    assert f"        {written}\n" in added, added

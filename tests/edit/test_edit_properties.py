@@ -401,8 +401,9 @@ def test_every_kind_of_edit_on_a_unit_without_claims() -> None:
             ("2026Q3", "at_risk", 60, "!x"),
             ("2026Q4", "done", 100, "*a"),
         ]
-        # the claim's first report was in Chinese: later ones use its words
-        assert "已完成" in new and "存在风险" in new and "滞后" in new
+        # a file with no status yet is written in English words, whatever the clerk typed
+        assert "status: on_track" not in new and "正常推进" not in new
+        assert "status: done" in new and "status: at_risk" in new and "status: behind" in new
         assert [(m.id, m.done, m.evidence) for m in claim.milestones] == [
             ("survey", date(2026, 3, 30), "[a]")
         ]

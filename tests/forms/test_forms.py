@@ -477,6 +477,7 @@ def test_milestone_rows(cli: Cli, sample: Path, tmp_path: Path) -> None:
     fill(path, milestones={("K1", "accept"): {"done": date(2026, 11, 20)}})
     code, output = run_import(cli, sample, path)
     assert code == 1 and said(f"{path}:milestones!D3", "X015") in output
+    assert "known: survey “完成软弱涣散基层党组织排查摸底”, rectify “" in output  # with titles
     milestone("acceptance")
     code, output = run_import(cli, sample, path)
     assert code == 0, output
@@ -593,3 +594,74 @@ def test_errors_elsewhere_in_the_ledger_are_a_note_not_a_refusal(
     assert code == 0, output
     assert "data/units/huade.yaml" in output and "error[S005]" in output
     assert "percent: 90" in (sample / UNIT_FILE).read_text(encoding="utf-8")
+
+
+# -- every problem at once; the file's own status words (issue 19) --------------------------------
+
+
+def test_every_problem_of_every_row_in_one_run(cli: Cli, sample: Path, tmp_path: Path) -> None:
+    """A cell that cannot be read does not hide the row's other problems: the unit gets one
+    call, not two. Nothing is written."""
+    path = form(cli, sample, tmp_path / "out")
+    fill(
+        path,
+        progress={
+            # an unreadable date, and a percent below Q3's 80
+            "K1": {"status": "正常推进", "percent": 50, "summary": "推进", "reported": "10月8日"},
+            # no summary, and a percent below Q3's 40
+            "K4": {"status": "滞后", "percent": 30},
+            # an unreadable percent: nothing to say about percents, the rest is fine
+            "K5": {"status": "已完成", "percent": "大半", "summary": "推进"},
+        },
+    )
+    before = files(sample)
+    code, output = run_import(cli, sample, path)
+    assert code == 1
+    rows = {
+        project: row_of(load_workbook(path)["progress"], project=project)
+        for project in ("K1", "K4", "K5")
+    }
+    assert said(f"{path}:progress!M{rows['K1']}", "X019") in output
+    assert said(f"{path}:progress!K{rows['K1']}", "P003") in output
+    assert said(f"{path}:progress!L{rows['K4']}", "X020") in output
+    assert said(f"{path}:progress!K{rows['K4']}", "P003") in output
+    assert said(f"{path}:progress!K{rows['K5']}", "X018") in output
+    assert output.count("error[") == 5, output  # the stand-ins decide nothing themselves
+    assert "nothing was written: 5 problem(s)" in output
+    assert files(sample) == before
+
+
+def test_import_writes_the_status_words_the_file_uses(
+    cli: Cli, sample: Path, tmp_path: Path
+) -> None:
+    """A claim without reports in a file written in English gets English words, whichever
+    the form's cell holds."""
+    code, output = cli(
+        "claim", UNIT, "B1", "--leader", "王五", "--deadline", "2026-12-31", "--measure", "m",
+        "--claimed", "2026-10-01", "-C", sample, "--today", SAMPLE_DAY,
+    )  # fmt: skip
+    assert code == 0, output
+    path = form(cli, sample, tmp_path / "out")
+    fill(path, progress={"B1": {"status": "滞后", "percent": 10, "summary": "起步"}})
+    code, output = run_import(cli, sample, path)
+    assert code == 0, output
+    text = (sample / UNIT_FILE).read_text(encoding="utf-8")
+    assert "滞后" not in text
+    assert text.endswith("status: behind\n        percent: 10\n        summary: 起步\n"
+                          "        reported: 2026-11-25\n")  # fmt: skip
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_forms_written_inside_the_ledger_where_git_would_commit_them_are_warned_of(
+    cli: Cli, sample: Path, tmp_path: Path
+) -> None:
+    subprocess.run(["git", "init", "-q", str(sample)], check=True)
+    args = ("form", "-q", "-u", UNIT, "-C", sample, "--today", SAMPLE_DAY, "--lang", "en")
+    code, output = cli(*args, "-o", sample / "forms")
+    assert code == 0, output
+    assert "is inside the ledger's folder and git does not ignore it" in output
+    (sample / ".gitignore").write_text("/forms/\n")
+    for out in (sample / "forms", tmp_path / "elsewhere"):
+        code, output = cli(*args, "-o", out)
+        assert code == 0, output
+        assert "git does not ignore it" not in output

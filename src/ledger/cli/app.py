@@ -244,6 +244,9 @@ def refused(exc: EditError, lang: str, usage: bool | None = None) -> NoReturn:
     typer.echo(f"ledger: {t(exc.key, lang, **exc.args_)}", err=True)
     if exc.problems:
         typer.echo(text(exc.problems, lang, 1).rsplit("\n", 2)[0], err=True)
+    if exc.before:
+        typer.echo(t("refused.before", lang, n=len(exc.before)), err=True)
+        typer.echo(text(exc.before, lang, 1).rsplit("\n", 2)[0], err=True)
     if usage is None:
         usage = exc.key in USAGE_ERRORS
     raise typer.Exit(2 if usage else 1) from None

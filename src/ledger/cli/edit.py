@@ -62,10 +62,16 @@ def _unit(env: Shared, text: str) -> str:
 
 
 def _run(
-    env: Shared, build: Callable[[], Edit], dry_run: bool, message: tuple[str, dict[str, object]]
+    env: Shared,
+    build: Callable[[], Edit],
+    dry_run: bool,
+    message: tuple[str, dict[str, object]],
+    options: dict[str, str],
 ) -> None:
-    """Apply an edit and tell the clerk what happened and what to do next."""
-    from ledger.edit.ops import EditError, apply
+    """Apply an edit and tell the clerk what happened and what to do next. ``options``: each
+    key the edit writes from a value typed on the command line -> that option as typed
+    (``--deadline 2027-03-31``), where a problem with the value is said."""
+    from ledger.edit.ops import EditError, apply, at_options
     from ledger.i18n import t
     from ledger.render.problems import text
 
@@ -73,6 +79,7 @@ def _run(
     try:
         edit = apply(env.root, env.today, build, dry_run=dry_run, cache=env.cache)
     except EditError as exc:
+        exc.problems = at_options(exc.problems, exc.edits, options)
         refused(exc, lang)
     if edit.notes:
         typer.echo(t("note.elsewhere", lang, n=len(edit.notes)), err=True)
@@ -87,6 +94,12 @@ def _run(
     if edit.changed:
         key, args = message
         typer.echo(t("next_steps", lang, path=edit.rel, message=t(key, lang, **args)))
+
+
+def _typed(*given: tuple[str, str, str | None]) -> dict[str, str]:
+    """The keys an edit writes from values the clerk typed, each -> the option as typed;
+    a value not given (a default) is left to its line in the file."""
+    return {key: f"{option} {value}" for key, option, value in given if value is not None}
 
 
 def _remarks(edit: Edit, lang: str) -> None:
@@ -142,11 +155,42 @@ def init(
             raise EditError("init_no_folder")
         where = Path(folder)
         name = title if title is not None else where.resolve().name
-        files = make(where, name, year or day.year, ci.value if ci else None)
+        files = make(where, name, year or day.year, ci.value if ci else None, language)
     except EditError as exc:
         refused(exc, language, usage=exc.key != "init_exists")
     typer.echo(t("did_init", language, path=folder, files=", ".join(files)))
-    typer.echo(t("init_next", language, path=os.fspath(folder)))
+    typer.echo(t(_git_init(where), language, path=os.fspath(folder)))
+    typer.echo(t("init_next", language, path=_shell_word(os.fspath(folder))))
+
+
+def _shell_word(text: str) -> str:
+    """A path as a shell command line takes it: quoted only when it must be (a Chinese
+    folder name needs no quotes)."""
+    import re
+    import shlex
+
+    return text if re.fullmatch(r"[^\s'\"$`\\!*?;&|<>()\[\]{}#~]+", text) else shlex.quote(text)
+
+
+def _git_init(folder: Path) -> str:
+    """A new ledger is kept in git: ``git init`` the folder when git is at hand and the folder
+    is not inside a repository already. The message key that says what was done, or what to
+    do."""
+    import shutil
+    import subprocess
+
+    git = shutil.which("git")
+    if git is None:
+        return "init_git_missing"
+    inside = subprocess.run(
+        [git, "-C", str(folder), "rev-parse", "--is-inside-work-tree"],
+        capture_output=True,
+        check=False,
+    )
+    if inside.returncode == 0:
+        return "init_git_inside"
+    done = subprocess.run([git, "init", "-q", str(folder)], capture_output=True, check=False)
+    return "init_git_done" if done.returncode == 0 else "init_git_failed"
 
 
 @app.command("claim")
@@ -181,6 +225,12 @@ def claim(
         lambda: add_claim(env.root, unit, project, leader, due, measure, since),
         dry_run,
         ("commit.claim", {"unit": unit, "project": project}),
+        _typed(
+            ("leader", "--leader", leader),
+            ("deadline", "--deadline", deadline),
+            ("claimed", "--claimed", claimed),
+            ("measures", "--measure", measure[0] if len(measure) == 1 else None),
+        ),
     )
 
 
@@ -238,6 +288,13 @@ def progress(
         ),
         dry_run,
         ("commit.progress", {"unit": unit, "project": project, "quarter": q}),
+        _typed(
+            ("quarter", "--quarter", quarter),
+            ("status", "--status", status),
+            ("percent", "--percent", percent),
+            ("summary", "--summary", summary),
+            ("reported", "--reported", reported),
+        ),
     )
 
 
@@ -270,4 +327,5 @@ def done(
         lambda: mark_done(env.root, unit, project, milestone, day, evidence, replace),
         dry_run,
         ("commit.done", {"unit": unit, "project": project, "milestone": milestone}),
+        _typed(("done", "--on", on), ("evidence", "--evidence", evidence)),
     )

@@ -77,7 +77,28 @@ def form(
             typer.echo(t("written", language, path=output / f.name))
     except OSError as exc:
         fail("cannot_write", language, path=output, reason=exc.strerror or str(exc))
+    if not _left_out_of_git(ledger.root, output / made[0].name):
+        typer.echo(t("form_in_ledger", language, path=output), err=True)
     typer.echo(t("form_next", language, n=len(made), quarter=q.label), err=True)
+
+
+def _left_out_of_git(root: Path, written: Path) -> bool:
+    """Whether a form written at ``written`` stays out of the ledger's commits: outside the
+    ledger's folder, or ignored by git there (a new ledger's .gitignore ignores /forms/). A
+    folder of forms inside the ledger that git would offer to add is committed by accident."""
+    import shutil
+    import subprocess
+
+    where = written.resolve()
+    if not where.is_relative_to(root.resolve()):
+        return True
+    git = shutil.which("git")
+    if git is None:
+        return False
+    ignored = subprocess.run(
+        [git, "-C", str(root), "check-ignore", "-q", str(where)], capture_output=True, check=False
+    )
+    return ignored.returncode == 0
 
 
 @app.command("import")

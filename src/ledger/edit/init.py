@@ -18,31 +18,88 @@ from ledger.visible import CONTROL
 EXAMPLE_UNIT = "example-unit"
 
 
-def _config(title: str, year: int) -> str:
-    ledger = tomli_w.dumps({"title": title, "year": year, "language": "zh"})
-    return f"""\
-# 台账设置 (settings of this ledger): see docs/zh/format.md
+# The templates' comments are for the clerk who fills the files in, in the ledger's language,
+# and point only to what every clerk has at hand: the tool's own help and schemas (the
+# project's docs/ are not in a new ledger's folder).
+
+
+def _config(title: str, year: int, lang: str) -> str:
+    head = tomli_w.dumps({"title": title, "year": year}).rstrip()
+    if lang == "en":
+        return f"""\
+# Settings of this ledger: see `ledger --help`; run `ledger validate` after a change
 [ledger]
-{ledger.rstrip()}
+{head}
+language = "en"        # the language of reports: en or zh
+
+[reporting]
+report_due_days = 10   # a quarter's progress report is due this many days after the quarter ends
+warn_days = 14         # an open milestone due within this many days is "due soon"
+
+[evaluation]           # year-end weights, whole numbers that add up to 100
+milestones = 50        # milestones done on time
+reports = 30           # quarterly reports on time
+completion = 20        # claims completed by their deadline
+"""
+    return f"""\
+# 台账设置：各项用法见 ledger --help；修改后运行 ledger validate 检查
+[ledger]
+{head}
+language = "zh"        # 报表语言：zh（中文）或 en（英文）
 
 [reporting]
 report_due_days = 10   # 季度结束后多少天内上报进展
 warn_days = 14         # 时间节点到期前多少天提示“即将到期”
 
-[evaluation]           # 年终评价权重，三项之和为 100
-milestones = 50
-reports = 30
-completion = 20
+[evaluation]           # 年终评价权重，均为整数，三项之和为 100
+milestones = 50        # 时间节点按时完成
+reports = 30           # 季度进展按时上报
+completion = 20        # 认领项目按期完成
 """
 
 
-def _book(title: str, year: int) -> str:
-    return f"""\
-# 项目书 (the project book): one entry per project; categories key/basic/innovation (重点/基础/创新)
-title: {scalar(title + "项目书")}
+def _book(title: str, year: int, lang: str) -> str:
+    if lang == "en":
+        return f"""\
+# The project book: one entry per project; category is key, basic or innovation.
+# Every key and how to write it: `ledger schema projects` (the editor reads
+# .ledger/schema/projects.json); run `ledger validate` after a change.
+title: {scalar(title + " project book")}
 projects:
   - id: K1
     category: key
+    title: A key project (change this)
+    problem: The problem it answers
+    lead_units: [{EXAMPLE_UNIT}]
+    goal: The goal
+    requirements:
+      - A requirement
+    milestones:
+      - id: plan
+        title: Implementation plan made
+        due: {year}-03-31
+      - id: accept
+        title: Accepted
+        due: {year}-11-30
+  - id: B1
+    category: basic
+    title: A basic project (change this)
+    lead_units: [{EXAMPLE_UNIT}]
+    goal: The goal
+  - id: I1
+    category: innovation
+    title: An innovation project (change this)
+    lead_units: [{EXAMPLE_UNIT}]
+    goal: The goal
+"""
+    return f"""\
+# 项目书：每个项目一条；类别 category 填 重点、基础 或 创新。
+# 各键的含义和写法：运行 ledger schema projects（编辑器读取 .ledger/schema/projects.json）；
+# 修改后运行 ledger validate 检查。
+title: {scalar(title + "项目书")}
+projects:
+  - id: K1
+    category: 重点
     title: 重点项目（请修改）
     problem: 要解决的突出问题
     lead_units: [{EXAMPLE_UNIT}]
@@ -57,21 +114,38 @@ projects:
         title: 完成验收
         due: {year}-11-30
   - id: B1
-    category: basic
+    category: 基础
     title: 基础项目（请修改）
     lead_units: [{EXAMPLE_UNIT}]
     goal: 工作目标
   - id: I1
-    category: innovation
+    category: 创新
     title: 创新项目（请修改）
     lead_units: [{EXAMPLE_UNIT}]
     goal: 工作目标
 """
 
 
-def _unit(year: int) -> str:
+def _unit(year: int, lang: str) -> str:
+    if lang == "en":
+        return f"""\
+# One unit: the file name without .yaml is the unit's id.
+# A claim without `claimed` counts from 1 January of the ledger year ({year}-01-01):
+# reports as of an earlier day do not show it yet. Every key: `ledger schema unit`.
+id: {EXAMPLE_UNIT}
+name: Example unit
+claims:
+  - project: K1
+    leader: Name of the responsible leader
+    measures:
+      - A measure
+    deadline: {year}-12-31
+"""
     return f"""\
-# 单位文件 (one unit): the file name is the unit id; see docs/zh/guide.md
+# 单位文件：一个单位一个文件，文件名（不含 .yaml）就是单位编号 id。
+# 认领日期 claimed 不写时按台账年度的 1 月 1 日（{year}-01-01）计算，
+# 在此之前的报表中还没有这项认领。
+# 各键的含义和写法：运行 ledger schema unit。
 id: {EXAMPLE_UNIT}
 name: 示例单位
 claims:
@@ -87,8 +161,9 @@ claims:
 # the version), or with a path when the tool's code is kept in the ledger's repository.
 TOOL_SOURCE = "git+https://git.example.org/zzb/ledger.git@v0.1.0"
 
-_GITHUB = f"""\
-# 台账检查 (check the ledger on every push and pull request): see docs/zh/ci.md
+_GITHUB = {
+    "zh": f"""\
+# 台账检查：每次推送和拉取请求时运行 ledger validate（用法见 ledger validate --help）
 name: ledger
 
 on:
@@ -96,7 +171,35 @@ on:
   pull_request:
 
 env:
-  # 本工具的安装来源，请改为本单位的仓库地址 (where to install the tool from: change it)
+  # 本工具的安装来源，请改为本单位的仓库地址
+  LEDGER_TOOL: "{TOOL_SOURCE}"
+
+jobs:
+  validate:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-python@v5
+        with:
+          python-version: "3.11"
+      - name: 安装 ledger
+        run: pip install "$LEDGER_TOOL"
+      - name: 检查台账
+        run: ledger validate --format github
+      - name: 列出全部问题
+        if: failure()
+        run: ledger validate
+""",
+    "en": f"""\
+# Check the ledger on every push and pull request (see ledger validate --help)
+name: ledger
+
+on:
+  push:
+  pull_request:
+
+env:
+  # where to install the tool from: change it to your office's repository
   LEDGER_TOOL: "{TOOL_SOURCE}"
 
 jobs:
@@ -114,15 +217,36 @@ jobs:
       - name: List every problem
         if: failure()
         run: ledger validate
-"""
+""",
+}
 
-_GITLAB = f"""\
-# 台账检查 (check the ledger on every push; problems shown in merge requests): see docs/zh/ci.md
+_GITLAB = {
+    "zh": f"""\
+# 台账检查：每次推送时运行 ledger validate，问题显示在合并请求中（用法见 ledger validate --help）
 ledger:
   image: python:3.11
   stage: test
   variables:
-    # 本工具的安装来源，请改为本单位的仓库地址 (where to install the tool from: change it)
+    # 本工具的安装来源，请改为本单位的仓库地址
+    LEDGER_TOOL: "{TOOL_SOURCE}"
+  script:
+    - pip install "$LEDGER_TOOL"
+    # 以文字列出全部问题，写入作业日志
+    - ledger validate || true
+    # 代码质量报告；有错误时退出码为 1，流水线失败
+    - ledger validate --format gitlab > gl-code-quality.json
+  artifacts:
+    when: always
+    reports:
+      codequality: gl-code-quality.json
+""",
+    "en": f"""\
+# Check the ledger on every push; problems shown in merge requests (see ledger validate --help)
+ledger:
+  image: python:3.11
+  stage: test
+  variables:
+    # where to install the tool from: change it to your office's repository
     LEDGER_TOOL: "{TOOL_SOURCE}"
   script:
     - pip install "$LEDGER_TOOL"
@@ -134,13 +258,36 @@ ledger:
     when: always
     reports:
       codequality: gl-code-quality.json
-"""
+""",
+}
+
+FORMS_FOLDER = "forms"
+"""The conventional folder for ``ledger form -o``, which a new ledger's .gitignore ignores."""
+
+_GITIGNORE = {
+    "zh": f"""\
+# 不纳入 git 的文件
+# ledger 的缓存（自动生成）
+/.ledger-cache/
+# 下发给各单位的填报表（ledger form -o {FORMS_FOLDER}/），收回后用 ledger import 导入
+/{FORMS_FOLDER}/
+""",
+    "en": f"""\
+# Files git leaves out
+# ledger's cache (made automatically)
+/.ledger-cache/
+# the forms sent to the units (ledger form -o {FORMS_FOLDER}/), read back with ledger import
+/{FORMS_FOLDER}/
+""",
+}
+
 
 CI_FILES = {
     "github": (".github/workflows/ledger.yml", _GITHUB),
     "gitlab": (".gitlab-ci.yml", _GITLAB),
 }
-"""``ledger init --ci KIND``: the file it adds, relative to the ledger folder, and its text."""
+"""``ledger init --ci KIND``: the file it adds, relative to the ledger folder, and its text in
+each language."""
 
 
 SCHEMA_FOLDER = ".ledger/schema"  # a dot-folder: not a ledger file, never validated
@@ -195,26 +342,30 @@ def check_arguments(folder: Path, title: str, year: int) -> None:
             break
 
 
-def init(folder: Path, title: str, year: int, ci: str | None = None) -> list[str]:
+def init(folder: Path, title: str, year: int, ci: str | None = None, lang: str = "zh") -> list[str]:
     """Write a new ledger into ``folder`` (created if needed); the files written, relative.
-    ``ci`` (a key of ``CI_FILES``) adds the CI job that validates the ledger on every push.
+    ``ci`` (a key of ``CI_FILES``) adds the CI job that validates the ledger on every push;
+    ``lang`` is the ledger's language and that of the templates' comments.
     The ledger written is validated before success is reported; if it does not validate, what
     was written is removed again and ``init_invalid`` raised."""
     check_arguments(folder, title, year)
     if (folder / CONFIG).exists() or (folder / "data").exists():
         raise EditError("init_exists", path=folder)
+    lang = lang if lang in ("zh", "en") else "zh"
     files = {
-        CONFIG: _config(title, year),
-        PROJECTS: _book(title, year),
-        f"{UNITS}/{EXAMPLE_UNIT}.yaml": _unit(year),
+        CONFIG: _config(title, year, lang),
+        PROJECTS: _book(title, year, lang),
+        f"{UNITS}/{EXAMPLE_UNIT}.yaml": _unit(year, lang),
     }
+    if not (folder / ".gitignore").exists():  # a folder already in use keeps its own
+        files[".gitignore"] = _GITIGNORE[lang]
     lines = modelines()
     files[PROJECTS] = lines[PROJECTS] + files[PROJECTS]
     files[f"{UNITS}/{EXAMPLE_UNIT}.yaml"] = lines["unit"] + files[f"{UNITS}/{EXAMPLE_UNIT}.yaml"]
     files.update(editor_files())
     if ci is not None:
-        rel, text = CI_FILES[ci]
-        files[rel] = text
+        rel, texts = CI_FILES[ci]
+        files[rel] = texts[lang]
     folders = {folder, *((folder / rel).parent for rel in files)}
     for place in list(folders):
         folders.update(p for p in place.parents if folder in p.parents)

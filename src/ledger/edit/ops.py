@@ -15,15 +15,16 @@ import difflib
 import os
 import re
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from filelock import Timeout as LockTimeout
 from pydantic import ValidationError
+from yaml.nodes import MappingNode, SequenceNode
 
 from ledger.asof.status import claim_milestones, claimed_on
 from ledger.calendar import Quarter
@@ -36,11 +37,12 @@ from ledger.edit.write import (
 )
 from ledger.edit.yamltext import Splice, SpliceError, YamlText
 from ledger.hints import did_you_mean
+from ledger.i18n import words
 from ledger.load import PROJECTS, UNITS, load
 from ledger.load.ledger import cache_file
-from ledger.load.yamlparse import parse
+from ledger.load.yamlparse import parse, position
 from ledger.model import STATUSES, UNIT_ID, Claim, Ledger
-from ledger.problems import Problem
+from ledger.problems import Loc, Problem
 from ledger.validate import validate
 
 CLAIM_KEYS = ["project", "leader", "measures", "deadline", "claimed", "milestones", "progress"]
@@ -52,11 +54,24 @@ class EditError(Exception):
     """Why an edit was refused: ``key`` names the message in ``ledger.i18n``; ``problems`` are
     the validation problems the edit would have caused, if that was the reason."""
 
-    def __init__(self, key: str, *, problems: list[Problem] | None = None, **args: object) -> None:
+    def __init__(
+        self,
+        key: str,
+        *,
+        problems: list[Problem] | None = None,
+        before: list[Problem] | None = None,
+        edits: list[Edit] | None = None,
+        **args: object,
+    ) -> None:
         super().__init__(key)
         self.key = key
         self.args_ = args
         self.problems = problems or []
+        # errors the file to change already had, which refuse the edit too (said apart, so the
+        # clerk does not take them for the edit's own)
+        self.before = before or []
+        # the edits refused, for the caller to name what it gave (``at_options``)
+        self.edits = edits or []
 
 
 @dataclass(frozen=True)
@@ -72,6 +87,9 @@ class Edit:
     remarks: tuple[tuple[str, dict[str, object]], ...] = ()
     # errors already elsewhere in the ledger, shown as a note; they do not block the edit
     notes: tuple[Problem, ...] = ()
+    # the keys the edit wrote and the lines of the new text that hold each (first, last): a
+    # problem on those lines is in a value the caller gave (``at_options``)
+    wrote: tuple[tuple[str, int, int], ...] = ()
 
     @property
     def changed(self) -> bool:
@@ -186,8 +204,10 @@ def _finish(
     expected: dict[str, Any],
     what: str,
     args: dict[str, object],
+    entry: Loc | None = None,
 ) -> Edit:
-    """Apply the splices one after another and check the result is exactly ``expected``."""
+    """Apply the splices one after another and check the result is exactly ``expected``;
+    ``entry`` is the key path of the mapping the edit wrote (see ``Edit.wrote``)."""
     text = target.yaml.text
     for make in splices:
         try:
@@ -200,7 +220,26 @@ def _finish(
         raise EditError("invalid_result", problems=controls, path=target.rel)
     if reparsed.problems or reparsed.data != expected:
         raise EditError("cannot_splice", path=target.rel, reason="the result reads differently")
-    return Edit(target.path, target.rel, target.snapshot, text, what, args)
+    wrote = _wrote(text, entry) if entry is not None else ()
+    return Edit(target.path, target.rel, target.snapshot, text, what, args, wrote=wrote)
+
+
+def _wrote(text: str, entry: Loc) -> tuple[tuple[str, int, int], ...]:
+    """Each key of the mapping at ``entry`` with the lines (first, last) it takes in ``text``."""
+    node = YamlText(text).get(entry)
+    if not isinstance(node, MappingNode):
+        return ()
+    out = []
+    for k, v in node.value:
+        while isinstance(v, MappingNode | SequenceNode) and v.value:
+            # a block collection's end is the next token: its last scalar ends it
+            v = v.value[-1][1] if isinstance(v, MappingNode) else v.value[-1]
+        first = position(text, k.start_mark)[0]
+        last, column = position(text, v.end_mark)
+        if column == 1 and last > first:  # a block scalar ends at the start of the next line
+            last -= 1
+        out.append((str(k.value), first, last))
+    return tuple(out)
 
 
 def apply(
@@ -243,9 +282,14 @@ def _apply_locked(
     changed = [e for e in edits if e.changed]
     if not changed:
         return edits
-    brought, elsewhere = check(root, today, changed, cache)
+    brought, elsewhere, had = check(root, today, changed, cache)
     if brought:
-        raise EditError("invalid_result", problems=brought, path=changed[0].rel)
+        new = [p for p in brought if not any(p is q for q in had)]
+        if new:
+            raise EditError(
+                "invalid_result", problems=new, before=had, edits=changed, path=changed[0].rel
+            )
+        raise EditError("file_had_errors", problems=had, edits=changed, path=had[0].path)
     if elsewhere:
         notes = tuple(elsewhere)
         edits = [dataclasses.replace(e, notes=notes) if e.changed else e for e in edits]
@@ -275,19 +319,62 @@ def _unchanged_on_disk(edit: Edit) -> bool:
         return False
 
 
-def check(
-    root: Path, today: date, edits: list[Edit], cache: bool = True
-) -> tuple[list[Problem], list[Problem]]:
+class Checked(NamedTuple):
+    brought: list[Problem]  # the errors that refuse the edits
+    elsewhere: list[Problem]  # errors already elsewhere in the ledger: a note
+    had: list[Problem]  # those of ``brought`` the changed files already had before the edits
+
+
+def check(root: Path, today: date, edits: list[Edit], cache: bool = True) -> Checked:
     """The errors of the whole ledger validated with these edits' new texts in place of the
-    files: those that refuse the edits, and those already elsewhere (a note; see ``refusal``)."""
+    files: those that refuse the edits (and which of them were there before), and those
+    already elsewhere (a note; see ``refusal``)."""
     changed = [e for e in edits if e.changed]
     overrides = {e.rel: e.new_text for e in changed}
     result = validate(root, today, overrides=overrides, cache=cache)
     after = [p for p in result.problems if p.level == "error"]
     if not after:
-        return [], []
+        return Checked([], [], [])
     before = [p for p in validate(root, today, cache=cache).problems if p.level == "error"]
-    return refusal(before, after, {e.rel for e in changed})
+    brought, elsewhere = refusal(before, after, {e.rel for e in changed})
+    return Checked(brought, elsewhere, _already(before, brought))
+
+
+def _already(before: list[Problem], brought: list[Problem]) -> list[Problem]:
+    """Those of ``brought`` that the ledger had before (same path, code and arguments)."""
+    had: dict[tuple[str, str, str], int] = {}
+    for p in before:
+        had[_identity(p)] = had.get(_identity(p), 0) + 1
+    out = []
+    for p in brought:
+        if had.get(_identity(p), 0):
+            had[_identity(p)] -= 1
+            out.append(p)
+    return out
+
+
+def at_options(
+    problems: list[Problem], edits: list[Edit], options: dict[str, str]
+) -> list[Problem]:
+    """Problems in a value the clerk gave on the command line, named by the option that gave it
+    (``options``: a key the edit writes -> the option as typed, ``--deadline 2027-03-31``)
+    instead of by a line of a file the clerk never opened; the others as they are."""
+    out = []
+    for p in problems:
+        key = next(
+            (
+                key
+                for e in edits
+                if e.rel == p.path and p.line is not None
+                for key, first, last in e.wrote
+                if first <= p.line <= last and key in options
+            ),
+            None,
+        )
+        out.append(
+            p if key is None else dataclasses.replace(p, path=options[key], line=None, column=None)
+        )
+    return out
 
 
 def refusal(
@@ -346,8 +433,14 @@ def add_claim(
     expected = dict(target.data)
     expected["claims"] = [*(target.data.get("claims") or []), item]
     args: dict[str, object] = {"project": project, "path": target.rel, "unit": unit_id}
+    n = len(expected["claims"]) - 1
     edit = _finish(
-        target, [lambda y: y.append_item(("claims",), item)], expected, "did_claim", args
+        target,
+        [lambda y: y.append_item(("claims",), item)],
+        expected,
+        "did_claim",
+        args,
+        ("claims", n),
     )
     since = claimed or date(target.ledger.year, 1, 1)
     gone = [m for m in target.ledger.projects[project].milestones if m.due < since]
@@ -381,7 +474,7 @@ def record_progress(
     entries = [e for e in (claim.get("progress") or []) if isinstance(e, dict)]
     entry: dict[str, Any] = {
         "quarter": quarter,
-        "status": _status_word(status, entries),
+        "status": _status_word(status, entries, target.data),
         "percent": percent,
         "summary": summary,
         "reported": reported,
@@ -417,7 +510,8 @@ def record_progress(
 
         what = "did_progress"
     expected = _with_claim(target.data, i, {**claim, "progress": new_entries})
-    edit = _finish(target, [splice], expected, what, args)
+    at = (*loc, next(k for k, e in enumerate(new_entries) if e is entry))
+    edit = _finish(target, [splice], expected, what, args, at)
     due = Quarter.parse(quarter).report_due(target.ledger.config.reporting.report_due_days)
     if reported <= due:
         return edit
@@ -443,7 +537,12 @@ def mark_done(
     book_ids = [m.id for m in book]
     own = [m.get("id") for m in records if m.get("id") not in book_ids]
     if milestone not in book_ids and milestone not in own:
-        known = ", ".join([*book_ids, *(str(m) for m in own)]) or "-"
+        # ids alone mean little to a clerk: each with its title
+        titles = [(m.id, m.title) for m in book]
+        titles += [
+            (str(m.get("id")), str(m.get("title") or "")) for m in records if m.get("id") in own
+        ]
+        known: object = [words("known.milestone", id=i, title=title) for i, title in titles] or "-"
         raise EditError("unknown_milestone", milestone=milestone, project=project, known=known)
     _check_applies(target, claim, project, milestone)
     args: dict[str, Any] = {
@@ -482,7 +581,8 @@ def mark_done(
         splices.append(lambda y: y.append_item(loc, item, order=CLAIM_KEYS))
     new_claim = {**claim, "milestones": new_records}
     expected = _with_claim(target.data, i, new_claim)
-    edit = _finish(target, splices, expected, "did_done", args)
+    k = len(records) if j is None else j
+    edit = _finish(target, splices, expected, "did_done", args, (*loc, k))
     due = _due_of(new_claim, target, project, milestone)
     if due is None or on <= due:
         return edit
@@ -523,17 +623,29 @@ def _with_claim(data: dict[str, Any], i: int, claim: dict[str, Any]) -> dict[str
     return {**data, "claims": claims}
 
 
-def _status_word(status: str, entries: list[dict[str, Any]]) -> str:
-    """The status in the words the claim already uses (Chinese or English); for a first entry,
-    the word the clerk typed."""
+def _status_word(status: str, entries: list[dict[str, Any]], data: dict[str, Any]) -> str:
+    """The status in the words the file already uses, whatever the clerk typed or the form
+    said: the claim's latest entry's, else the file's last status word, else English (a file
+    read by scripts and diffed in review should not mix two vocabularies)."""
     if status not in STATUSES:
         raise EditError("bad_status", value=status, choices=", ".join(STATUSES))
     canonical = STATUSES[status]
-    words = [e["status"] for e in entries if isinstance(e.get("status"), str)]
-    if not words:
-        return status
-    chinese = not words[-1].isascii()
+    used = _status_words(entries) or _status_words(
+        e
+        for claim in data.get("claims") or []
+        if isinstance(claim, dict)
+        for e in claim.get("progress") or []
+    )
+    chinese = bool(used) and not used[-1].isascii()
     return next(w for w, v in STATUSES.items() if v == canonical and w.isascii() != chinese)
+
+
+def _status_words(entries: Iterable[object]) -> list[str]:
+    return [
+        e["status"]
+        for e in entries
+        if isinstance(e, dict) and isinstance(e.get("status"), str) and e["status"] in STATUSES
+    ]
 
 
 __all__ = [

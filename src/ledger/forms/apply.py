@@ -107,9 +107,9 @@ def run(
     try:
         edits = apply_all(root, today, build, dry_run=dry_run, cache=cache)
     except EditError as exc:
-        if exc.key != "invalid_result" or not plan:
+        if exc.key not in ("invalid_result", "file_had_errors") or not plan:
             raise
-        raise Refused(plan[-1].locate(exc.problems)) from None
+        raise Refused(plan[-1].locate(exc.problems + exc.before)) from None
     return Outcome(edits, plan[-1].steps)
 
 
@@ -131,6 +131,9 @@ class _Planner:
         self.steps: list[Step] = []
         self.problems: list[FormProblem | Problem] = []
         self.seen: dict[tuple[str, ...], tuple[tuple[Any, ...], str]] = {}
+        # rows checked with stand-ins for cells that could not be read or are empty: (file,
+        # sheet, row) -> those cells' keys (the problems the stand-ins decide are left out)
+        self.unknown: dict[tuple[str, str, int], set[str]] = {}
 
     # -- a form ---------------------------------------------------------------------------------
 
@@ -147,9 +150,8 @@ class _Planner:
             self._file(name, "X006", form=ident.quarter, quarter=self.quarter)
         if len(self.problems) > before:
             return
-        for row in form.progress:
-            if not row.unreadable:
-                self._progress(form, row)
+        for row in form.progress:  # an unreadable cell's row too: its other cells are checked
+            self._progress(form, row)
         for row in form.milestones:
             if not row.unreadable:
                 self._milestone(form, row)
@@ -185,13 +187,20 @@ class _Planner:
                 form, row, "quarter", "X014", value=v["quarter"], quarter=form.identity.quarter
             )
             return
-        missing = [k for k in ("status", "percent", "summary") if v.get(k) in (None, "")]
+        unread = {k for k in _TYPED if v.get(k) is None and not _blank(row.raw.get(k))}
+        missing = [
+            k
+            for k in ("status", "percent", "summary")
+            if v.get(k) in (None, "") and k not in unread
+        ]
         for key in missing:
             self._cell(form, row, key, "X020", **_header(key))
-        if missing:
-            return
         unit_id, quarter = form.identity.unit, v["quarter"]
         entry = next((e for e in claim.progress if e.quarter == quarter), None)
+        unknown = unread | set(missing)
+        if unknown:
+            self._partly(form, row, claim, entry, unknown)
+            return
         status = STATUSES[v["status"]]
         new = (status, v["percent"], v["summary"], v["problems"], v["next_steps"])
         reported = v.get("reported")
@@ -237,6 +246,68 @@ class _Planner:
             quarter=quarter,
         )
 
+    def _partly(
+        self, form: Filled, row: Row, claim: Claim, entry: Progress | None, unknown: set[str]
+    ) -> None:
+        """A progress row with cells that could not be read or are empty (their problems are
+        recorded): the cells that could be read are still checked against the ledger's rules,
+        with stand-ins for the others, so that the unit hears of every problem at once. Nothing
+        is written, since a problem is recorded."""
+        v = row.values
+        keys = ("status", "percent", "summary", "problems", "next_steps", "reported")
+        if entry is not None and not self.replace:
+            on_file = dict(zip(keys, _entry_values(entry), strict=True))
+            differs = [
+                k
+                for k in keys
+                if k not in unknown and k in v and _plain(k, v[k]) != on_file[k]
+                if k != "reported" or v[k] is not None
+            ]
+            if differs:
+                self._cell(
+                    form,
+                    row,
+                    differs[0],
+                    "X021",
+                    quarter=v["quarter"],
+                    reported=entry.reported.isoformat(),
+                )
+            return
+        earlier = [e.percent for e in claim.progress if e.quarter < v["quarter"]]
+        stand = dict(v)
+        if "percent" in unknown:
+            done = "status" not in unknown and STATUSES[v["status"]] == "done"
+            stand["percent"] = 100 if done else max(earlier, default=0)
+        if "status" in unknown:
+            stand["status"] = "done" if stand["percent"] == 100 else "on_track"
+        if "summary" in unknown:
+            stand["summary"] = "-"
+        if stand.get("reported") is None:
+            stand["reported"] = self.today
+        self.unknown[(form.file, row.sheet, row.number)] = unknown
+        unit_id = form.identity.unit
+        self._edit(
+            form,
+            row,
+            f"{UNITS}/{unit_id}.yaml",
+            lambda base: record_progress(
+                self.root,
+                unit_id,
+                claim.project,
+                stand["quarter"],
+                stand["status"],
+                stand["percent"],
+                stand["summary"],
+                stand["reported"],
+                stand["problems"] or None,
+                stand["next_steps"] or None,
+                replace=entry is not None,
+                base=base,
+            ),
+            claim.project,
+            quarter=stand["quarter"],
+        )
+
     # -- a milestone row ------------------------------------------------------------------------
 
     def _milestone(self, form: Filled, row: Row) -> None:
@@ -251,7 +322,9 @@ class _Planner:
         }
         milestone = found.get(v["milestone"])
         if milestone is None:
-            known = ", ".join(found) or "-"
+            # ids alone mean little to the unit's clerk on the phone: each with its title
+            listed = [words("known.milestone", id=m.id, title=m.title) for m in found.values()]
+            known: object = listed or "-"
             self._cell(
                 form,
                 row,
@@ -374,7 +447,16 @@ class _Planner:
         spans = [(step, *self._spans(step)) for step in self.steps if step.changed]
         out: list[FormProblem | Problem] = []
         for p in problems:
-            out.append(_place(p, spans) or p)
+            placed = _place(p, spans)
+            if placed is None:
+                out.append(p)
+                continue
+            step, problem = placed
+            unknown = self.unknown.get((step.file, step.row.sheet, step.row.number), set())
+            decided = set().union(*(_DECIDED_BY[k] for k in unknown))
+            cells = {step.row.cell(k) for k in unknown}
+            if problem.code not in decided and problem.cell not in cells:
+                out.append(problem)
         return out
 
     def _spans(self, step: Step) -> tuple[Node | None, Node | None]:
@@ -412,17 +494,39 @@ def _lines(node: Node) -> range:
     return range(node.start_mark.line + 1, max(end, node.start_mark.line + 1) + 1)
 
 
-def _place(p: Problem, spans: list[tuple[Step, Node | None, Node | None]]) -> FormProblem | None:
+def _place(
+    p: Problem, spans: list[tuple[Step, Node | None, Node | None]]
+) -> tuple[Step, FormProblem] | None:
     if p.line is None:
         return None
     for step, _, entry in spans:
         if step.rel == p.path and entry is not None and p.line in _lines(entry):
             key = _key_at(entry, p.line)
-            return _at(step, p, key)
+            return step, _at(step, p, key)
     for step, claim, _ in spans:
         if step.rel == p.path and claim is not None and p.line in _lines(claim):
-            return _at(step, p, "percent" if p.code == "P003" else None)
+            return step, _at(step, p, "percent" if p.code == "P003" else None)
     return None
+
+
+# The cells of a progress row read with ``ledger.typed`` (the others are text), and the codes
+# whose verdict depends on a cell: a stand-in for that cell decides nothing.
+_TYPED = ("status", "percent", "reported")
+_DECIDED_BY: dict[str, set[str]] = {
+    "status": {"P004", "P005"},
+    "percent": {"P003", "P004", "P005"},
+    "summary": set(),
+    "reported": {"D001", "D003", "D005"},
+}
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _plain(key: str, value: Any) -> Any:
+    """A row's value as ``_entry_values`` gives the entry's (the status's English word)."""
+    return STATUSES[value] if key == "status" else value
 
 
 def _key_at(entry: Node, line: int) -> str | None:

@@ -28,6 +28,7 @@ from ledger.forms.layout import (
     PROGRESS,
     PROPERTY,
 )
+from ledger.i18n import words
 from ledger.model import STATUSES, iso_hint
 
 _CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an OLE compound file: encrypted OOXML or old .xls
@@ -256,7 +257,7 @@ def _date(value: object) -> date | None:
     except ValueError:
         pass
     hint = iso_hint(text)
-    raise typed.Untyped("bad_date_cell", hint=f" ({hint}?)" if hint else "")
+    raise typed.Untyped("bad_date_cell", hint=words("hint.iso_guess", iso=hint) if hint else "")
 
 
 def _percent(value: object, number_format: str) -> int | float | None:

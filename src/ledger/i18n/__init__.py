@@ -17,7 +17,7 @@ TABLES = {"zh": zh.WORDS, "en": en.WORDS}  # a third language: one more table he
 
 def t(key: str, lang: str, /, **args: object) -> str:
     """The words for ``key`` in ``lang``. An argument that is itself words (``words(...)``, a
-    mapping with the key ``"words"``) is worded in ``lang`` first; text arguments are shown with
+    mapping with the key ``"words"``), or a list of such, is worded in ``lang`` first; text arguments are shown with
     their control characters escaped (``ledger.visible``)."""
     table = TABLES.get(lang, zh.WORDS)
     worded = {k: _word(v, lang) for k, v in visible_args(args).items()}
@@ -39,4 +39,11 @@ def _word(value: object, lang: str) -> object:
     if isinstance(value, dict) and isinstance(value.get("words"), str):
         rest = {k: v for k, v in value.items() if k != "words"}
         return t(value["words"], lang, **rest)
+    if isinstance(value, list) and value and all(_is_words(v) for v in value):
+        # a list of words: each worded, joined as the language lists things
+        return t("reason.list_sep", lang).join(str(_word(v, lang)) for v in value)
     return value
+
+
+def _is_words(value: object) -> bool:
+    return isinstance(value, dict) and isinstance(value.get("words"), str)

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from functools import lru_cache
 
-from ledger.asof.status import Flag, Reason
+from ledger.asof.status import Flag, Reason, claimed_on
 from ledger.calendar import Quarter
 from ledger.hierarchy import depth, units_under
 from ledger.i18n import t
@@ -36,6 +36,17 @@ def meta(ledger: Ledger, today: date, lang: str, unit: str | None = None) -> lis
     if unit is not None:
         lines.append(t("meta.scope", lang, unit=unit_label(ledger, unit)))
     return lines
+
+
+def no_claims(ledger: Ledger, today: date, lang: str, scope: str | None = None) -> str:
+    """What a report with no claims says: that there are none, or, when every claim of the
+    ledger (under ``scope``) was claimed after T, why none shows (a new ledger's example claim
+    counts from 1 January of a ledger year that has not begun)."""
+    days = [claimed_on(c, ledger.year) for u in scoped(ledger, scope) for c in u.claims]
+    if not days or min(days) <= today:
+        return t("empty.claims", lang)
+    first = min(days).isoformat()
+    return t("empty.claims_later", lang, date=today.isoformat(), n=len(days), first=first)
 
 
 def unit_label(ledger: Ledger, unit_id: str) -> str:

@@ -17,7 +17,7 @@ from ledger.asof.status import Flag, Reason, claims_as_of, statuses
 from ledger.calendar import Quarter
 from ledger.i18n import t
 from ledger.model import Ledger
-from ledger.reports.common import FLAGS, flag_totals, meta, scoped, tree_order, word
+from ledger.reports.common import FLAGS, flag_totals, meta, no_claims, scoped, tree_order, word
 from ledger.reports.document import Bar, Chart, Column, Document, Row, Table, Total
 from ledger.reports.quarterly import reason_json
 from ledger.reports.words import people_order, reason_text
@@ -230,9 +230,15 @@ def document(report: HalfYearReport, ledger: Ledger, lang: str) -> Document:
             t("table.projects", lang),
             project_columns,
             project_rows,
-            t("empty.claims", lang),
+            no_claims(ledger, report.as_of, lang, report.scope),
         ),
-        Table("units", t("table.units", lang), unit_columns, unit_rows, t("empty.claims", lang)),
+        Table(
+            "units",
+            t("table.units", lang),
+            unit_columns,
+            unit_rows,
+            no_claims(ledger, report.as_of, lang, report.scope),
+        ),
         Table(
             "unclaimed",
             t("table.unclaimed", lang),

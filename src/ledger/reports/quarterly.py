@@ -27,6 +27,7 @@ from ledger.reports.common import (
     flag_totals,
     iso,
     meta,
+    no_claims,
     period_line,
     person,
     scoped,
@@ -350,7 +351,7 @@ def document(report: QuarterlyReport, ledger: Ledger, lang: str) -> Document:
         t("table.claims", lang),
         columns,
         rows,
-        t("empty.claims", lang),
+        no_claims(ledger, report.as_of, lang, report.scope),
         grouped=report.sort == "unit",
     )
     return Document(

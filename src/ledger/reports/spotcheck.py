@@ -15,7 +15,7 @@ from typing import Any
 from ledger.asof.status import ClaimStatus, Reason, statuses
 from ledger.i18n import t
 from ledger.model import Ledger
-from ledger.reports.common import FLAGS, flag_totals, meta, scoped, word
+from ledger.reports.common import FLAGS, flag_totals, meta, no_claims, scoped, word
 from ledger.reports.document import Column, Document, Row, Table, Total
 from ledger.reports.words import for_people, reason_text
 
@@ -139,7 +139,12 @@ def document(report: SpotCheck, ledger: Ledger, lang: str) -> Document:
     head = meta(ledger, report.as_of, lang, report.scope)
     head.append(drawn_line(report, lang))
     table = Table(
-        "sample", t("table.sample", lang), columns, rows, t("empty.claims", lang), grouped=True
+        "sample",
+        t("table.sample", lang),
+        columns,
+        rows,
+        no_claims(ledger, report.as_of, lang, report.scope),
+        grouped=True,
     )
     claims = [s for v in report.visits for s in v.claims]
     flags = {f: sum(1 for s in claims if s.flag == f) for f in FLAGS}

@@ -20,7 +20,7 @@ from ledger.asof.status import ClaimStatus, statuses
 from ledger.calendar import Quarter, plus_days
 from ledger.i18n import t
 from ledger.model import Ledger
-from ledger.reports.common import meta, scoped
+from ledger.reports.common import meta, no_claims, scoped
 from ledger.reports.document import Bar, Chart, Column, Document, Row, Table, Total
 
 
@@ -218,7 +218,15 @@ def document(report: YearReport, ledger: Ledger, lang: str) -> Document:
         maximum=100,
         decimals=1,
     )
-    tables = [Table("ranking", t("table.ranking", lang), columns, rows, t("empty.claims", lang))]
+    tables = [
+        Table(
+            "ranking",
+            t("table.ranking", lang),
+            columns,
+            rows,
+            no_claims(ledger, report.as_of, lang, report.scope),
+        )
+    ]
     if report.detail:
         detail_columns = [
             Column("unit", t("col.unit", lang), width=12),
