@@ -8,13 +8,13 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ledger.cli.app import (
+from ledger.cli.options import (
     LANGUAGE,
     LangOpt,
     NoCacheOpt,
     RootOpt,
     TodayOpt,
-    app,
+    command,
     shared,
     use_color,
 )
@@ -35,10 +35,9 @@ FormatOpt = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="text, json, github (annotations) or gitlab (Code Quality report).",
     ),
 ]
-StrictOpt = Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")]
+StrictOpt = Annotated[bool, typer.Option("--strict")]
 
 
 def validate(
@@ -105,5 +104,5 @@ def _from_top(problems: list[Problem], root: Path, variable: str, fallback: Path
     return [replace(p, path=f"{prefix}/{p.path}") for p in problems]
 
 
-app.command("validate")(validate)
-app.command("check", help="Same as `ledger validate`.")(validate)
+command("validate")(validate)
+command("check")(validate)

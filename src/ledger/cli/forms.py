@@ -7,13 +7,13 @@ from typing import Annotated
 
 import typer
 
-from ledger.cli.app import (
+from ledger.cli.options import (
     LangOpt,
     NoCacheOpt,
     RootOpt,
     TodayOpt,
     UnitOpt,
-    app,
+    command,
     fail,
     language_of,
     read,
@@ -26,17 +26,14 @@ QuarterOpt = Annotated[
     typer.Option(
         "--quarter",
         "-q",
-        help="The quarter (2026Q3, Q3, 3 or 三季度); bare or left out: the reporting quarter.",
         show_default=False,
     ),
 ]
 
 
-@app.command("form")
+@command("form")
 def form(
-    output: Annotated[
-        Path, typer.Option("--output", "-o", help="The folder to write the workbooks into.")
-    ],
+    output: Annotated[Path, typer.Option("--output", "-o")],
     quarter: QuarterOpt = None,
     unit: UnitOpt = None,
     root: RootOpt = None,
@@ -80,24 +77,19 @@ def form(
     typer.echo(t("form_next", language, n=len(made), quarter=q.label), err=True)
 
 
-@app.command("import")
+@command("import")
 def import_forms(
-    files: Annotated[list[Path], typer.Argument(help="The filled forms (.xlsx).")],
-    dry_run: Annotated[
-        bool, typer.Option("--dry-run", "-n", help="Show the change as a diff; write nothing.")
-    ] = False,
+    files: Annotated[list[Path], typer.Argument()],
+    dry_run: Annotated[bool, typer.Option("--dry-run", "-n")] = False,
     replace: Annotated[
         bool,
-        typer.Option(
-            "--replace", help="Replace entries on file that the forms report differently."
-        ),
+        typer.Option("--replace"),
     ] = False,
     quarter: Annotated[
         str | None,
         typer.Option(
             "--quarter",
             "-q",
-            help="Refuse forms of any other quarter (bare: the reporting quarter).",
             show_default=False,
         ),
     ] = None,

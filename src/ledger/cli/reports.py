@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from ledger.cli.app import (
+from ledger.cli.options import (
     LANGUAGE,
     LangOpt,
     NoCacheOpt,
@@ -22,7 +22,7 @@ from ledger.cli.app import (
     Shared,
     TodayOpt,
     UnitOpt,
-    app,
+    command,
     fail,
     read,
     shared,
@@ -35,28 +35,20 @@ if TYPE_CHECKING:
 
 FormatOpt = Annotated[
     str,
-    typer.Option(
-        "--format", "-f", help="table, markdown, html, csv, json, xlsx.", show_default=True
-    ),
+    typer.Option("--format", "-f", show_default=True),
 ]
 OutputOpt = Annotated[
     Path | None,
-    typer.Option(
-        "--output", "-o", help="Write to this file instead of the terminal.", show_default=False
-    ),
+    typer.Option("--output", "-o", show_default=False),
 ]
-WideOpt = Annotated[
-    bool, typer.Option("--wide", help="Every column in the terminal, not the compact layout.")
-]
+WideOpt = Annotated[bool, typer.Option("--wide")]
 TableOpt = Annotated[
     str | None,
-    typer.Option(
-        "--table", help="CSV holds one table: its name (default: the first).", show_default=False
-    ),
+    typer.Option("--table", show_default=False),
 ]
 SortOpt = Annotated[
     str,
-    typer.Option("--sort", help="unit (the official order) or flag (red first, most days late)."),
+    typer.Option("--sort"),
 ]
 
 
@@ -173,12 +165,10 @@ def terminal_width() -> int:
     return 160
 
 
-@app.command("overdue")
+@command("overdue")
 def overdue(
     unit: UnitOpt = None,
-    project: Annotated[
-        str | None, typer.Option("--project", "-p", help="Only this project.", show_default=False)
-    ] = None,
+    project: Annotated[str | None, typer.Option("--project", "-p", show_default=False)] = None,
     format: FormatOpt = "table",
     output: OutputOpt = None,
     wide: WideOpt = False,
@@ -192,15 +182,13 @@ def overdue(
     run_report("overdue", env, Out(format, output, wide), unit, project=project)
 
 
-@app.command("report")
+@command("report")
 def report(
     quarter: Annotated[
         str | None,
         typer.Option(
             "--quarter",
             "-q",
-            help="The quarterly checklist for Q (2026Q3, Q3, 3, 三季度); bare: the reporting "
-            "quarter.",
             show_default=False,
         ),
     ] = None,
@@ -208,12 +196,10 @@ def report(
         str | None,
         typer.Option(
             "--half",
-            help="The dispatch-meeting summary, H1 or H2 (上半年, 下半年); bare: the half of the "
-            "reporting quarter.",
             show_default=False,
         ),
     ] = None,
-    year: Annotated[bool, typer.Option("--year", help="The year-end evaluation.")] = False,
+    year: Annotated[bool, typer.Option("--year")] = False,
     unit: UnitOpt = None,
     format: FormatOpt = "table",
     output: OutputOpt = None,
@@ -237,14 +223,12 @@ def report(
     run_report(name, env, Out(format, output, wide, table), unit, period=period, sort=sort)
 
 
-@app.command("inspect")
+@command("inspect")
 def inspect(
-    sample: Annotated[int, typer.Option("--sample", "-n", help="How many units to draw.")],
+    sample: Annotated[int, typer.Option("--sample", "-n")],
     seed: Annotated[
         int | None,
-        typer.Option(
-            "--seed", help="The random seed (default: T as YYYYMMDD).", show_default=False
-        ),
+        typer.Option("--seed", show_default=False),
     ] = None,
     unit: UnitOpt = None,
     format: FormatOpt = "table",
@@ -262,15 +246,13 @@ def inspect(
     run_report("inspect", env, Out(format, output, wide), unit, sample=sample, seed=seed)
 
 
-@app.command("remind")
+@command("remind")
 def remind(
     quarter: Annotated[
         str | None,
         typer.Option(
             "--quarter",
             "-q",
-            help="The quarter whose reports are being collected (2026Q4, Q4, 4, 四季度); "
-            "default and bare: the reporting quarter.",
             show_default=False,
         ),
     ] = None,
@@ -280,7 +262,6 @@ def remind(
         typer.Option(
             "--format",
             "-f",
-            help="table, markdown, html, csv, json, xlsx, text.",
             show_default=True,
         ),
     ] = "table",
