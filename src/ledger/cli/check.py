@@ -48,10 +48,8 @@ def validate(
     strict: StrictOpt = False,
     no_cache: NoCacheOpt = False,
 ) -> None:
-    """Check every file of the ledger and report every problem with its file, line and column.
-
-    Exit code: 0 no errors, 1 errors, 2 usage or settings problems.
-    """
+    """``ledger validate`` (its help: ``help.validate`` in ``ledger.i18n``): exit 0 no errors,
+    1 errors, 2 usage or settings problems."""
     from ledger.problems import count
     from ledger.problems import strict as make_strict
     from ledger.render.problems import FORMATS

@@ -122,7 +122,7 @@ def init(
         typer.Option("--ci"),
     ] = None,
 ) -> None:
-    """Start a new ledger: ledger.toml, a book template and one example unit."""
+    """``ledger init`` (its help: ``help.init`` in ``ledger.i18n``)."""
     import os
 
     from ledger.cli.options import resolve_today
@@ -159,7 +159,7 @@ def claim(
     lang: LangOpt = None,
     no_cache: NoCacheOpt = False,
 ) -> None:
-    """Add a claim of PROJECT to UNIT's file."""
+    """``ledger claim`` (its help: ``help.claim`` in ``ledger.i18n``)."""
     from ledger.edit.ops import add_claim
 
     env = shared(root, today, lang, no_cache)
@@ -192,7 +192,7 @@ def progress(
     lang: LangOpt = None,
     no_cache: NoCacheOpt = False,
 ) -> None:
-    """Record UNIT's report on PROJECT for a quarter (季度进展)."""
+    """``ledger progress`` (its help: ``help.progress`` in ``ledger.i18n``)."""
     from ledger import typed
     from ledger.edit.ops import record_progress
     from ledger.load.config import load_config
@@ -233,7 +233,7 @@ def done(
     lang: LangOpt = None,
     no_cache: NoCacheOpt = False,
 ) -> None:
-    """Mark a milestone of UNIT's claim of PROJECT done (时间节点完成)."""
+    """``ledger done`` (its help: ``help.done`` in ``ledger.i18n``)."""
     from ledger.edit.ops import mark_done
 
     env = shared(root, today, lang, no_cache)

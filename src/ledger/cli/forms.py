@@ -41,7 +41,7 @@ def form(
     lang: LangOpt = None,
     no_cache: NoCacheOpt = False,
 ) -> None:
-    """Write one quarterly form (.xlsx) per unit with claims, to send to the units."""
+    """``ledger form`` (its help: ``help.form`` in ``ledger.i18n``)."""
     from ledger import typed
     from ledger.asof import reporting_quarter
     from ledger.cli.reports import open_ledger, unit_scope
@@ -98,7 +98,7 @@ def import_forms(
     lang: LangOpt = None,
     no_cache: NoCacheOpt = False,
 ) -> None:
-    """Read filled quarterly forms back into the ledger: all of them, or nothing."""
+    """``ledger import`` (its help: ``help.import`` in ``ledger.i18n``)."""
     from ledger import typed
     from ledger.asof import reporting_quarter
     from ledger.edit.ops import EditError

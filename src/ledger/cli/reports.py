@@ -177,7 +177,7 @@ def overdue(
     lang: LangOpt = None,
     no_cache: NoCacheOpt = False,
 ) -> None:
-    """What is late as of T: overdue milestones and claims past their deadline, most days first."""
+    """``ledger overdue`` (its help: ``help.overdue`` in ``ledger.i18n``)."""
     env = shared(root, today, lang, no_cache)
     run_report("overdue", env, Out(format, output, wide), unit, project=project)
 
@@ -211,8 +211,7 @@ def report(
     lang: LangOpt = None,
     no_cache: NoCacheOpt = False,
 ) -> None:
-    """The quarterly checklist (--quarter), the half-year summary (--half) or the year-end
-    evaluation (--year), as of T."""
+    """``ledger report`` (its help: ``help.report`` in ``ledger.i18n``)."""
     # the report each option names, and the period typed with it
     asked = {"quarterly": quarter, "half": half, "year": "" if year else None}
     chosen = [(name, period) for name, period in asked.items() if period is not None]
@@ -239,7 +238,7 @@ def inspect(
     lang: LangOpt = None,
     no_cache: NoCacheOpt = False,
 ) -> None:
-    """The random spot-check list: N distinct units with claims, the same for the same seed."""
+    """``ledger inspect`` (its help: ``help.inspect`` in ``ledger.i18n``)."""
     if sample < 1:
         fail("bad_sample", lang)
     env = shared(root, today, lang, no_cache)
@@ -272,7 +271,6 @@ def remind(
     lang: LangOpt = None,
     no_cache: NoCacheOpt = False,
 ) -> None:
-    """What each unit owes as of T, with leaders and contacts; --format text: one message per
-    unit, ready to send."""
+    """``ledger remind`` (its help: ``help.remind`` in ``ledger.i18n``)."""
     env = shared(root, today, lang, no_cache)
     run_report("remind", env, Out(format, output, wide), unit, period=quarter)

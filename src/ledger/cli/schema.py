@@ -16,7 +16,7 @@ def schema(
     today: TodayOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    """Print the JSON Schema of data/projects.yaml, a unit file or ledger.toml."""
+    """``ledger schema`` (its help: ``help.schema`` in ``ledger.i18n``)."""
     import json
 
     from ledger.schema import SCHEMAS, json_schema
