@@ -156,3 +156,50 @@ def test_option_scanning() -> None:
     assert lang.option_value(["--", "--lang", "en"], "--lang") is None
     assert lang.locale_language({"LANG": "POSIX"}) is None
     assert lang.locale_language({"LC_MESSAGES": "zh_TW"}) == "zh"
+
+
+@pytest.mark.parametrize("args", [["--lang", "en", "--help"], ["--help", "--lang", "en"]])
+def test_the_apps_own_options_take_lang(tmp_path: Path, args: list[str]) -> None:
+    done = run(*args, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("Usage: ledger [OPTIONS] COMMAND")
+
+
+def test_lang_given_to_the_app_is_the_commands_language(tmp_path: Path) -> None:
+    done = run("--lang", "en", "validate", cwd=tmp_path)
+    assert done.returncode == 2 and "no ledger found" in done.stderr, done.stderr
+    done = run("--lang", "xx", "validate", cwd=tmp_path)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("lang", "says"),
+    [
+        ("zh", "T 是统计日期：--today 给出的日期，否则环境变量 LEDGER_TODAY，否则北京时间今天。"),
+        ("en", "T is the day of the count: --today, else $LEDGER_TODAY, else today in Beijing."),
+    ],
+)
+@pytest.mark.parametrize("command", [[], ["overdue"], ["report"], ["remind"]])
+def test_help_says_what_t_is(tmp_path: Path, lang: str, says: str, command: list[str]) -> None:
+    done = run(*command, "--help", "--lang", lang, cwd=tmp_path, COLUMNS="200")
+    assert done.returncode == 0, done.stderr
+    text = " ".join(done.stdout.split())  # the epilog is wrapped at spaces
+    assert says in text
+    assert "T" in text.split(says)[0]  # it speaks of T before it says what T is
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_every_option_has_help_in_each_language(language: str) -> None:
+    import typer.main
+
+    from ledger.cli.build import build
+
+    group = typer.main.get_command(build(language))
+    commands = {"": group, **group.commands}  # type: ignore[attr-defined]
+    for name, command in commands.items():
+        assert command.help, f"`ledger {name}` has no help in {language}: add help.{name}"
+        for param in command.params:
+            assert param.help, (
+                f"`ledger {name}`'s {param.name} has no help in {language}: add "
+                f"help.{name}.{param.name} (or help.opt.{param.name}) to ledger/i18n/help_*.py"
+            )

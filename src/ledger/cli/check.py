@@ -8,13 +8,13 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ledger.cli.app import (
+from ledger.cli.options import (
     LANGUAGE,
     LangOpt,
     NoCacheOpt,
     RootOpt,
     TodayOpt,
-    app,
+    command,
     shared,
     use_color,
 )
@@ -35,10 +35,9 @@ FormatOpt = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="text, json, github (annotations) or gitlab (Code Quality report).",
     ),
 ]
-StrictOpt = Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")]
+StrictOpt = Annotated[bool, typer.Option("--strict")]
 
 
 def validate(
@@ -49,10 +48,8 @@ def validate(
     strict: StrictOpt = False,
     no_cache: NoCacheOpt = False,
 ) -> None:
-    """Check every file of the ledger and report every problem with its file, line and column.
-
-    Exit code: 0 no errors, 1 errors, 2 usage or settings problems.
-    """
+    """``ledger validate`` (its help: ``help.validate`` in ``ledger.i18n``): exit 0 no errors,
+    1 errors, 2 usage or settings problems."""
     from ledger.problems import count
     from ledger.problems import strict as make_strict
     from ledger.render.problems import PROBLEM_FORMATS
@@ -105,5 +102,5 @@ def _from_top(problems: list[Problem], root: Path, variable: str, fallback: Path
     return [replace(p, path=f"{prefix}/{p.path}") for p in problems]
 
 
-app.command("validate")(validate)
-app.command("check", help="Same as `ledger validate`.")(validate)
+command("validate")(validate)
+command("check")(validate)

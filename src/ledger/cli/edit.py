@@ -9,14 +9,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ledger.cli.app import (
+from ledger.cli.options import (
     LANGUAGE,
     LangOpt,
     NoCacheOpt,
     RootOpt,
     Shared,
     TodayOpt,
-    app,
+    command,
     fail,
     language_of,
     read,
@@ -29,9 +29,7 @@ if TYPE_CHECKING:
 
     from ledger.edit.ops import Edit
 
-DryRunOpt = Annotated[
-    bool, typer.Option("--dry-run", "-n", help="Show the change as a diff; write nothing.")
-]
+DryRunOpt = Annotated[bool, typer.Option("--dry-run", "-n")]
 
 
 def _day(value: str | None, option: str, default: date, lang: str | None) -> date:
@@ -116,8 +114,8 @@ def _remarks(edit: Edit, lang: str) -> None:
         typer.echo(t(f"remark.{key}", lang, **args))
 
 
-UnitArg = Annotated[str, typer.Argument(help="The unit: its id, name or short name.")]
-ProjectArg = Annotated[str, typer.Argument(help="The project id in the book, e.g. K1.")]
+UnitArg = Annotated[str, typer.Argument()]
+ProjectArg = Annotated[str, typer.Argument()]
 
 
 class CiKind(StrEnum):
@@ -125,24 +123,22 @@ class CiKind(StrEnum):
     gitlab = "gitlab"
 
 
-@app.command("init")
+@command("init")
 def init(
-    folder: Annotated[str, typer.Argument(help="The folder of the new ledger.")],
-    title: Annotated[str | None, typer.Option("--title", help="The ledger's title.")] = None,
-    year: Annotated[
-        int | None, typer.Option("--year", help="The ledger year (default: T's).")
-    ] = None,
+    folder: Annotated[str, typer.Argument()],
+    title: Annotated[str | None, typer.Option("--title")] = None,
+    year: Annotated[int | None, typer.Option("--year")] = None,
     today: TodayOpt = None,
     lang: LangOpt = None,
     ci: Annotated[
         CiKind | None,
-        typer.Option("--ci", help="Add the CI job that validates the ledger on every push."),
+        typer.Option("--ci"),
     ] = None,
 ) -> None:
-    """Start a new ledger: ledger.toml, a book template and one example unit."""
+    """``ledger init`` (its help: ``help.init`` in ``ledger.i18n``)."""
     import os
 
-    from ledger.cli.app import resolve_today
+    from ledger.cli.options import resolve_today
     from ledger.edit.init import init as make
     from ledger.edit.ops import EditError
     from ledger.i18n import t
@@ -193,27 +189,21 @@ def _git_init(folder: Path) -> str:
     return "init_git_done" if done.returncode == 0 else "init_git_failed"
 
 
-@app.command("claim")
+@command("claim")
 def claim(
     unit: UnitArg,
     project: ProjectArg,
-    leader: Annotated[str, typer.Option("--leader", help="The responsible leader (责任领导).")],
-    deadline: Annotated[
-        str, typer.Option("--deadline", help="The deadline, YYYY-MM-DD (完成时限).")
-    ],
-    measure: Annotated[
-        list[str], typer.Option("--measure", help="A measure (推进措施); repeat for more.")
-    ],
-    claimed: Annotated[
-        str | None, typer.Option("--claimed", help="The day claimed (default: T).")
-    ] = None,
+    leader: Annotated[str, typer.Option("--leader")],
+    deadline: Annotated[str, typer.Option("--deadline")],
+    measure: Annotated[list[str], typer.Option("--measure")],
+    claimed: Annotated[str | None, typer.Option("--claimed")] = None,
     dry_run: DryRunOpt = False,
     root: RootOpt = None,
     today: TodayOpt = None,
     lang: LangOpt = None,
     no_cache: NoCacheOpt = False,
 ) -> None:
-    """Add a claim of PROJECT to UNIT's file."""
+    """``ledger claim`` (its help: ``help.claim`` in ``ledger.i18n``)."""
     from ledger.edit.ops import add_claim
 
     env = shared(root, today, lang, no_cache)
@@ -234,37 +224,25 @@ def claim(
     )
 
 
-@app.command("progress")
+@command("progress")
 def progress(
     unit: UnitArg,
     project: ProjectArg,
-    quarter: Annotated[str, typer.Option("--quarter", "-q", help="2026Q3, Q3, 3 or 三季度.")],
-    status: Annotated[
-        str, typer.Option("--status", help="on_track, at_risk, behind, done (or 正常推进…).")
-    ],
-    percent: Annotated[
-        str, typer.Option("--percent", help="0..100 (65 or 65%), never below last quarter's.")
-    ],
-    summary: Annotated[str, typer.Option("--summary", help="What was done this quarter.")],
-    reported: Annotated[
-        str | None, typer.Option("--reported", help="The day reported (default: T).")
-    ] = None,
-    problem: Annotated[
-        list[str] | None, typer.Option("--problem", help="A problem met; repeat for more.")
-    ] = None,
-    next_step: Annotated[
-        list[str] | None, typer.Option("--next-step", help="A next step; repeat for more.")
-    ] = None,
-    replace: Annotated[
-        bool, typer.Option("--replace", help="Replace the quarter's entry if there is one.")
-    ] = False,
+    quarter: Annotated[str, typer.Option("--quarter", "-q")],
+    status: Annotated[str, typer.Option("--status")],
+    percent: Annotated[str, typer.Option("--percent")],
+    summary: Annotated[str, typer.Option("--summary")],
+    reported: Annotated[str | None, typer.Option("--reported")] = None,
+    problem: Annotated[list[str] | None, typer.Option("--problem")] = None,
+    next_step: Annotated[list[str] | None, typer.Option("--next-step")] = None,
+    replace: Annotated[bool, typer.Option("--replace")] = False,
     dry_run: DryRunOpt = False,
     root: RootOpt = None,
     today: TodayOpt = None,
     lang: LangOpt = None,
     no_cache: NoCacheOpt = False,
 ) -> None:
-    """Record UNIT's report on PROJECT for a quarter (季度进展)."""
+    """``ledger progress`` (its help: ``help.progress`` in ``ledger.i18n``)."""
     from ledger import typed
     from ledger.edit.ops import record_progress
     from ledger.load.config import load_config
@@ -298,25 +276,21 @@ def progress(
     )
 
 
-@app.command("done")
+@command("done")
 def done(
     unit: UnitArg,
     project: ProjectArg,
-    milestone: Annotated[str, typer.Argument(help="The milestone id.")],
-    on: Annotated[str | None, typer.Option("--on", help="The day done (default: T).")] = None,
-    evidence: Annotated[
-        str | None, typer.Option("--evidence", help="What shows it is done.")
-    ] = None,
-    replace: Annotated[
-        bool, typer.Option("--replace", help="Change a done date already recorded.")
-    ] = False,
+    milestone: Annotated[str, typer.Argument()],
+    on: Annotated[str | None, typer.Option("--on")] = None,
+    evidence: Annotated[str | None, typer.Option("--evidence")] = None,
+    replace: Annotated[bool, typer.Option("--replace")] = False,
     dry_run: DryRunOpt = False,
     root: RootOpt = None,
     today: TodayOpt = None,
     lang: LangOpt = None,
     no_cache: NoCacheOpt = False,
 ) -> None:
-    """Mark a milestone of UNIT's claim of PROJECT done (时间节点完成)."""
+    """``ledger done`` (its help: ``help.done`` in ``ledger.i18n``)."""
     from ledger.edit.ops import mark_done
 
     env = shared(root, today, lang, no_cache)

@@ -7,13 +7,13 @@ from typing import Annotated
 
 import typer
 
-from ledger.cli.app import (
+from ledger.cli.options import (
     LangOpt,
     NoCacheOpt,
     RootOpt,
     TodayOpt,
     UnitOpt,
-    app,
+    command,
     fail,
     language_of,
     read,
@@ -26,17 +26,14 @@ QuarterOpt = Annotated[
     typer.Option(
         "--quarter",
         "-q",
-        help="The quarter (2026Q3, Q3, 3 or 三季度); bare or left out: the reporting quarter.",
         show_default=False,
     ),
 ]
 
 
-@app.command("form")
+@command("form")
 def form(
-    output: Annotated[
-        Path, typer.Option("--output", "-o", help="The folder to write the workbooks into.")
-    ],
+    output: Annotated[Path, typer.Option("--output", "-o")],
     quarter: QuarterOpt = None,
     unit: UnitOpt = None,
     root: RootOpt = None,
@@ -44,7 +41,7 @@ def form(
     lang: LangOpt = None,
     no_cache: NoCacheOpt = False,
 ) -> None:
-    """Write one quarterly form (.xlsx) per unit with claims, to send to the units."""
+    """``ledger form`` (its help: ``help.form`` in ``ledger.i18n``)."""
     from ledger import typed
     from ledger.calendar import reporting_quarter
     from ledger.cli.reports import open_ledger, unit_scope
@@ -101,24 +98,19 @@ def _left_out_of_git(root: Path, written: Path) -> bool:
     return ignored.returncode == 0
 
 
-@app.command("import")
+@command("import")
 def import_forms(
-    files: Annotated[list[Path], typer.Argument(help="The filled forms (.xlsx).")],
-    dry_run: Annotated[
-        bool, typer.Option("--dry-run", "-n", help="Show the change as a diff; write nothing.")
-    ] = False,
+    files: Annotated[list[Path], typer.Argument()],
+    dry_run: Annotated[bool, typer.Option("--dry-run", "-n")] = False,
     replace: Annotated[
         bool,
-        typer.Option(
-            "--replace", help="Replace entries on file that the forms report differently."
-        ),
+        typer.Option("--replace"),
     ] = False,
     quarter: Annotated[
         str | None,
         typer.Option(
             "--quarter",
             "-q",
-            help="Refuse forms of any other quarter (bare: the reporting quarter).",
             show_default=False,
         ),
     ] = None,
@@ -127,7 +119,7 @@ def import_forms(
     lang: LangOpt = None,
     no_cache: NoCacheOpt = False,
 ) -> None:
-    """Read filled quarterly forms back into the ledger: all of them, or nothing."""
+    """``ledger import`` (its help: ``help.import`` in ``ledger.i18n``)."""
     from ledger import typed
     from ledger.calendar import reporting_quarter
     from ledger.edit.ops import EditError

@@ -14,7 +14,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 LANGUAGES = ("zh", "en")
-CONFIG = "ledger.toml"
+# the settings file, named here too: this module runs before any reading and must stay light
+LEDGER_TOML = "ledger.toml"
 
 
 def option_value(argv: Sequence[str], *names: str) -> str | None:
@@ -58,7 +59,7 @@ def ledger_language(argv: Sequence[str], environ: Mapping[str, str], cwd: Path) 
     root = option_value(argv, "--root", "-C") or environ.get("LEDGER_ROOT")
     candidates = [Path(root)] if root else [cwd, *cwd.parents]
     for folder in candidates:
-        path = folder / CONFIG
+        path = folder / LEDGER_TOML
         try:
             # only a regular file of a settings file's size: a pipe or a device here would hang
             # or never end (the command itself then reports it, F008)

@@ -16,7 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 LANGS = ("en", "zh")
-_RUN = "from ledger.cli import app; app(prog_name='ledger')"
+_RUN = "from ledger.cli import main; main()"
 
 _HEAD = {
     "en": (

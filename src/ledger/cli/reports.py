@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from ledger.cli.app import (
+from ledger.cli.options import (
     LANGUAGE,
     LangOpt,
     NoCacheOpt,
@@ -21,7 +22,7 @@ from ledger.cli.app import (
     Shared,
     TodayOpt,
     UnitOpt,
-    app,
+    command,
     fail,
     read,
     shared,
@@ -29,34 +30,25 @@ from ledger.cli.app import (
 )
 
 if TYPE_CHECKING:
-    from ledger.calendar import Quarter
     from ledger.model import Ledger
 
-# ledger.reports.ALL_FORMATS, written out: --help imports no report code (a test keeps them equal)
-FORMAT_NAMES = "table, markdown, html, csv, json, xlsx"
-SORTS = ("unit", "flag")
 
 FormatOpt = Annotated[
-    str, typer.Option("--format", "-f", help=f"{FORMAT_NAMES}.", show_default=True)
+    str,
+    typer.Option("--format", "-f", show_default=True),
 ]
 OutputOpt = Annotated[
     Path | None,
-    typer.Option(
-        "--output", "-o", help="Write to this file instead of the terminal.", show_default=False
-    ),
+    typer.Option("--output", "-o", show_default=False),
 ]
-WideOpt = Annotated[
-    bool, typer.Option("--wide", help="Every column in the terminal, not the compact layout.")
-]
+WideOpt = Annotated[bool, typer.Option("--wide")]
 TableOpt = Annotated[
     str | None,
-    typer.Option(
-        "--table", help="CSV holds one table: its name (default: the first).", show_default=False
-    ),
+    typer.Option("--table", show_default=False),
 ]
 SortOpt = Annotated[
     str,
-    typer.Option("--sort", help="unit (the official order) or flag (red first, most days late)."),
+    typer.Option("--sort"),
 ]
 
 
@@ -91,69 +83,66 @@ def unit_scope(ledger: Ledger, unit: str | None, lang: str) -> str | None:
     return read(typed.unit, unit, ledger.units, lang=lang)
 
 
-def _emit(
-    kind: str,
-    report: Any,
-    ledger: Ledger,
-    fmt: str,
-    lang: str,
-    output: Path | None,
-    wide: bool = False,
-    table: str | None = None,
-) -> None:
-    from ledger.render import FORMATS, JSON, Options, render_document
-    from ledger.render.jsonout import dumps
-    from ledger.reports import REPORTS
+@dataclass(frozen=True)
+class Out:
+    """Where and how a report goes: the options every report command shares."""
 
-    module = REPORTS[kind].load()
-    if fmt not in REPORTS[kind].formats:
-        fail("bad_format", lang, value=fmt, choices=", ".join(REPORTS[kind].formats))
-    own = fmt in REPORTS[kind].own
-    if fmt != JSON and not own and FORMATS[fmt].binary and output is None:
-        fail("xlsx_needs_output", lang)
-    if output is not None:
-        _check_output(output, ledger, lang)
-    if fmt == JSON:
-        content: str | bytes = dumps(module.to_json(report))
-    elif own:
-        content = getattr(module, fmt)(report, ledger, lang)
-    else:
-        doc = module.document(report, ledger, lang)
-        names = [tb.name for tb in doc.tables]
-        if table is not None and table not in names:
-            fail("bad_table", lang, value=table, choices=", ".join(names))
-        options = Options(
-            color=output is None and fmt == "table" and use_color(),
-            width=terminal_width(),
-            wide=wide,
-            table=table,
-        )
-        content = render_document(doc, fmt, options)
-        if fmt == "csv" and len(doc.tables) > 1 and table is None:
-            from ledger.i18n import t
+    format: str
+    output: Path | None
+    wide: bool = False
+    table: str | None = None
 
-            note = t("csv_first_table", lang, title=doc.tables[0].title, names=", ".join(names))
-            typer.echo(note, err=True)
-    if output is None:
-        assert isinstance(content, str)
-        if fmt == "table" or (own and sys.stdout.isatty()):
-            # the console's own encoding: messages read (and copied) on a Chinese Windows console
-            sys.stdout.write(content)
-        else:  # UTF-8 whatever the console's code page: a CSV piped on Chinese Windows too
-            sys.stdout.flush()
-            sys.stdout.buffer.write(content.encode("utf-8"))
-            sys.stdout.buffer.flush()
-        return
-    from ledger.i18n import t
-    from ledger.output import OutputError, write_report
 
-    data = content if isinstance(content, bytes) else content.encode("utf-8")
+def run_report(name: str, env: Shared, out: Out, unit: str | None, **asked: Any) -> None:
+    """Read the ledger as of T, build the report ``name`` of the registry from what was asked,
+    and write what ``ledger.render.emit`` makes of it to the terminal or ``--output``."""
+    from ledger.render import EmitError, Options, emit
+    from ledger.reports import REPORTS, SORTS, Ask
+    from ledger.typed import Untyped
+
+    ledger, lang = open_ledger(env)
+    scope = unit_scope(ledger, unit, lang)
+    sort = asked.get("sort", "unit")
+    if sort not in SORTS:
+        fail("bad_sort", lang, value=sort, choices=", ".join(SORTS))
+    ask = Ask(env.today, out.format, scope, **asked)
     try:
-        write_report(output, data, ledger.root)
-    except OutputError as exc:
+        built = REPORTS[name].build(ledger, ask, lang)
+        options = Options(
+            color=use_color(),
+            width=terminal_width(),
+            wide=out.wide,
+            table=out.table,
+            to_file=out.output is not None,
+            terminal=sys.stdout.isatty(),
+        )
+        emitted = emit(built, out.format, options)
+    except (Untyped, EmitError) as exc:
         fail(exc.key, lang, **exc.args_)
+    if out.output is not None:
+        _check_output(out.output, ledger, lang)
+    for note in emitted.before:
+        typer.echo(note, err=True)
+    content = emitted.content
+    if out.output is not None:
+        from ledger.i18n import t
+        from ledger.output import OutputError, write_report
 
-    typer.echo(t("written", lang, path=output), err=True)
+        data = content if isinstance(content, bytes) else content.encode("utf-8")
+        try:
+            write_report(out.output, data, ledger.root)
+        except OutputError as exc:
+            fail(exc.key, lang, **exc.args_)
+        typer.echo(t("written", lang, path=out.output), err=True)
+    elif isinstance(content, str) and emitted.console:
+        sys.stdout.write(content)
+    else:
+        data = content if isinstance(content, bytes) else content.encode("utf-8")
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    for note in emitted.after:
+        typer.echo(note, err=True)
 
 
 def _check_output(output: Path, ledger: Ledger, lang: str) -> None:
@@ -176,18 +165,10 @@ def terminal_width() -> int:
     return 160
 
 
-def _sort(value: str, lang: str) -> str:
-    if value not in SORTS:
-        fail("bad_sort", lang, value=value, choices=", ".join(SORTS))
-    return value
-
-
-@app.command("overdue")
+@command("overdue")
 def overdue(
     unit: UnitOpt = None,
-    project: Annotated[
-        str | None, typer.Option("--project", "-p", help="Only this project.", show_default=False)
-    ] = None,
+    project: Annotated[str | None, typer.Option("--project", "-p", show_default=False)] = None,
     format: FormatOpt = "table",
     output: OutputOpt = None,
     wide: WideOpt = False,
@@ -196,29 +177,18 @@ def overdue(
     lang: LangOpt = None,
     no_cache: NoCacheOpt = False,
 ) -> None:
-    """What is late as of T: overdue milestones and claims past their deadline, most days first."""
-    from ledger.reports import overdue as module
-
+    """``ledger overdue`` (its help: ``help.overdue`` in ``ledger.i18n``)."""
     env = shared(root, today, lang, no_cache)
-    ledger, language = open_ledger(env)
-    scope = unit_scope(ledger, unit, language)
-    if project is not None and project not in ledger.projects:
-        from ledger.hints import did_you_mean
-
-        fail("unknown_project", language, value=project, **did_you_mean(project, ledger.projects))
-    report = module.build(ledger, env.today, scope, project)
-    _emit("overdue", report, ledger, format, language, output, wide)
+    run_report("overdue", env, Out(format, output, wide), unit, project=project)
 
 
-@app.command("report")
+@command("report")
 def report(
     quarter: Annotated[
         str | None,
         typer.Option(
             "--quarter",
             "-q",
-            help="The quarterly checklist for Q (2026Q3, Q3, 3, 三季度); bare: the reporting "
-            "quarter.",
             show_default=False,
         ),
     ] = None,
@@ -226,12 +196,10 @@ def report(
         str | None,
         typer.Option(
             "--half",
-            help="The dispatch-meeting summary, H1 or H2 (上半年, 下半年); bare: the half of the "
-            "reporting quarter.",
             show_default=False,
         ),
     ] = None,
-    year: Annotated[bool, typer.Option("--year", help="The year-end evaluation.")] = False,
+    year: Annotated[bool, typer.Option("--year")] = False,
     unit: UnitOpt = None,
     format: FormatOpt = "table",
     output: OutputOpt = None,
@@ -243,63 +211,23 @@ def report(
     lang: LangOpt = None,
     no_cache: NoCacheOpt = False,
 ) -> None:
-    """The quarterly checklist (--quarter), the half-year summary (--half) or the year-end
-    evaluation (--year), as of T."""
-    from ledger import typed
-    from ledger.calendar import reporting_half, reporting_quarter
-
-    chosen = [quarter is not None, half is not None, year]
-    if sum(chosen) != 1:
+    """``ledger report`` (its help: ``help.report`` in ``ledger.i18n``)."""
+    # the report each option names, and the period typed with it
+    asked = {"quarterly": quarter, "half": half, "year": "" if year else None}
+    chosen = [(name, period) for name, period in asked.items() if period is not None]
+    if len(chosen) != 1:
         fail("one_report", lang)
+    [(name, period)] = chosen
     env = shared(root, today, lang, no_cache)
-    ledger, language = open_ledger(env)
-    scope = unit_scope(ledger, unit, language)
-    order = _sort(sort, language)
-    due_days = ledger.config.reporting.report_due_days
-    built: Any
-    if quarter is not None:
-        q = (
-            read(typed.quarter, quarter, ledger.year, lang=language)
-            if quarter
-            else reporting_quarter(ledger.year, env.today, due_days)
-        )
-        from ledger.reports import quarterly  # only the report asked for is imported
-
-        kind, built = "quarterly", quarterly.build(ledger, q, env.today, scope, sort=order)
-    elif half is not None:
-        h = (
-            read(typed.half, half, ledger.year, lang=language)
-            if half
-            else reporting_half(ledger.year, env.today, due_days)
-        )
-        from ledger.reports import halfyear
-
-        kind, built = "half", halfyear.build(ledger, h, env.today, scope, sort=order)
-    else:
-        if order != "unit":
-            fail("sort_not_here", language, value=order)
-        from ledger.reports import yearend
-
-        detail = scope is not None or format == "xlsx"
-        kind, built = "year", yearend.build(ledger, env.today, scope, detail)
-    _emit(kind, built, ledger, format, language, output, wide, table)
+    run_report(name, env, Out(format, output, wide, table), unit, period=period, sort=sort)
 
 
-def parse_quarter(text: str, year: int, lang: str) -> Quarter:
-    """A quarter as a clerk may type it (``ledger.typed.quarter``); else exit 2."""
-    from ledger import typed
-
-    return read(typed.quarter, text, year, lang=lang)
-
-
-@app.command("inspect")
+@command("inspect")
 def inspect(
-    sample: Annotated[int, typer.Option("--sample", "-n", help="How many units to draw.")],
+    sample: Annotated[int, typer.Option("--sample", "-n")],
     seed: Annotated[
         int | None,
-        typer.Option(
-            "--seed", help="The random seed (default: T as YYYYMMDD).", show_default=False
-        ),
+        typer.Option("--seed", show_default=False),
     ] = None,
     unit: UnitOpt = None,
     format: FormatOpt = "table",
@@ -310,34 +238,31 @@ def inspect(
     lang: LangOpt = None,
     no_cache: NoCacheOpt = False,
 ) -> None:
-    """The random spot-check list: N distinct units with claims, the same for the same seed."""
-    from ledger.reports import spotcheck
-
+    """``ledger inspect`` (its help: ``help.inspect`` in ``ledger.i18n``)."""
     if sample < 1:
         fail("bad_sample", lang)
     env = shared(root, today, lang, no_cache)
-    ledger, language = open_ledger(env)
-    scope = unit_scope(ledger, unit, language)
-    report = spotcheck.build(ledger, sample, env.today, seed, scope)
-    _emit("inspect", report, ledger, format, language, output, wide)
+    run_report("inspect", env, Out(format, output, wide), unit, sample=sample, seed=seed)
 
 
-@app.command("remind")
+@command("remind")
 def remind(
     quarter: Annotated[
         str | None,
         typer.Option(
             "--quarter",
             "-q",
-            help="The quarter whose reports are being collected (2026Q4, Q4, 4, 四季度); "
-            "default and bare: the reporting quarter.",
             show_default=False,
         ),
     ] = None,
     unit: UnitOpt = None,
     format: Annotated[
         str,
-        typer.Option("--format", "-f", help=f"{FORMAT_NAMES}, text.", show_default=True),
+        typer.Option(
+            "--format",
+            "-f",
+            show_default=True,
+        ),
     ] = "table",
     output: OutputOpt = None,
     wide: WideOpt = False,
@@ -346,23 +271,6 @@ def remind(
     lang: LangOpt = None,
     no_cache: NoCacheOpt = False,
 ) -> None:
-    """What each unit owes as of T, with leaders and contacts; --format text: one message per
-    unit, ready to send."""
-    from ledger import typed
-    from ledger.calendar import reporting_quarter
-    from ledger.reports import REPORTS
-    from ledger.reports import remind as module
-
+    """``ledger remind`` (its help: ``help.remind`` in ``ledger.i18n``)."""
     env = shared(root, today, lang, no_cache)
-    ledger, language = open_ledger(env)
-    scope = unit_scope(ledger, unit, language)
-    q = (
-        read(typed.quarter, quarter, ledger.year, lang=language)
-        if quarter
-        else reporting_quarter(ledger.year, env.today, ledger.config.reporting.report_due_days)
-    )
-    built = module.build(ledger, q, env.today, scope)
-    _emit("remind", built, ledger, format, language, output, wide)
-    if built.left_out and format in REPORTS["remind"].own:
-        # the document formats say it in their notes; JSON lists the units that owe
-        typer.echo(module.left_out_note(built, language), err=True)
+    run_report("remind", env, Out(format, output, wide), unit, period=quarter)

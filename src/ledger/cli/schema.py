@@ -6,19 +6,17 @@ from typing import Annotated
 
 import typer
 
-from ledger.cli.app import LangOpt, RootOpt, TodayOpt, app, fail
+from ledger.cli.options import LangOpt, RootOpt, TodayOpt, command, fail
 
 
-@app.command("schema")
+@command("schema")
 def schema(
-    name: Annotated[
-        str | None, typer.Argument(help="projects, unit or config (default: all three).")
-    ] = None,
+    name: Annotated[str | None, typer.Argument()] = None,
     root: RootOpt = None,
     today: TodayOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    """Print the JSON Schema of data/projects.yaml, a unit file or ledger.toml."""
+    """``ledger schema`` (its help: ``help.schema`` in ``ledger.i18n``)."""
     import json
 
     from ledger.editor_schema import SCHEMAS, json_schema

@@ -26,7 +26,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from ledger.codes import CODES
-from ledger.lifetime import keep
 from ledger.load.cache import Cache, Entry, dump, load_body
 from ledger.load.cache import decode as cache_decode
 from ledger.load.cache import encode as cache_encode
@@ -336,7 +335,6 @@ def load(
             gc.enable()
     if len(loaded.pack) != len(loaded.entries):
         loaded.changed = True  # files the pack holds are gone
-    keep(loaded)
     return loaded
 
 

@@ -1,4 +1,9 @@
-"""The application object and the options every command shares."""
+"""What every command shares: the command registry (``command``), the shared options, the
+group class, and resolving ``--root``/``--today``/``--lang`` (the one place the clock is read).
+
+Options are declared here and in the command modules without help texts: ``ledger.cli.build``
+builds the app in a language with the help of the i18n tables (one text per help string).
+"""
 
 from __future__ import annotations
 
@@ -36,57 +41,35 @@ def optional_values(args: list[str]) -> list[str]:
 
 
 # The language of help and of messages given before the ledger is read (``ledger.cli.lang``),
-# decided from the command line and the environment when the app runs.
+# decided from the command line and the environment before the app is built; and the language
+# given to the app itself (``ledger --lang en COMMAND``), which a command takes as its own.
 LANGUAGE = ["zh"]
+APP_LANG: list[str | None] = [None]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+# the commands, in the order ``ledger --help`` lists them: name -> function
+COMMANDS: dict[str, Callable[..., Any]] = {}
 
 
-class _Group(TyperGroup):
-    # typer vendors click and does not export its Context type, hence the ignore
-    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:  # type: ignore[override]
+def command(name: str) -> Callable[[F], F]:
+    """Declare a command (its options carry no help: the app is built in a language)."""
+
+    def declare(func: F) -> F:
+        COMMANDS[name] = func
+        return func
+
+    return declare
+
+
+class Group(TyperGroup):
+    """The app's group: bare ``--quarter``/``--half``, and no traceback for what the
+    filesystem refuses."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         return super().parse_args(ctx, optional_values(args))
 
-    def main(  # type: ignore[override]
-        self,
-        args: list[str] | None = None,
-        prog_name: str | None = None,
-        complete_var: str | None = None,
-        standalone_mode: bool = True,
-        **extra: Any,
-    ) -> Any:
-        """Decide the language first, word the help in it, and word the parser's errors."""
-        from typer._click.exceptions import ClickException, UsageError
-        from typer.exceptions import Abort
-
-        from ledger.cli import lang, words
-
-        argv = list(sys.argv[1:] if args is None else args)
-        try:
-            here = Path.cwd()
-        except OSError:  # the current folder was deleted: the command says so in its words
-            here = Path(os.sep)
-        LANGUAGE[0] = lang.decide(argv, os.environ, here)
-        words.localize(self, LANGUAGE[0])
-        try:
-            rv = super().main(
-                argv, prog_name or "ledger", complete_var, standalone_mode=False, **extra
-            )
-            code = rv if isinstance(rv, int) else 0
-        except UsageError as exc:
-            words.usage_error(exc, LANGUAGE[0])
-            code = 2
-        except ClickException as exc:
-            exc.show()
-            code = exc.exit_code
-        except Abort:
-            from ledger.i18n import t
-
-            typer.echo(t("click.aborted", LANGUAGE[0]), err=True)
-            code = 1
-        if not standalone_mode:
-            return code
-        sys.exit(code)
-
-    def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
+    def invoke(self, ctx: Any) -> Any:
         """The last guard against a traceback: what the filesystem refuses (a folder that
         cannot be read, a current folder deleted) or input nested past Python's limits is a
         message and exit 2, whatever command met it."""
@@ -127,31 +110,20 @@ def check_argv(argv: list[str]) -> None:
             raise SystemExit(2) from None
 
 
-app = typer.Typer(
-    cls=_Group,
-    name="ledger",
-    help="A task ledger for a year-long programme, kept as YAML in git.",
-    no_args_is_help=True,
-    add_completion=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
-
-
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"ledger {__version__}")
         raise typer.Exit()
 
 
-@app.callback()
-def _main(
-    version: Annotated[
-        bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
-    ] = False,
+def app_options(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True)] = False,
+    lang: Annotated[str | None, typer.Option("--lang", show_default=False)] = None,
 ) -> None:
-    """ledger: projects, claims, milestones and quarterly reports (项目书、认领、季度进展)."""
+    """The app's own options: ``ledger --version``, ``ledger --lang en COMMAND``."""
+    if lang is not None and lang not in ("zh", "en"):
+        fail("bad_lang", None, value=lang)
+    APP_LANG[0] = lang
 
 
 UnitOpt = Annotated[
@@ -159,7 +131,6 @@ UnitOpt = Annotated[
     typer.Option(
         "--unit",
         "-u",
-        help="Only this unit (id, name or short name) and the units under it.",
         show_default=False,
     ),
 ]
@@ -168,7 +139,6 @@ RootOpt = Annotated[
     typer.Option(
         "--root",
         "-C",
-        help="The ledger folder (default: $LEDGER_ROOT, else the nearest folder with ledger.toml).",
         show_default=False,
     ),
 ]
@@ -176,22 +146,18 @@ TodayOpt = Annotated[
     str | None,
     typer.Option(
         "--today",
-        help="The day T, YYYY-MM-DD (default: $LEDGER_TODAY, else today in Asia/Shanghai).",
         show_default=False,
     ),
 ]
 LangOpt = Annotated[
     str | None,
-    typer.Option(
-        "--lang", help="zh or en (default: ledger.toml's language, else zh).", show_default=False
-    ),
+    typer.Option("--lang", show_default=False),
 ]
 
 NoCacheOpt = Annotated[
     bool,
     typer.Option(
         "--no-cache",
-        help="Read every file afresh; neither read nor write the cache in .ledger-cache/.",
     ),
 ]
 
@@ -280,6 +246,8 @@ def shared(
     ``$LEDGER_LANG``, else None (the ledger's language, once it is read)."""
     from ledger.settings import SettingsError, find_root
 
+    if lang is None:
+        lang = APP_LANG[0]
     if lang is None and os.environ.get("LEDGER_LANG", "").strip().lower() in ("zh", "en"):
         lang = os.environ["LEDGER_LANG"].strip().lower()
 

@@ -1,0 +1,64 @@
+"""``ledger.render.emit``: the output policy of a report, decided in the library (the CLI only
+writes what it gives)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from ledger.load import load
+from ledger.model import Ledger
+from ledger.render import EmitError, Options, emit
+from ledger.reports import REPORTS, Ask
+from tests.conftest import REPO
+
+T = date(2026, 11, 25)
+
+
+@pytest.fixture(scope="module")
+def ledger() -> Ledger:
+    return load(REPO).ledger()
+
+
+def test_json_is_utf8_bytes_for_any_console(ledger: Ledger) -> None:
+    built = REPORTS["overdue"].build(ledger, Ask(T, "json"), "zh")
+    out = emit(built, "json", Options(terminal=True))
+    assert isinstance(out.content, str) and out.content.startswith("[")
+    assert not out.console and out.before == out.after == ()
+
+
+def test_colour_only_for_the_terminals_table(ledger: Ledger) -> None:
+    built = REPORTS["overdue"].build(ledger, Ask(T), "zh")
+    coloured = emit(built, "table", Options(color=True, terminal=True))
+    assert coloured.console and "\x1b[" in str(coloured.content)
+    to_file = emit(built, "table", Options(color=True, to_file=True))
+    assert "\x1b[" not in str(to_file.content)
+    markdown = emit(built, "markdown", Options(color=True, terminal=True))
+    assert not markdown.console and "\x1b[" not in str(markdown.content)
+
+
+def test_a_binary_format_needs_a_file(ledger: Ledger) -> None:
+    built = REPORTS["overdue"].build(ledger, Ask(T, "xlsx"), "zh")
+    with pytest.raises(EmitError) as refused:
+        emit(built, "xlsx", Options(terminal=True))
+    assert refused.value.key == "xlsx_needs_output"
+    assert isinstance(emit(built, "xlsx", Options(to_file=True)).content, bytes)
+
+
+def test_a_format_the_report_does_not_offer(ledger: Ledger) -> None:
+    built = REPORTS["overdue"].build(ledger, Ask(T, "text"), "en")
+    with pytest.raises(EmitError) as refused:
+        emit(built, "text", Options())
+    assert refused.value.key == "bad_format"
+    assert refused.value.args_["choices"] == ", ".join(REPORTS["overdue"].formats)
+
+
+def test_notes_before_and_after(ledger: Ledger) -> None:
+    half = REPORTS["half"].build(ledger, Ask(T, "csv", period="H2"), "en")
+    csv = emit(half, "csv", Options())
+    assert csv.before and "--table" in csv.before[0] and csv.after == ()
+    remind = REPORTS["remind"].build(ledger, Ask(T, "text"), "zh")
+    text = emit(remind, "text", Options(terminal=True))
+    assert text.console and text.after and "未列出" in text.after[0]
+    assert not emit(remind, "text", Options()).console  # piped: UTF-8 bytes
