@@ -345,6 +345,7 @@ WORDS: dict[str, str] = {
     "table.score_detail": "What lost points",
     "empty.score_detail": "Nothing lost points.",
     "note.provisional": "Provisional: scores as of {date}; the year is not over.",
+    "note.hidden_columns": "Not shown for want of width: {columns} (--wide shows every column)",
     "title.year_provisional": "Year-end evaluation {year} (provisional, as of {date})",
     "total.units_scored": "Units scored",
     "total.average": "Average score",

@@ -345,6 +345,7 @@ WORDS: dict[str, str] = {
     "table.score_detail": "失分事项",
     "empty.score_detail": "没有失分事项。",
     "note.provisional": "截至 {date} 暂算：年度尚未结束，得分为暂算结果。",
+    "note.hidden_columns": "屏幕宽度不够，未显示：{columns}（加 --wide 显示全部列）",
     "title.year_provisional": "{year} 年度工作成效评价（截至 {date} 暂算）",
     "total.units_scored": "参评单位",
     "total.average": "平均得分",

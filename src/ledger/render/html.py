@@ -62,7 +62,7 @@ section.chart svg {{ display: block; max-width: 100%; height: auto; font-family:
 
 
 def _wide(doc: Document) -> bool:
-    return any(len(table.columns) > WIDE for table in doc.tables)
+    return any(len(table.printed().columns) > WIDE for table in doc.tables)
 
 
 def render(doc: Document, options: Options | None = None) -> str:
