@@ -58,13 +58,11 @@ def words(text: str) -> list[tuple[str, str]]:
     for space, piece in _pieces(text):
         if out:
             before, last = out[-1]
-            glued = not space and (
-                piece[0] in CLOSING
-                or last[-1] in OPENING
-                or (piece[0] in _UNITS and last[-1].isdigit())
-            )
-            days = space == " " and last.isdigit() and _DAYS.match(piece) is not None
-            if glued or days:
+            # punctuation keeps to its word even across a space; a unit only when touching
+            kinsoku = piece[0] in CLOSING or last[-1] in OPENING
+            unit = not space and piece[0] in _UNITS and last[-1].isdigit()
+            days = space == " " and last[-1].isdigit() and _DAYS.match(piece) is not None
+            if kinsoku or unit or days:
                 out[-1] = (before, last + space + piece)
                 continue
         out.append((space, piece))
@@ -88,7 +86,7 @@ def wrap(text: str, width: int) -> list[str]:
     for paragraph in text.split("\n"):
         # an indent (a unit's place in the hierarchy) is kept on each of its lines
         indent = paragraph[: len(paragraph) - len(paragraph.lstrip(" "))]
-        if cell_len(indent) + 2 > width:
+        if cell_len(indent) + longest_word(paragraph) > width:
             indent = ""
         room = width - cell_len(indent)
         start = len(lines)
