@@ -38,8 +38,8 @@ def test_wrap(text: str, width: int, lines: list[str]) -> None:
 def test_words_keep_figures_with_their_unit() -> None:
     assert [w for _, w in words("逾期 209天；2026Q2 未上报")] == ["逾", "期", "209天；", "2026Q2",
                                                                   "未", "上", "报"]  # fmt: skip
-    assert longest_word(REASON) == cell_len("56天；")
-    assert longest_word("0474-8312345") == 12
+    assert longest_word([REASON]) == cell_len("56天；")
+    assert longest_word(["a b", "0474-8312345"]) == 12
 
 
 CJK = st.sampled_from("节点完成整顿逾期上报状态存在风险天后到期旗农牧和科技局")

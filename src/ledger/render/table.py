@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 from ledger.i18n import t
@@ -150,7 +151,7 @@ def _least(column: Column, texts: list[str], natural: int) -> int:
     if column.kind in UNBROKEN:
         return natural
     floor = _FLEX_LEAST if column.flex else _TEXT_LEAST
-    word = max((longest_word(text) for text in texts), default=0)
+    word = longest_word(texts)
     return min(natural, max(word, floor, _label_least(column)))
 
 
@@ -179,9 +180,12 @@ def _layout(table: Table, texts: list[list[str]], options: Options) -> _Layout:
     columns = table.columns
     wants = [_natural(c, texts[i]) for i, c in enumerate(columns)]
     snug = [_natural(c, texts[i], whole_label=False) for i, c in enumerate(columns)]
-    least = [_least(c, texts[i], snug[i]) for i, c in enumerate(columns)]
     every = [i for i, c in enumerate(columns) if not c.narrow_only]
     compact = [i for i, c in enumerate(columns) if c.compact or c.narrow_only] or every
+
+    @cache  # measured only for the columns that may have to give way
+    def least(i: int) -> int:
+        return _least(columns[i], texts[i], snug[i])
 
     def fit(keep: list[int], fold_names: bool) -> list[int] | None:
         # first the labels break at their spaces, then the long texts (the reasons) fold,
@@ -189,11 +193,12 @@ def _layout(table: Table, texts: list[list[str]], options: Options) -> _Layout:
         # not make room
         stages = [
             [snug[i] for i in keep],
-            [least[i] if columns[i].flex else snug[i] for i in keep],
-            [least[i] for i in keep],
+            [least(i) if columns[i].flex else snug[i] for i in keep],
         ]
+        if fold_names:
+            stages.append([least(i) for i in keep])
         room = options.width - _PAD * len(keep) - 1
-        return _fit([wants[i] for i in keep], stages if fold_names else stages[:2], room)
+        return _fit([wants[i] for i in keep], stages, room)
 
     if options.wide:
         return _Layout(every, fit(every, False) or fit(every, True))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 from rich.cells import cell_len
 
@@ -23,6 +24,7 @@ _UNITS = frozenset("天日个项次分")
 _DAYS = re.compile(r"days?\b")
 
 
+@cache
 def _wide(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) in "WF"
 
@@ -82,11 +84,13 @@ def _cut(word: str, width: int) -> list[str]:
 def wrap(text: str, width: int) -> list[str]:
     """``text`` as lines of at most ``width`` cells (its own line breaks kept)."""
     width = max(width, 2)
+    if "\n" not in text and cell_len(text) <= width:  # most cells: one line as it is
+        return [text]
     lines: list[str] = []
     for paragraph in text.split("\n"):
         # an indent (a unit's place in the hierarchy) is kept on each of its lines
         indent = paragraph[: len(paragraph) - len(paragraph.lstrip(" "))]
-        if cell_len(indent) + longest_word(paragraph) > width:
+        if cell_len(indent) + longest_word([paragraph]) > width:
             indent = ""
         room = width - cell_len(indent)
         start = len(lines)
@@ -109,9 +113,13 @@ def wrap(text: str, width: int) -> list[str]:
     return lines
 
 
-def longest_word(text: str) -> int:
-    """The width of the widest word: a column narrower than it would cut the word."""
-    return max(
-        (cell_len(w) for line in text.split("\n") for _, w in words(line)),
-        default=0,
-    )
+def longest_word(texts: list[str]) -> int:
+    """The width of the widest word of any of ``texts``: a column narrower than it would cut
+    the word."""
+    longest = 0
+    for text in texts:
+        if cell_len(text) <= longest:  # no word of it can be wider
+            continue
+        for line in text.split("\n"):
+            longest = max(longest, *(cell_len(w) for _, w in words(line)), 0)
+    return longest
