@@ -190,15 +190,18 @@ def _layout(table: Table, texts: list[list[str]], options: Options) -> _Layout:
     def fit(keep: list[int], fold_names: bool) -> list[int] | None:
         # first the labels break at their spaces, then the long texts (the reasons) fold,
         # and a name only when ``fold_names``: when leaving out every column that may go did
-        # not make room
-        stages = [
-            [snug[i] for i in keep],
-            [least(i) if columns[i].flex else snug[i] for i in keep],
-        ]
+        # not make room. The table may end short of the window's edge.
+        room = options.width - _PAD * len(keep) - 1
+        widths = [wants[i] for i in keep]
+        # a label on two lines either way: the one that gives most goes down to its longest word
+        for n in sorted(range(len(keep)), key=lambda n: snug[keep[n]] - wants[keep[n]]):
+            if sum(widths) <= room:
+                break
+            widths[n] = snug[keep[n]]
+        stages = [[least(i) if columns[i].flex else snug[i] for i in keep]]
         if fold_names:
             stages.append([least(i) for i in keep])
-        room = options.width - _PAD * len(keep) - 1
-        return _fit([wants[i] for i in keep], stages, room)
+        return _fit(widths, stages, room)
 
     if options.wide:
         return _Layout(every, fit(every, False) or fit(every, True))
