@@ -3,7 +3,8 @@
 A cell is a plain value (text, number, date or None). A column's ``kind`` tells renderers how to
 show it: ``flag`` cells are coloured red/yellow/green, ``number`` cells are right-aligned, ``id``,
 ``date``, ``number`` and ``flag`` cells are never broken inside. ``compact`` columns make the layout
-for a narrow screen; the others are shown when there is room (or with ``--wide``).
+for a narrow screen; the others are shown when there is room (or with ``--wide``); on a screen
+narrower still, compact columns of negative ``priority`` are left out too.
 
 A document opens with its ``totals``: the counts a leader reads first, each with the figure at
 the previous quarter's end where there is one ("红灯 12 → 9").
@@ -31,6 +32,12 @@ class Column:
     flex: bool = False  # takes the room the other columns leave (the reasons)
     narrow_only: bool = False  # a short form of another column, for the narrow layout alone
     paper: bool = True  # printed on the HTML page (unit ids are for scripts and workbooks)
+    # a screen too narrow for the compact layout leaves out the columns of negative priority,
+    # the lowest first (a unit's score arithmetic before its rates)
+    priority: int = 0
+    # the same on every row of a group (a unit's contact): on screen shown once per group, as
+    # the first cell is
+    per_group: bool = False
 
 
 @dataclass(frozen=True)

@@ -132,13 +132,14 @@ def document(report: Remind, ledger: Ledger, lang: str) -> Document:
     columns = [
         Column("unit", t("col.unit", lang), width=12),
         Column("unit_id", t("col.unit_id", lang), "id", width=14, compact=False, paper=False),
-        Column("contact", t("col.contact", lang), width=22),
+        Column("contact", t("col.contact", lang), width=22, per_group=True),
         Column("project", t("col.project", lang), "id", width=4),
         Column("title", t("col.title", lang), width=22, compact=False),
         Column("leader", t("col.leader", lang), width=14, compact=False),
         Column("leader_name", t("col.leader", lang), width=8, narrow_only=True),
         Column("owed", t("col.owed", lang), width=30, flex=True),
-        Column("due", t("col.due", lang), "date", width=10),
+        # what is owed says most dates again: on a narrow screen this column goes first
+        Column("due", t("col.due", lang), "date", width=10, priority=-1),
         Column("days", t("col.days", lang), "number", width=10),
     ]
     rows = []

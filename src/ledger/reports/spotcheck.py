@@ -15,7 +15,7 @@ from typing import Any
 from ledger.asof.status import ClaimStatus, Reason, statuses
 from ledger.i18n import t
 from ledger.model import Ledger
-from ledger.reports.common import FLAGS, flag_totals, meta, no_claims, scoped, word
+from ledger.reports.common import FLAGS, flag_totals, meta, no_claims, person, scoped, word
 from ledger.reports.document import Column, Document, Row, Table, Total
 from ledger.reports.words import for_people, reason_text
 
@@ -112,7 +112,8 @@ def document(report: SpotCheck, ledger: Ledger, lang: str) -> Document:
         Column("unit", t("col.unit", lang), width=12),
         Column("project", t("col.project", lang), width=8),
         Column("title", t("col.title", lang), width=24, compact=False),
-        Column("leader", t("col.leader", lang), width=18),
+        Column("leader", t("col.leader", lang), width=18, compact=False),
+        Column("leader_name", t("col.leader", lang), width=8, narrow_only=True),
         Column("percent", t("col.percent", lang), "number", width=8),
         Column("flag", t("col.flag", lang), "flag", width=8),
         Column("check", t("col.check", lang), width=36, flex=True),
@@ -129,6 +130,7 @@ def document(report: SpotCheck, ledger: Ledger, lang: str) -> Document:
                         s.claim.project,
                         s.project.title if s.project else s.claim.project,
                         s.claim.leader,
+                        person(s.claim.leader),
                         s.latest.percent if s.latest else None,
                         word("flag", s.flag, lang),
                         _to_check(s, due_days, lang),
