@@ -33,9 +33,7 @@ def validate(
 ) -> Validation:
     """Every problem of the ledger as of ``today``; ``overrides`` are texts that stand in for
     files, ``cache=False`` reads every file afresh (see ``ledger.load.load``)."""
-    loaded = load(
-        root, overrides, cache=cache, checks=lambda at, files: rules.check_files(at, files, today)
-    )
+    loaded = load(root, overrides, cache=cache)
     problems = loaded.resolve(loaded.problems + rules.run(loaded, today))
     save(loaded, rules.found(loaded))
     problems.sort(key=Problem.sort_key)

@@ -12,11 +12,8 @@ of a file only when that file has a problem.
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
-import pickle
-import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import astuple, dataclass, field, replace
 from datetime import date
 from functools import cache
@@ -307,14 +304,11 @@ def load(
     overrides: dict[str, str] | None = None,
     units: bool = True,
     cache: bool = True,
-    checks: FileChecks | None = None,
 ) -> Loaded:
     """Read the ledger at ``root``; ``overrides`` maps a relative path to the text to read
     instead of the file (a new file, or an edited one that is not written yet). ``units=False``
     reads only the settings and the book. ``cache=False`` neither reads nor writes the cache
-    (``--no-cache``); ``Loaded.save`` writes it. ``checks``: the checks of one file
-    (``ledger.rules.check_files`` as of T), which the two processes reading a large ledger run
-    on the files each reads (``_parts``), their findings left in ``Loaded.checked``."""
+    (``--no-cache``); ``Loaded.save`` writes it."""
     loaded = Loaded(root, overrides=dict(overrides or {}), cache=Cache(root, cache), whole=units)
     loaded.config, problems = load_config(root)
     loaded.problems += problems
@@ -330,7 +324,7 @@ def load(
         _load_book(loaded)
         loaded.context = _context(loaded)
         if units:
-            _load_units(loaded, checks)
+            _load_units(loaded)
     finally:
         if collecting:
             gc.enable()
@@ -563,7 +557,7 @@ def _folder(loaded: Loaded, rel: str) -> bool | None:
     return True
 
 
-def _load_units(loaded: Loaded, checks: FileChecks | None) -> None:
+def _load_units(loaded: Loaded) -> None:
     folder = loaded.root / UNITS
     real = _folder(loaded, UNITS)
     if real is False:
@@ -585,7 +579,8 @@ def _load_units(loaded: Loaded, checks: FileChecks | None) -> None:
             loaded.problems.append(Problem(rel, "F007", {"name": name}))
         if kind == "unit":
             files.append(rel)
-    for rel, part in zip(files, _parts(loaded, files, checks), strict=True):
+    for rel in files:
+        part = _part(loaded, rel)
         loaded.problems += part.problems
         loaded.files_read += part.read
         loaded.units.append(_unit_file(loaded, rel, part))
@@ -610,146 +605,6 @@ def _reader(loaded: Loaded, rel: str) -> Callable[[], Unit | None]:
         return model if isinstance(model, Unit) else None
 
     return again
-
-
-# A ledger read without a cache (``--no-cache``, or a fresh clone in CI) of at least this many
-# unit files is read by two processes, on machines that can fork: both take the files in chunks
-# from a shared counter, so that each reads as many as it can (the first also turns what the
-# second sends back into models, and may be slowed by other work on the machine); the second
-# sends what the cache would hold of each file as plain data (pickled: a text that recurs in a
-# chunk is sent, and kept, once), which takes a tenth of the time reading does to turn back
-# into models. Each also runs the checks of one file (``checks``) on each chunk it read, so that
-# they too run on both cores (the second sends their findings as the cache holds them).
-PARALLEL_FILES = 800
-_CHUNK = 16
-
-# ``ledger.rules.check_files`` as of T: what the checks of one file find in each of these
-FileChecks = Callable[[Loaded, list[UnitFile]], dict[str, Findings]]
-
-
-def _parts(loaded: Loaded, files: list[str], checks: FileChecks | None = None) -> list[Part]:
-    cache = loaded.cache
-    assert cache is not None
-    if (
-        len(files) < PARALLEL_FILES
-        or loaded.pack  # a warm reading: most files come from the cache
-        or (os.cpu_count() or 1) < 2
-        or sys.platform != "linux"  # fork is the only cheap start; elsewhere read serially
-    ):
-        return [_part(loaded, rel) for rel in files]
-    if loaded.context is None:
-        checks = None  # no book: the checks run once all is read (``ledger.rules.run``)
-    context = multiprocessing.get_context("fork")
-    counter = context.Value("i", 0)  # the next chunk to take
-    receive, send = context.Pipe(duplex=False)
-    worker = context.Process(
-        target=_worker, args=(loaded, files, send, counter, checks), daemon=True
-    )
-    try:
-        worker.start()
-    except OSError:
-        return [_part(loaded, rel) for rel in files]
-    send.close()
-    slots: list[Part | None] = [None] * len(files)
-    sent: dict[str, Entry] = {}  # the worker's entries, for the pack
-    done = False  # the worker has sent its last chunk, or failed
-
-    def take(block: bool) -> None:
-        """Turn the chunks sent so far into parts (so that their data is freed at once)."""
-        nonlocal done
-        while not done and (block or receive.poll()):
-            try:
-                message = receive.recv()
-                if message is None:
-                    done = True
-                    return
-                start, chunk = message
-                for i, (key, summary, model, checked) in enumerate(chunk, start):
-                    rel = files[i]
-                    part = _from_data(summary, model, rel)
-                    if part is None:
-                        raise ValueError("not a part")
-                    if key is not None:  # None: the file could not be read
-                        loaded.keys[rel] = key
-                        entry = _entry(part, key) if cache.enabled and loaded.whole else None
-                        if entry is not None:
-                            sent[rel] = entry
-                    slots[i] = part
-                    if checked is not None:
-                        assert loaded.context is not None
-                        findings = Findings.from_json(load_body(checked), rel, loaded.context)
-                        if findings is not None:  # else checked with the others at the end
-                            _keep_findings(loaded, rel, findings, checked, sent)
-            except (EOFError, OSError, pickle.UnpicklingError, ValueError, TypeError, IndexError):
-                done = True  # what is missing is read here
-
-    while (start := _next_chunk(counter)) < len(files):
-        end = min(start + _CHUNK, len(files))
-        for i in range(start, end):
-            slots[i] = _part(loaded, files[i])
-        if checks is not None:
-            found = _check_chunk(loaded, checks, files[start:end], slots[start:end])
-            for rel, findings in found.items():
-                _keep_findings(loaded, rel, findings, None, loaded.entries)
-        take(block=False)
-    take(block=True)
-    receive.close()
-    worker.join()
-    if sent:
-        loaded.entries.update(sent)
-        loaded.changed = True
-    return [part or _part(loaded, files[i]) for i, part in enumerate(slots)]
-
-
-def _next_chunk(counter: Any) -> int:
-    with counter.get_lock():
-        start: int = counter.value
-        counter.value = start + _CHUNK
-    return start
-
-
-def _check_chunk(
-    loaded: Loaded, checks: FileChecks, rels: list[str], parts: Sequence[Part | None]
-) -> dict[str, Findings]:
-    files = [_unit_file(loaded, rel, part) for rel, part in zip(rels, parts, strict=True) if part]
-    return checks(loaded, files)
-
-
-def _keep_findings(
-    loaded: Loaded, rel: str, findings: Findings, text: bytes | None, entries: dict[str, Entry]
-) -> None:
-    """What the checks of a file found in the process that read it, for ``rules.run`` (which
-    takes ``Loaded.checked`` as found) and, when the cache keeps findings, with the file's
-    entry (``text``: as the cache holds them, when already made)."""
-    loaded.checked[rel] = findings
-    entry = entries.get(rel)
-    if entry is not None and loaded.keeps_findings:
-        assert loaded.context is not None
-        text = findings.to_json(loaded.context) if text is None else text
-        if text is not None:
-            entries[rel] = replace(entry, checked=text)
-
-
-def _worker(
-    loaded: Loaded, files: list[str], send: Any, counter: Any, checks: FileChecks | None = None
-) -> None:
-    """The second process: for each chunk it takes, what the cache would hold of each file
-    (its JSON text), its key, and what its checks found (as the cache keeps it, or None)."""
-    while (start := _next_chunk(counter)) < len(files):
-        rels = files[start : start + _CHUNK]
-        parts = [_part(loaded, rel) for rel in rels]
-        found = _check_chunk(loaded, checks, rels, parts) if checks is not None else {}
-        chunk = []
-        for rel, part in zip(rels, parts, strict=True):
-            findings = found.get(rel)
-            checked = None
-            if findings is not None:
-                assert loaded.context is not None  # no checks run without it (``_parts``)
-                checked = findings.to_json(loaded.context)
-            chunk.append((loaded.keys.get(rel), _summary_json(part), _model_json(part), checked))
-        send.send((start, chunk))
-    send.send(None)
-    send.close()
 
 
 def unit_file_kind(name: str) -> str:
@@ -841,17 +696,6 @@ def _from_entry(entry: Entry, rel: str) -> Part | None:
     except (KeyError, TypeError, ValueError, IndexError, AttributeError):
         return None
     return part if len(part.rows) == len(part.model.projects) else None
-
-
-def _from_data(summary: Any, model: Any, rel: str) -> Part | None:
-    """The part of a unit file read by the second process (its summary and rows as data), its
-    models built at once."""
-    part = _from_summary(summary, rel, model is not None)
-    if part is not None and model is not None:
-        part.model = _unit_from_data(model, part.partial)
-        if part.model is None:
-            return None
-    return part
 
 
 def _from_summary(body: Any, rel: str, has_model: bool) -> Part | None:

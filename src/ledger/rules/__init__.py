@@ -20,12 +20,11 @@ Two registries:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import replace
 from datetime import date
 
 from ledger.asof import Quarter
 from ledger.load import Loaded
-from ledger.load.ledger import Findings, UnitFile
+from ledger.load.ledger import Findings
 from ledger.model import Unit
 from ledger.problems import Problem
 from ledger.rules import claims, coverage, names, progress, references
@@ -64,13 +63,6 @@ def run(loaded: Loaded, today: date) -> list[Problem]:
     loaded.memo["found"] = fresh
     taken = [p for f in loaded.checked.values() for p in f.as_of(today)]
     return across + elsewhere + [p for f in fresh.values() for p in f.found] + taken
-
-
-def check_files(loaded: Loaded, files: list[UnitFile], today: date) -> dict[str, Findings]:
-    """What the checks of one file (``ALONE``) find in each of ``files`` as of ``today``: run
-    by each process reading a large ledger on the files it read (``ledger.load.load``'s
-    ``checks``). Their problems in other files (the book's) are left out: ``run`` finds them."""
-    return _check(replace(loaded, units=files, checked={}, memo={}), today, None)
 
 
 def _check(loaded: Loaded, today: date, elsewhere: list[Problem] | None) -> dict[str, Findings]:
