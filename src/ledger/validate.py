@@ -1,14 +1,18 @@
-"""``ledger validate``: every problem in every file of a ledger, in one run (contract section 6)."""
+"""``ledger validate``: every problem in every file of a ledger, in one run (contract section 6).
+
+validate = load → the checks of each file (cached with the file: ``ledger.checked``) + the
+checks across files → placed, sorted problems.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from ledger import rules
+from ledger.checked import check_files
 from ledger.load import CONFIG, Loaded, load
-from ledger.load.ledger import save
 from ledger.problems import Problem
 
 
@@ -16,6 +20,7 @@ from ledger.problems import Problem
 class Validation:
     loaded: Loaded
     problems: list[Problem]  # sorted by path, line, column
+    checked: list[str] = field(default_factory=list)  # the unit files checked afresh this time
 
     @property
     def files(self) -> int:
@@ -33,11 +38,17 @@ def validate(
 ) -> Validation:
     """Every problem of the ledger as of ``today``; ``overrides`` are texts that stand in for
     files, ``cache=False`` reads every file afresh (see ``ledger.load.load``)."""
-    loaded = load(root, overrides, cache=cache)
-    problems = loaded.resolve(loaded.problems + rules.run(loaded, today))
-    save(loaded, rules.found(loaded))
+    return check(load(root, overrides, cache=cache), today)
+
+
+def check(loaded: Loaded, today: date) -> Validation:
+    """Every problem of a ledger as loaded, as of ``today``; the cache's pack written."""
+    files = check_files(loaded, today)
+    across = rules.run(loaded, today, "across")
+    problems = loaded.resolve(loaded.problems + files.problems + across)
+    loaded.save()
     problems.sort(key=Problem.sort_key)
-    return Validation(loaded, problems)
+    return Validation(loaded, problems, files.ran)
 
 
 def blocking(result: Validation) -> list[Problem]:

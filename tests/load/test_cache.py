@@ -17,7 +17,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ledger import rules
 from ledger.edit.ops import apply, mark_done, record_progress
 from ledger.load import UNITS, load
 from ledger.load.cache import FOLDER, PACK, Cache
@@ -447,7 +446,7 @@ def _all_found(root: Path, day: date) -> None:
     assert warm.problems == expected
     again = validate(root, day)
     assert again.problems == expected
-    assert rules.found(again.loaded) == {}, "the checks of some file ran again"
+    assert again.checked == [], "the checks of some file ran again"
 
 
 @pytest.mark.parametrize("damaged", [False, True])
@@ -493,7 +492,7 @@ def test_the_findings_of_each_file_are_made_again_when_the_book_or_the_year_chan
     assert expected != validate(root, day, cache=False).problems or expected  # a change
     warm = validate(root, day)
     assert warm.problems == expected
-    assert len(rules.found(warm.loaded)) == sum(1 for f in warm.loaded.units if f.facts)
+    assert len(warm.checked) == sum(1 for f in warm.loaded.units if f.facts)
     _all_found(root, day)
 
 
@@ -510,7 +509,7 @@ def test_a_warm_validate_builds_no_unit_models(
     def refuse(model: bytes) -> None:
         raise AssertionError("a unit's models were built")
 
-    monkeypatch.setattr(loader, "_unit_from_json", refuse)
+    monkeypatch.setattr(loader, "unit_from_json", refuse)
     assert validate(root, day).problems == expected
 
 
@@ -535,6 +534,6 @@ def test_findings_are_taken_for_the_days_they_hold_for(generated: Path, tmp_path
     ]:
         result = validate(root, day)
         assert result.problems == direct(root, day)
-        assert sorted(rules.found(result.loaded)) == [p.relative_to(root).as_posix() for p in again]
+        assert sorted(result.checked) == [p.relative_to(root).as_posix() for p in again]
     d002 = [p for p in direct(root, date(2026, 11, 30)) if p.code == "D002"]
     assert [p.args["today"] for p in d002] == [date(2026, 11, 30)]
