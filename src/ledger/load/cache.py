@@ -1,14 +1,14 @@
 """The cache in ``<ledger>/.ledger-cache/``: what reading each file gave, by its bytes.
 
-For each file it holds what ``ledger.load.ledger.read_part`` made of it — its models and its own
-problems (encoding, YAML, schema), which depend on nothing but the file's path and bytes. Checks
-that depend on the day T, the settings or other files run every time on the cached pieces, so a
+For each file it holds what ``ledger.load.file.read_part`` made of it — its models and its own
+problems (encoding, YAML, schema), which depend on nothing but the file's path and bytes, and
+(``checked``, opaque here: ``ledger.checked``) what the checks of the file alone found, with the
+book, year and days it holds for. Checks across files run every time on the cached pieces, so a
 cached answer is always the answer.
 
 - **Key** of a file's entry: sha256 of the tool's fingerprint (its version, this format and the
-  source of every module that decides what a file reads as), the kind of file, its path and its
-  bytes. Never the modification time: a change of the same size with the old time restored is
-  a new key.
+  source of every module of the package), the kind of file, its path and its bytes. Never
+  the modification time: a change of the same size with the old time restored is a new key.
 - **The pack**: one file, ``pack``, holds the entries of a whole ledger: a header line
   ``ledger-pack <format> <sha256 of the rest>`` and a line per file — its path (JSON), its key
   and its body, JSON of plain data (dates and other values tagged, never pickled: the folder may
@@ -44,47 +44,33 @@ _MAGIC = b"ledger-pack"
 PACK = "pack"
 # the files and keys of the pack this process wrote last, by folder
 _WRITTEN: dict[Path, dict[str, str]] = {}
-# the modules whose code decides what one file reads as (problems, models, messages' arguments)
-# and what the checks of one file find in it
-_SOURCES = (
-    "__init__.py",
-    "asof.py",
-    "codes.py",
-    "hints.py",
-    "load/cache.py",
-    "load/fastyaml.py",
-    "load/ledger.py",
-    "load/schema.py",
-    "load/text.py",
-    "load/yamlparse.py",
-    "model.py",
-    "problems.py",
-    "rules/__init__.py",
-    "rules/claims.py",
-    "rules/common.py",
-    "rules/progress.py",
-    "rules/references.py",
-    "visible.py",
-)
 _fingerprint: bytes | None = None
 
 
 def fingerprint() -> bytes:
-    """The tool's version, the cache format and a hash of the code behind a file's reading: an
-    edited checkout or a new release never reads an older tool's entries."""
+    """The tool's version, the cache format and a hash of the package's own code: an edited
+    checkout or a new release never reads an older tool's entries. Every module counts, not a
+    list of those that decide what a file reads as (a list no test could keep true); reading
+    them costs about 2 ms, once per process."""
     global _fingerprint
     if _fingerprint is None:
-        from ledger import __version__
-
-        h = hashlib.sha256(f"ledger {__version__} cache {FORMAT}\n".encode())
-        package = Path(__file__).resolve().parent.parent
-        for name in _SOURCES:
-            try:
-                h.update((package / name).read_bytes())
-            except OSError:
-                h.update(b"?" + name.encode())
-        _fingerprint = h.digest()
+        _fingerprint = code_hash(Path(__file__).resolve().parent.parent)
     return _fingerprint
+
+
+def code_hash(package: Path) -> bytes:
+    """The version, the cache format, and the path and bytes of every ``.py`` file under
+    ``package``."""
+    from ledger import __version__
+
+    h = hashlib.sha256(f"ledger {__version__} cache {FORMAT}\n".encode())
+    for path in sorted(package.rglob("*.py")):
+        h.update(b"\0%s\0" % path.relative_to(package).as_posix().encode())
+        try:
+            h.update(path.read_bytes())
+        except OSError:
+            h.update(b"?")
+    return h.digest()
 
 
 def folder(root: Path, create: bool) -> Path | None:

@@ -139,11 +139,7 @@ def claimed_projects(view: View, today: date) -> Iterator[Problem]:
     first: dict[tuple[str, str], int] = {}
     for at in claims(view):
         project_id = at.claim.project
-        if (
-            at.project is None
-            and view.book is not None
-            and project_id not in view.broken_projects
-        ):
+        if at.project is None and view.book is not None and project_id not in view.broken_projects:
             yield Problem(
                 at.path,
                 "R002",
