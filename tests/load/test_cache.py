@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ledger.edit.ops import apply, mark_done, record_progress
-from ledger.load import UNITS, load
+from ledger.load import UNITS, Loaded, load
 from ledger.load.cache import FOLDER, PACK, Cache
 from ledger.validate import validate
 
@@ -276,8 +276,8 @@ def test_an_edit_stores_the_entry_of_the_file_it_writes(
     edit = apply(
         root,
         day,
-        lambda: record_progress(
-            root, unit, project, "2026Q4", "on_track", 99, "推进中", day, replace=True
+        lambda at: record_progress(
+            at, unit, project, "2026Q4", "on_track", 99, "推进中", day, replace=True
         ),
     )
     assert edit.changed
@@ -321,13 +321,13 @@ def _run_edit(root: Path, step: tuple[object, ...], cache: bool) -> str:
     kind, unit, project, *rest = step
     assert isinstance(unit, str) and isinstance(project, str)
 
-    def build() -> object:
+    def build(at: Loaded) -> object:
         if kind == "done":
             milestone, on = rest
-            return mark_done(root, unit, project, milestone, on, replace=True)  # type: ignore[arg-type]
+            return mark_done(at, unit, project, milestone, on, replace=True)  # type: ignore[arg-type]
         quarter, status, percent, reported = cast("tuple[str, str, int, date]", tuple(rest))
         return record_progress(
-            root,
+            at,
             unit,
             project,
             quarter,

@@ -42,8 +42,6 @@ FOLDER = ".ledger-cache"
 FORMAT = "3"
 _MAGIC = b"ledger-pack"
 PACK = "pack"
-# the files and keys of the pack this process wrote last, by folder
-_WRITTEN: dict[Path, dict[str, str]] = {}
 _fingerprint: bytes | None = None
 
 
@@ -181,14 +179,7 @@ class Cache:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
             return
-        _WRITTEN[where] = {rel: e.key for rel, e in entries.items()}
         _remove_old_entries(where)
-
-    def wrote(self, rel: str, key: str) -> bool:
-        """Whether the last pack this process wrote here holds ``key`` for ``rel`` (an edit
-        checks its new text with the ledger, which writes the pack, before writing the file)."""
-        where = self._folder(create=False)
-        return where is not None and _WRITTEN.get(where, {}).get(rel) == key
 
 
 def _remove_old_entries(where: Path) -> None:

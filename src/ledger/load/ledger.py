@@ -43,7 +43,17 @@ class UnitFile:
     """A unit file as read: its facts at once, its models (``unit``) when first asked for (a
     warm ``validate`` never builds them: the checks of each file are cached too)."""
 
-    __slots__ = ("_again", "_model", "_unit", "claim_rows", "facts", "path", "stem")
+    __slots__ = (
+        "_again",
+        "_model",
+        "_unit",
+        "broken",
+        "claim_rows",
+        "facts",
+        "path",
+        "read",
+        "stem",
+    )
 
     def __init__(
         self,
@@ -54,8 +64,11 @@ class UnitFile:
         facts: Facts | None = None,  # None exactly when ``unit`` is
         model: bytes | None = None,  # the unit's rows, from the cache, when not built yet
         again: Callable[[], Unit | None] | None = None,  # read its bytes again, if those fail
+        read: bool = True,  # its text could be decoded
+        broken: frozenset[str] = frozenset(),  # the projects of its claims that failed
     ) -> None:
         self.path, self.stem, self.claim_rows = path, stem, claim_rows
+        self.read, self.broken = read, broken
         self.facts = facts if facts is not None or unit is None else Facts.of(unit)
         self._unit, self._model, self._again = unit, model, again
 
@@ -141,6 +154,31 @@ class Loaded:
             out.append(p)
         return out
 
+    def with_files(self, raws: dict[str, bytes]) -> Loaded:
+        """This reading with the unit files of ``raws`` (path -> bytes) in place of those read
+        (or added): an edit's new texts, checked as they will be written. Only those files are
+        read; this reading is left as it was."""
+        new = replace(
+            self,
+            problems=[p for p in self.problems if p.path not in raws],
+            units=[u for u in self.units if u.path not in raws],
+            overrides={k: v for k, v in self.overrides.items() if k not in raws},
+            sources=dict(self.sources),
+            keys=dict(self.keys),
+            entries=dict(self.entries),
+            _locators={k: v for k, v in self._locators.items() if k not in raws},
+        )
+        new.files_read -= sum(u.read for u in self.units if u.path in raws)
+        for rel, raw in raws.items():
+            assert rel.startswith(f"{UNITS}/") and unit_file_kind(rel[len(UNITS) + 1 :]) == "unit"
+            part = _read(new, rel, raw)
+            new.problems += part.problems
+            new.files_read += part.read
+            new.units.append(_unit_file(new, rel, part))
+        new.units.sort(key=lambda u: u.path)
+        new.broken_claims = {p for u in new.units for p in u.broken}
+        return new
+
     @property
     def keeps_entries(self) -> bool:
         """This reading's entries go into the cache's pack (``save``)."""
@@ -202,8 +240,6 @@ def load(
 
 def _part(loaded: Loaded, rel: str) -> Part:
     """One file's part: from the override, from the pack, or read."""
-    cache = loaded.cache
-    assert cache is not None
     if rel in loaded.overrides:
         raw = loaded.overrides[rel].encode("utf-8")
     else:
@@ -211,6 +247,14 @@ def _part(loaded: Loaded, rel: str) -> Part:
         if on_disk is None:
             return Part(False, problems)
         raw = on_disk
+    return _read(loaded, rel, raw)
+
+
+def _read(loaded: Loaded, rel: str, raw: bytes) -> Part:
+    """What ``raw``, the bytes of ``rel``, read as: from the pack when it holds them, else read
+    (and kept for the next pack)."""
+    cache = loaded.cache
+    assert cache is not None
     loaded.sources[rel] = raw
     key = loaded.keys[rel] = cache.key(kind(rel), rel, raw)
     packed = loaded.pack.get(rel)
@@ -225,23 +269,6 @@ def _part(loaded: Loaded, rel: str) -> Part:
         loaded.entries[rel] = entry
         loaded.changed = True
     return part
-
-
-def cache_file(root: Path, rel: str, raw: bytes) -> None:
-    """Put what ``raw``, just written to ``rel`` (an edit's file), reads as into the pack, if
-    the pack does not hold it already."""
-    cache = Cache(root)
-    key = cache.key(kind(rel), rel, raw)
-    if cache.wrote(rel, key):
-        return  # the edit's own check read the same bytes
-    pack = cache.read_pack()
-    if not pack or (rel in pack and pack[rel].key == key):
-        return  # no cache, or none yet (the next reading makes it), or it holds the file
-    pack.pop(rel, None)
-    entry = entry_of(read_part(rel, raw), key)
-    if entry is not None:
-        pack[rel] = entry
-    cache.write_pack(pack)
 
 
 def _load_book(loaded: Loaded) -> None:
@@ -304,7 +331,7 @@ def _unit_file(loaded: Loaded, rel: str, part: Part) -> UnitFile:
     facts = part.facts
     rows = part.rows if facts is not None else ()
     again = None if part.model_json is None else _reader(loaded.sources[rel], rel)
-    return UnitFile(rel, stem, unit, rows, facts, part.model_json, again)
+    return UnitFile(rel, stem, unit, rows, facts, part.model_json, again, part.read, part.broken)
 
 
 def _reader(raw: bytes, rel: str) -> Callable[[], Unit | None]:
@@ -317,4 +344,4 @@ def _reader(raw: bytes, rel: str) -> Callable[[], Unit | None]:
     return again
 
 
-__all__ = ["CONFIG", "PROJECTS", "UNITS", "Loaded", "Part", "UnitFile", "cache_file", "load"]
+__all__ = ["CONFIG", "PROJECTS", "UNITS", "Loaded", "Part", "UnitFile", "load"]
