@@ -33,12 +33,10 @@ class Validation:
         return self.loaded.config is None or any(p.path == CONFIG for p in self.problems)
 
 
-def validate(
-    root: Path, today: date, overrides: dict[str, str] | None = None, cache: bool = True
-) -> Validation:
-    """Every problem of the ledger as of ``today``; ``overrides`` are texts that stand in for
-    files, ``cache=False`` reads every file afresh (see ``ledger.load.load``)."""
-    return check(load(root, overrides, cache=cache), today)
+def validate(root: Path, today: date, cache: bool = True) -> Validation:
+    """Every problem of the ledger as of ``today``; ``cache=False`` reads every file afresh
+    (see ``ledger.load.load``)."""
+    return check(load(root, cache=cache), today)
 
 
 def check(loaded: Loaded, today: date) -> Validation:

@@ -110,8 +110,6 @@ class Loaded:
     units: list[UnitFile] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     files_read: int = 0  # the YAML files whose text could be read
-    # file texts that stand in for what is on disk: an edit is checked before it is written
-    overrides: dict[str, str] = field(default_factory=dict)
     # the bytes of each YAML file as this reading read them: problems are placed in them
     sources: dict[str, bytes] = field(default_factory=dict)
     keys: dict[str, str] = field(default_factory=dict)  # the cache key of each file's bytes
@@ -120,7 +118,6 @@ class Loaded:
     pack: dict[str, Entry] = field(default_factory=dict)
     entries: dict[str, Entry] = field(default_factory=dict)
     changed: bool = False  # the entries differ from the pack read
-    whole: bool = True  # the unit files are read too (else only the settings and the book)
     _locators: dict[str, Locator | None] = field(default_factory=dict)
 
     def ledger(self) -> Ledger:
@@ -131,8 +128,6 @@ class Loaded:
 
     def text(self, path: str) -> str | None:
         """The text of a file as this reading read it (None if it could not be decoded)."""
-        if path in self.overrides:
-            return self.overrides[path]
         raw = self.sources.get(path)
         return None if raw is None else decode(raw, path)[0]
 
@@ -162,7 +157,6 @@ class Loaded:
             self,
             problems=[p for p in self.problems if p.path not in raws],
             units=[u for u in self.units if u.path not in raws],
-            overrides={k: v for k, v in self.overrides.items() if k not in raws},
             sources=dict(self.sources),
             keys=dict(self.keys),
             entries=dict(self.entries),
@@ -182,7 +176,7 @@ class Loaded:
     @property
     def keeps_entries(self) -> bool:
         """This reading's entries go into the cache's pack (``save``)."""
-        return self.cache is not None and self.cache.enabled and self.whole
+        return self.cache is not None and self.cache.enabled
 
     def note(self, rel: str, checked: bytes) -> None:
         """Keep ``checked`` (what the checks of the file found, as the pack holds it) with the
@@ -204,31 +198,22 @@ def _by_id(u: UnitFile) -> str:
     return u.unit.id if u.unit is not None else u.stem
 
 
-def load(
-    root: Path,
-    overrides: dict[str, str] | None = None,
-    units: bool = True,
-    cache: bool = True,
-) -> Loaded:
-    """Read the ledger at ``root``; ``overrides`` maps a relative path to the text to read
-    instead of the file (a new file, or an edited one that is not written yet). ``units=False``
-    reads only the settings and the book. ``cache=False`` neither reads nor writes the cache
-    (``--no-cache``); ``Loaded.save`` writes it."""
-    loaded = Loaded(root, overrides=dict(overrides or {}), cache=Cache(root, cache), whole=units)
+def load(root: Path, cache: bool = True) -> Loaded:
+    """Read the ledger at ``root``. ``cache=False`` neither reads nor writes the cache
+    (``--no-cache``); ``Loaded.save`` writes it. An edit's new bytes stand in for a file with
+    ``Loaded.with_files``."""
+    loaded = Loaded(root, cache=Cache(root, cache))
     loaded.config, problems = load_config(root)
     loaded.problems += problems
     if _folder(loaded, DATA) is False:  # a link or a file in place of data/: nothing is read
         return loaded
-    store = loaded.cache
-    assert store is not None
-    if units:
-        loaded.pack = store.read_pack()
+    assert loaded.cache is not None
+    loaded.pack = loaded.cache.read_pack()
     collecting = gc.isenabled()
     gc.disable()  # reading makes many objects and no cycles: the collector would only cost
     try:
         _load_book(loaded)
-        if units:
-            _load_units(loaded)
+        _load_units(loaded)
     finally:
         if collecting:
             gc.enable()
@@ -239,14 +224,10 @@ def load(
 
 
 def _part(loaded: Loaded, rel: str) -> Part:
-    """One file's part: from the override, from the pack, or read."""
-    if rel in loaded.overrides:
-        raw = loaded.overrides[rel].encode("utf-8")
-    else:
-        on_disk, problems = read_bytes(loaded.root / rel, rel)
-        if on_disk is None:
-            return Part(False, problems)
-        raw = on_disk
+    """One file's part: from the pack, or read."""
+    raw, problems = read_bytes(loaded.root / rel, rel)
+    if raw is None:
+        return Part(False, problems)
     return _read(loaded, rel, raw)
 
 
@@ -310,7 +291,6 @@ def _load_units(loaded: Loaded) -> None:
     except OSError as exc:
         loaded.problems.append(Problem(UNITS, "F002", {"reason": exc.strerror or str(exc)}))
         return
-    names |= {rel.rsplit("/", 1)[1] for rel in loaded.overrides if rel.startswith(f"{UNITS}/")}
     for name in sorted(names):
         rel = f"{UNITS}/{name}"
         what = unit_file_kind(name)
