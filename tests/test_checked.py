@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ledger.checked import Findings, check_files, context
+from ledger.checked import Findings, context, file_checks
 from ledger.load import load
 from ledger.load.cache import load_body
 from ledger.problems import Problem
@@ -40,6 +40,6 @@ def test_a_file_is_checked_once_then_taken_from_the_cache(make_ledger: LedgerMak
 def test_without_a_book_nothing_is_kept(make_ledger: LedgerMaker) -> None:
     loaded = load(make_ledger(units={"a": UNIT_A}, book="- not a book\n"))
     assert context(loaded) is None
-    checked = check_files(loaded, TODAY)
+    checked = file_checks(loaded, TODAY)
     assert checked.ran == ["data/units/a.yaml", "data/units/city.yaml"]
     assert all(e.checked == b"null" for e in loaded.entries.values())

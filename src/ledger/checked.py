@@ -84,7 +84,7 @@ def context(loaded: Loaded) -> str | None:
     return f"{book}:{loaded.config.ledger.year}"
 
 
-def check_files(loaded: Loaded, today: date) -> Checked:
+def file_checks(loaded: Loaded, today: date) -> Checked:
     """The problems the checks of one file find in each unit file as of ``today``: from the
     file's cached findings where they hold, else checked now (and kept for the pack)."""
     if loaded.config is None:

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from ledger import rules
-from ledger.checked import check_files
+from ledger.checked import file_checks
 from ledger.load import CONFIG, Loaded, load
 from ledger.problems import Problem
 
@@ -41,7 +41,7 @@ def validate(root: Path, today: date, cache: bool = True) -> Validation:
 
 def check(loaded: Loaded, today: date) -> Validation:
     """Every problem of a ledger as loaded, as of ``today``; the cache's pack written."""
-    files = check_files(loaded, today)
+    files = file_checks(loaded, today)
     across = rules.run(loaded, today, "across")
     problems = loaded.resolve(loaded.problems + files.problems + across)
     loaded.save()
