@@ -42,4 +42,4 @@ def test_without_a_book_nothing_is_kept(make_ledger: LedgerMaker) -> None:
     assert context(loaded) is None
     checked = file_checks(loaded, TODAY)
     assert checked.ran == ["data/units/a.yaml", "data/units/city.yaml"]
-    assert all(e.checked == b"null" for e in loaded.entries.values())
+    assert all(e.checked == b"null" for e in loaded.pack.entries.values())

@@ -78,7 +78,7 @@ class Checked:
 
 def context(loaded: Loaded) -> str | None:
     """What the checks of one unit file depend on besides the file: the book and the year."""
-    book = loaded.keys.get(PROJECTS)
+    book = loaded.pack.keys.get(PROJECTS)
     if book is None or loaded.book is None or loaded.config is None:
         return None
     return f"{book}:{loaded.config.ledger.year}"
@@ -103,19 +103,19 @@ def file_checks(loaded: Loaded, today: date) -> Checked:
     fresh = {f.path: Findings(f.path, []) for f in todo}
     for p in loaded.resolve(rules.run(loaded, today, "file", todo)):
         fresh[p.path].found.append(p)
-    if where is not None and loaded.keeps_entries:
+    if where is not None and loaded.pack.enabled:
         for file in todo:
             findings = fresh[file.path]
             if file.unit is not None:
                 findings.bound(rules.days(file.unit), today)
             text = findings.to_json(where)
             if text is not None:
-                loaded.note(file.path, text)
+                loaded.pack.note(file.path, text)
     return Checked(taken + [p for f in fresh.values() for p in f.found], [f.path for f in todo])
 
 
 def _cached(loaded: Loaded, rel: str, where: str | None, today: date) -> Findings | None:
-    entry = loaded.entries.get(rel)
+    entry = loaded.pack.entries.get(rel)
     if where is None or entry is None or entry.checked == b"null":
         return None
     found = Findings.from_json(load_body(entry.checked), rel, where)

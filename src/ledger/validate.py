@@ -44,7 +44,7 @@ def check(loaded: Loaded, today: date) -> Validation:
     files = file_checks(loaded, today)
     across = rules.run(loaded, today, "across")
     problems = loaded.resolve(loaded.problems + files.problems + across)
-    loaded.save()
+    loaded.pack.save()
     problems.sort(key=Problem.sort_key)
     return Validation(loaded, problems, files.ran)
 

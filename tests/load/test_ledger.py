@@ -53,8 +53,8 @@ def test_problems_are_placed_in_the_bytes_read_not_in_the_files_on_disk_later(
     root = make_ledger(units={"a": unit, "b": b})
     for cache, from_pack in ((False, False), (True, False), (True, True)):
         loaded = load(root, cache=cache)
-        assert loaded.changed is (cache and not from_pack)
-        loaded.save()
+        assert loaded.pack.changed is (cache and not from_pack)
+        loaded.pack.save()
         for path in (root / "data" / "units").iterdir():
             path.write_text("# gone\n" * 9, encoding="utf-8")  # every file changed after
         found = loaded.resolve(rules.run(loaded, TODAY))

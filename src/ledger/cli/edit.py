@@ -55,7 +55,7 @@ def _unit(env: Shared, text: str, loaded: Loaded) -> str:
     from ledger.load import UNITS
     from ledger.model import UNIT_ID
 
-    if re.fullmatch(UNIT_ID, text) and (env.root / UNITS / f"{text}.yaml").is_file():
+    if re.fullmatch(UNIT_ID, text) and (loaded.root / UNITS / f"{text}.yaml").is_file():
         return text
     units = {f.unit.id: f.unit for f in loaded.units if f.unit is not None}
     return read(typed.unit, text, units, lang=language_of(env))

@@ -33,7 +33,7 @@ import hashlib
 import json
 import os
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -180,6 +180,52 @@ class Cache:
                 os.unlink(tmp)
             return
         _remove_old_entries(where)
+
+
+@dataclass
+class Pack:
+    """One reading's side of the cache: the key of each file's bytes, the pack as read, and the
+    entries of this reading for the next pack (``save``)."""
+
+    cache: Cache
+    keys: dict[str, str] = field(default_factory=dict)
+    read: dict[str, Entry] = field(default_factory=dict)
+    entries: dict[str, Entry] = field(default_factory=dict)
+    changed: bool = False  # the entries differ from the pack read
+
+    @property
+    def enabled(self) -> bool:
+        return self.cache.enabled
+
+    def key(self, kind: str, rel: str, raw: bytes) -> str:
+        key = self.keys[rel] = self.cache.key(kind, rel, raw)
+        return key
+
+    def take(self, rel: str, key: str) -> Entry | None:
+        """The pack's entry for these bytes of ``rel``, if it holds them."""
+        entry = self.read.get(rel)
+        return entry if entry is not None and entry.key == key else None
+
+    def keep(self, rel: str, entry: Entry, fresh: bool) -> None:
+        """``entry`` goes into the next pack (``fresh``: not as the pack read holds it)."""
+        self.entries[rel] = entry
+        self.changed |= fresh
+
+    def note(self, rel: str, checked: bytes) -> None:
+        """Keep ``checked`` (what the checks of the file found, as an entry holds it) with the
+        file's entry for the next pack."""
+        entry = self.entries.get(rel)
+        if entry is not None and self.enabled and entry.checked != checked:
+            self.keep(rel, replace(entry, checked=checked), True)
+
+    def save(self) -> None:
+        """Write the pack again when this reading did not take every file from it as it was."""
+        if self.enabled and (self.changed or len(self.read) != len(self.entries)):
+            self.cache.write_pack(self.entries)
+        self.read, self.changed = {}, False
+
+    def copy(self) -> Pack:
+        return replace(self, keys=dict(self.keys), entries=dict(self.entries))
 
 
 def _remove_old_entries(where: Path) -> None:

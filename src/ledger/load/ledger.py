@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ledger.lifetime import keep
-from ledger.load.cache import Cache, Entry
+from ledger.load.cache import Cache, Pack
 from ledger.load.config import CONFIG, load_config
 from ledger.load.file import (
     DATA,
@@ -112,12 +112,7 @@ class Loaded:
     files_read: int = 0  # the YAML files whose text could be read
     # the bytes of each YAML file as this reading read them: problems are placed in them
     sources: dict[str, bytes] = field(default_factory=dict)
-    keys: dict[str, str] = field(default_factory=dict)  # the cache key of each file's bytes
-    cache: Cache | None = None
-    # the pack as read, and the entries of this reading for the next pack (``save``)
-    pack: dict[str, Entry] = field(default_factory=dict)
-    entries: dict[str, Entry] = field(default_factory=dict)
-    changed: bool = False  # the entries differ from the pack read
+    pack: Pack = field(default_factory=lambda: Pack(Cache(Path("."), enabled=False)))
     _locators: dict[str, Locator | None] = field(default_factory=dict)
 
     def ledger(self) -> Ledger:
@@ -158,8 +153,7 @@ class Loaded:
             problems=[p for p in self.problems if p.path not in raws],
             units=[u for u in self.units if u.path not in raws],
             sources=dict(self.sources),
-            keys=dict(self.keys),
-            entries=dict(self.entries),
+            pack=self.pack.copy(),
             _locators={k: v for k, v in self._locators.items() if k not in raws},
         )
         new.files_read -= sum(u.read for u in self.units if u.path in raws)
@@ -173,26 +167,6 @@ class Loaded:
         new.broken_claims = {p for u in new.units for p in u.broken}
         return new
 
-    @property
-    def keeps_entries(self) -> bool:
-        """This reading's entries go into the cache's pack (``save``)."""
-        return self.cache is not None and self.cache.enabled
-
-    def note(self, rel: str, checked: bytes) -> None:
-        """Keep ``checked`` (what the checks of the file found, as the pack holds it) with the
-        file's entry for the next pack."""
-        entry = self.entries.get(rel)
-        if entry is not None and self.keeps_entries and entry.checked != checked:
-            self.entries[rel] = replace(entry, checked=checked)
-            self.changed = True
-
-    def save(self) -> None:
-        """Write the pack again when this reading did not take every file from it as it was."""
-        if self.cache is not None and self.keeps_entries and self.changed:
-            self.cache.write_pack(self.entries)
-        self.pack = {}
-        self.changed = False
-
 
 def _by_id(u: UnitFile) -> str:
     return u.unit.id if u.unit is not None else u.stem
@@ -200,15 +174,14 @@ def _by_id(u: UnitFile) -> str:
 
 def load(root: Path, cache: bool = True) -> Loaded:
     """Read the ledger at ``root``. ``cache=False`` neither reads nor writes the cache
-    (``--no-cache``); ``Loaded.save`` writes it. An edit's new bytes stand in for a file with
+    (``--no-cache``); ``Loaded.pack.save`` writes it. An edit's new bytes stand in for a file with
     ``Loaded.with_files``."""
-    loaded = Loaded(root, cache=Cache(root, cache))
+    loaded = Loaded(root, pack=Pack(Cache(root, cache)))
     loaded.config, problems = load_config(root)
     loaded.problems += problems
     if _folder(loaded, DATA) is False:  # a link or a file in place of data/: nothing is read
         return loaded
-    assert loaded.cache is not None
-    loaded.pack = loaded.cache.read_pack()
+    loaded.pack.read = loaded.pack.cache.read_pack()
     collecting = gc.isenabled()
     gc.disable()  # reading makes many objects and no cycles: the collector would only cost
     try:
@@ -217,8 +190,6 @@ def load(root: Path, cache: bool = True) -> Loaded:
     finally:
         if collecting:
             gc.enable()
-    if len(loaded.pack) != len(loaded.entries):
-        loaded.changed = True  # files the pack holds are gone
     keep(loaded)
     return loaded
 
@@ -234,21 +205,19 @@ def _part(loaded: Loaded, rel: str) -> Part:
 def _read(loaded: Loaded, rel: str, raw: bytes) -> Part:
     """What ``raw``, the bytes of ``rel``, read as: from the pack when it holds them, else read
     (and kept for the next pack)."""
-    cache = loaded.cache
-    assert cache is not None
     loaded.sources[rel] = raw
-    key = loaded.keys[rel] = cache.key(kind(rel), rel, raw)
-    packed = loaded.pack.get(rel)
-    if packed is not None and packed.key == key:
+    pack = loaded.pack
+    key = pack.key(kind(rel), rel, raw)
+    packed = pack.take(rel, key)
+    if packed is not None:
         part = from_entry(packed, rel)
         if part is not None:
-            loaded.entries[rel] = packed
+            pack.keep(rel, packed, False)
             return part
     part = read_part(rel, raw)
-    entry = entry_of(part, key) if loaded.keeps_entries else None
+    entry = entry_of(part, key) if pack.enabled else None
     if entry is not None:
-        loaded.entries[rel] = entry
-        loaded.changed = True
+        pack.keep(rel, entry, True)
     return part
 
 
