@@ -197,13 +197,17 @@ class Pack:
     def enabled(self) -> bool:
         return self.cache.enabled
 
-    def key(self, kind: str, rel: str, raw: bytes) -> str:
+    def key(self, kind: str, rel: str, raw: bytes) -> str | None:
+        """The key of these bytes of ``rel``; None without a cache (``--no-cache`` hashes
+        nothing: 6 MB at 2,000 units)."""
+        if not self.enabled:
+            return None
         key = self.keys[rel] = self.cache.key(kind, rel, raw)
         return key
 
-    def take(self, rel: str, key: str) -> Entry | None:
+    def take(self, rel: str, key: str | None) -> Entry | None:
         """The pack's entry for these bytes of ``rel``, if it holds them."""
-        entry = self.read.get(rel)
+        entry = self.read.get(rel) if key is not None else None
         return entry if entry is not None and entry.key == key else None
 
     def keep(self, rel: str, entry: Entry, fresh: bool) -> None:

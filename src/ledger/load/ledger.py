@@ -215,7 +215,7 @@ def _read(loaded: Loaded, rel: str, raw: bytes) -> Part:
             pack.keep(rel, packed, False)
             return part
     part = read_part(rel, raw)
-    entry = entry_of(part, key) if pack.enabled else None
+    entry = entry_of(part, key) if key is not None else None
     if entry is not None:
         pack.keep(rel, entry, True)
     return part
