@@ -329,9 +329,9 @@ def prepare_ledger(workdir: Path, units: int, seed: int) -> tuple[Path, dict[str
 
 
 # Every command runs once on a ledger of this size before anything is measured, so that the
-# bytecode cache under the work directory holds every module a command imports (the cold read's
-# second process included) and no first run pays, in time or in memory, for compiling them: an
-# installed package and the standard library come with their bytecode.
+# bytecode cache under the work directory holds every module a command imports and no first run
+# pays, in time or in memory, for compiling them: an installed package and the standard library
+# come with their bytecode.
 PRIME_UNITS = 800
 
 
@@ -658,8 +658,7 @@ def report(
         "",
         "## Peak memory",
         "",
-        "Peak resident memory (VmHWM) of each command's first run, in MB; a cold read of 800 or",
-        "more files forks a second process, whose memory is not included. Start-up (the",
+        "Peak resident memory (VmHWM) of each command's first run, in MB. Start-up (the",
         f"interpreter with what a validate imports): {startup_kb / 1024:.0f} MB. Target: at most",
         f"{MEMORY_PER_UNIT_KB} KB per unit beyond the start-up for `{MEMORY_ROW}`.",
         "",

@@ -44,14 +44,13 @@ def found(root: Path, today: date = TODAY, ignore: tuple[str, ...] = ("W001",)) 
 
 def direct(root: Path, today: date) -> list[Problem]:
     """The problems of a ledger from every check run as of ``today`` on every file, without
-    the cache and without ``rules.as_of`` (the checks of one file are run as of the earliest
-    day, and cached, by ``validate``)."""
+    the cache (``validate`` takes the findings of each file from it where they hold:
+    ``ledger.checked``)."""
+    from ledger import rules
     from ledger.load import load
-    from ledger.rules import ACROSS, ALONE
 
     loaded = load(root, cache=False)
-    checks = [] if loaded.config is None else [*ACROSS, *ALONE]
-    problems = loaded.resolve(loaded.problems + [p for c in checks for p in c(loaded, today)])
+    problems = loaded.resolve(loaded.problems + rules.run(loaded, today))
     return sorted(problems, key=Problem.sort_key)
 
 

@@ -1,14 +1,18 @@
-"""``ledger validate``: every problem in every file of a ledger, in one run (contract section 6)."""
+"""``ledger validate``: every problem in every file of a ledger, in one run (contract section 6).
+
+validate = load → the checks of each file (cached with the file: ``ledger.checked``) + the
+checks across files → placed, sorted problems.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from ledger import rules
+from ledger.checked import file_checks
 from ledger.load import CONFIG, Loaded, load
-from ledger.load.ledger import save
 from ledger.problems import Problem
 
 
@@ -16,6 +20,7 @@ from ledger.problems import Problem
 class Validation:
     loaded: Loaded
     problems: list[Problem]  # sorted by path, line, column
+    checked: list[str] = field(default_factory=list)  # the unit files checked afresh this time
 
     @property
     def files(self) -> int:
@@ -28,18 +33,20 @@ class Validation:
         return self.loaded.config is None or any(p.path == CONFIG for p in self.problems)
 
 
-def validate(
-    root: Path, today: date, overrides: dict[str, str] | None = None, cache: bool = True
-) -> Validation:
-    """Every problem of the ledger as of ``today``; ``overrides`` are texts that stand in for
-    files, ``cache=False`` reads every file afresh (see ``ledger.load.load``)."""
-    loaded = load(
-        root, overrides, cache=cache, checks=lambda at, files: rules.check_files(at, files, today)
-    )
-    problems = loaded.resolve(loaded.problems + rules.run(loaded, today))
-    save(loaded, rules.found(loaded))
+def validate(root: Path, today: date, cache: bool = True) -> Validation:
+    """Every problem of the ledger as of ``today``; ``cache=False`` reads every file afresh
+    (see ``ledger.load.load``)."""
+    return check(load(root, cache=cache), today)
+
+
+def check(loaded: Loaded, today: date) -> Validation:
+    """Every problem of a ledger as loaded, as of ``today``; the cache's pack written."""
+    files = file_checks(loaded, today)
+    across = rules.run(loaded, today, "across")
+    problems = loaded.resolve(loaded.problems + files.problems + across)
+    loaded.pack.save()
     problems.sort(key=Problem.sort_key)
-    return Validation(loaded, problems)
+    return Validation(loaded, problems, files.ran)
 
 
 def blocking(result: Validation) -> list[Problem]:

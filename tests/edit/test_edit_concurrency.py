@@ -24,7 +24,7 @@ from typer.testing import CliRunner
 from ledger.edit import ops, write
 from ledger.edit.ops import EditError, apply, mark_done, record_progress
 from ledger.edit.write import ledger_lock
-from ledger.load import UNITS
+from ledger.load import UNITS, Loaded, load
 from ledger.model import Ledger
 from ledger.validate import validate
 from tests.conftest import SAMPLE_DAY
@@ -187,7 +187,7 @@ def test_an_edit_waits_for_the_ledger_lock(sample: Path, tmp_path: Path) -> None
         assert proc.poll() is None, proc.communicate()
         # the first edit, written under the lock (as ``apply`` does) while the second one waits;
         # ``apply`` itself would wait for this lock too: one process does not nest it
-        first = record_progress(sample, "huade", "K3", "2026Q4", "done", 100, "完成", TODAY)
+        first = record_progress(load(sample), "huade", "K3", "2026Q4", "done", 100, "完成", TODAY)
         write.atomic_write(first.path, first.old.encode(first.new_text), expect=first.old)
     out, err = proc.communicate(timeout=60)
     assert proc.returncode == 0, (out, err)
@@ -206,8 +206,8 @@ def test_a_file_changed_between_reading_and_writing_is_refused(sample: Path) -> 
     path = sample / UNITS / "jining.yaml"
     theirs = (OTHER_WRITER + path.read_text(encoding="utf-8")).encode("utf-8")
 
-    def build() -> ops.Edit:
-        edit = record_progress(sample, "jining", "K2", "2026Q4", "on_track", 85, "进展", TODAY)
+    def build(at: Loaded) -> ops.Edit:
+        edit = record_progress(at, "jining", "K2", "2026Q4", "on_track", 85, "进展", TODAY)
         path.write_bytes(theirs)  # another writer saves after our read
         return edit
 
@@ -257,8 +257,8 @@ def test_a_failing_write_leaves_the_old_file_and_no_temporary_file(
         apply(
             sample,
             TODAY,
-            lambda: mark_done(
-                sample, "jining", "B4", "survey", date(2026, 4, 29), "纪要", replace=True
+            lambda at: mark_done(
+                at, "jining", "B4", "survey", date(2026, 4, 29), "纪要", replace=True
             ),
         )
     monkeypatch.undo()
@@ -302,7 +302,7 @@ def test_a_falling_percent_writes_nothing(sample: Path) -> None:
         apply(
             sample,
             TODAY,
-            lambda: record_progress(sample, "jining", "K2", "2026Q4", "behind", 60, "回落", TODAY),
+            lambda at: record_progress(at, "jining", "K2", "2026Q4", "behind", 60, "回落", TODAY),
         )
     assert caught.value.key == "invalid_result"
     assert [p.code for p in caught.value.problems] == ["P003"]

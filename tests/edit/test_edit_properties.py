@@ -28,7 +28,7 @@ from hypothesis import strategies as st
 
 from ledger.edit.ops import Edit, EditError, add_claim, apply, mark_done, record_progress
 from ledger.edit.yamltext import scalar
-from ledger.load import UNITS
+from ledger.load import UNITS, Loaded
 from ledger.load.yamlparse import parse
 from ledger.model import STATUSES, Ledger
 from ledger.validate import validate
@@ -113,7 +113,7 @@ class Step:
 
     kind: str  # "claim" | "progress" | "replace" | "done"
     unit: str
-    build: Callable[[], Edit]
+    build: Callable[[Loaded], Edit]
     expect: Callable[[dict[str, Any]], dict[str, Any]]  # old unit (model_dump) -> new unit
     replaced: tuple[str, str] | None = None  # (project, quarter) of a replaced entry
 
@@ -146,7 +146,7 @@ def draw_claim(data: st.DataObject, root: Path, ledger: Ledger) -> Step:
     return Step(
         "claim",
         unit_id,
-        lambda: add_claim(root, unit_id, project, leader, deadline, measures, claimed),
+        lambda at: add_claim(at, unit_id, project, leader, deadline, measures, claimed),
         expect,
     )
 
@@ -204,9 +204,9 @@ def draw_progress(data: st.DataObject, root: Path, ledger: Ledger, replace: bool
             claims.append(c)
         return {**unit, "claims": claims}
 
-    def build() -> Edit:
+    def build(at: Loaded) -> Edit:
         return record_progress(
-            root,
+            at,
             unit_id,
             project,
             quarter,
@@ -267,7 +267,7 @@ def draw_done(data: st.DataObject, root: Path, ledger: Ledger) -> Step:
     return Step(
         "done",
         unit_id,
-        lambda: mark_done(root, unit_id, project, milestone, on, evidence),
+        lambda at: mark_done(at, unit_id, project, milestone, on, evidence),
         expect,
     )
 
@@ -383,15 +383,18 @@ def test_every_kind_of_edit_on_a_unit_without_claims() -> None:
         path = root / UNITS / f"{u}.yaml"
         old = path.read_text(encoding="utf-8")
 
-        def progress(q: str, status: str, pc: int, summary: str, replace: bool = False) -> Edit:
-            return record_progress(root, u, "K1", q, status, pc, summary, TODAY, replace=replace)
+        def progress(q: str, status: str, pc: int, summary: str, replace: bool = False) -> Step:
+            def build(at: Loaded) -> Edit:
+                return record_progress(at, u, "K1", q, status, pc, summary, TODAY, replace=replace)
 
-        apply(root, TODAY, lambda: add_claim(root, u, "K1", "- 王: 某 #1", YEAR_END, ["yes"]))
-        apply(root, TODAY, lambda: progress("2026Q3", "正常推进", 50, "0012"))
-        apply(root, TODAY, lambda: progress("2026Q1", "behind", 10, "&a"))
-        apply(root, TODAY, lambda: progress("2026Q4", "done", 100, "*a"))
-        apply(root, TODAY, lambda: progress("2026Q3", "at_risk", 60, "!x", replace=True))
-        apply(root, TODAY, lambda: mark_done(root, u, "K1", "survey", date(2026, 3, 30), "[a]"))
+            return Step("progress", u, build, lambda unit: unit)
+
+        apply(root, TODAY, lambda at: add_claim(at, u, "K1", "- 王: 某 #1", YEAR_END, ["yes"]))
+        apply(root, TODAY, progress("2026Q3", "正常推进", 50, "0012").build)
+        apply(root, TODAY, progress("2026Q1", "behind", 10, "&a").build)
+        apply(root, TODAY, progress("2026Q4", "done", 100, "*a").build)
+        apply(root, TODAY, progress("2026Q3", "at_risk", 60, "!x", replace=True).build)
+        apply(root, TODAY, lambda at: mark_done(at, u, "K1", "survey", date(2026, 3, 30), "[a]"))
         new = path.read_text(encoding="utf-8")
         assert new.startswith(old)
         claim = valid_ledger(root).units[u].claims[0]
@@ -466,7 +469,7 @@ def test_claim_with_yaml_line_breaks_in_the_leader() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = copy_sample(Path(tmp))
         leader = "王某\u2028某\u2029\t"
-        apply(root, TODAY, lambda: add_claim(root, "ulanqab-org", "K1", leader, YEAR_END, ["m"]))
+        apply(root, TODAY, lambda at: add_claim(at, "ulanqab-org", "K1", leader, YEAR_END, ["m"]))
         assert valid_ledger(root).units["ulanqab-org"].claims[0].leader == leader
 
 
@@ -477,7 +480,7 @@ def test_claim_with_a_control_character_is_refused_at_its_place(leader: str) -> 
         before = (root / "data/units/ulanqab-org.yaml").read_bytes()
         with pytest.raises(EditError) as refused:
             apply(
-                root, TODAY, lambda: add_claim(root, "ulanqab-org", "K1", leader, YEAR_END, ["m"])
+                root, TODAY, lambda at: add_claim(at, "ulanqab-org", "K1", leader, YEAR_END, ["m"])
             )
         assert [p.code for p in refused.value.problems] == ["S013"]
         assert refused.value.problems[0].line is not None
@@ -503,6 +506,6 @@ def test_done_in_a_flow_mapping_record(make_ledger: LedgerMaker, evidence: str) 
     ``done`` and ``evidence`` inside its braces, quoted where a comma or bracket would end it."""
     root = make_ledger(units={"u": FLOW_UNIT})
     on = date(2026, 2, 27)
-    apply(root, TODAY, lambda: mark_done(root, "u", "K1", "survey", on, evidence))
+    apply(root, TODAY, lambda at: mark_done(at, "u", "K1", "survey", on, evidence))
     (m,) = valid_ledger(root).units["u"].claims[0].milestones
     assert (m.due, m.done, m.evidence) == (date(2026, 3, 1), on, evidence)

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from ledger.edit.ops import Edit
+    from ledger.load import Loaded
 
 DryRunOpt = Annotated[bool, typer.Option("--dry-run", "-n")]
 
@@ -43,39 +44,46 @@ def _day(value: str | None, option: str, default: date, lang: str | None) -> dat
         fail("bad_date_option", lang, option=option, value=value, hint=exc.args_["hint"])
 
 
-def _unit(env: Shared, text: str) -> str:
-    """The unit a clerk named by id, name or short name; else exit 2. An id whose file exists
-    needs no reading of the other units."""
+def _unit(env: Shared, text: str, loaded: Loaded) -> str:
+    """The unit a clerk named by id, name or short name, in the edit's reading of the ledger;
+    else exit 2. An id whose file exists needs none of the units' models."""
     import re
 
     from ledger import typed
-    from ledger.load import UNITS, load
+    from ledger.load import UNITS
     from ledger.model import UNIT_ID
 
-    if re.fullmatch(UNIT_ID, text) and (env.root / UNITS / f"{text}.yaml").is_file():
+    if re.fullmatch(UNIT_ID, text) and (loaded.root / UNITS / f"{text}.yaml").is_file():
         return text
-    loaded = load(env.root, cache=env.cache)
     units = {f.unit.id: f.unit for f in loaded.units if f.unit is not None}
     return read(typed.unit, text, units, lang=language_of(env))
 
 
 def _run(
     env: Shared,
-    build: Callable[[], Edit],
+    unit: str,
+    build: Callable[[Loaded, str], Edit],
     dry_run: bool,
-    message: tuple[str, dict[str, object]],
+    message: Callable[[str], tuple[str, dict[str, object]]],
     options: dict[str, str],
 ) -> None:
-    """Apply an edit and tell the clerk what happened and what to do next. ``options``: each
-    key the edit writes from a value typed on the command line -> that option as typed
+    """Apply an edit of the unit the clerk named (``unit``, resolved in the edit's one reading
+    of the ledger) and tell the clerk what happened and what to do next. ``options``: each key
+    the edit writes from a value typed on the command line -> that option as typed
     (``--deadline 2027-03-31``), where a problem with the value is said."""
     from ledger.edit.ops import EditError, apply, at_options
     from ledger.i18n import t
     from ledger.render.problems import text
 
     lang = language_of(env)
+    named: list[str] = []
+
+    def on(loaded: Loaded) -> Edit:
+        named.append(_unit(env, unit, loaded))
+        return build(loaded, named[-1])
+
     try:
-        edit = apply(env.root, env.today, build, dry_run=dry_run, cache=env.cache)
+        edit = apply(env.root, env.today, on, dry_run=dry_run, cache=env.cache)
     except EditError as exc:
         exc.problems = at_options(exc.problems, exc.edits, options)
         refused(exc, lang)
@@ -90,7 +98,7 @@ def _run(
     typer.echo(t(edit.what, lang, **edit.args))
     _remarks(edit, lang)
     if edit.changed:
-        key, args = message
+        key, args = message(named[-1])
         typer.echo(t("next_steps", lang, path=edit.rel, message=t(key, lang, **args)))
 
 
@@ -207,14 +215,14 @@ def claim(
     from ledger.edit.ops import add_claim
 
     env = shared(root, today, lang, no_cache)
-    unit = _unit(env, unit)
     due = _day(deadline, "--deadline", env.today, lang)
     since = _day(claimed, "--claimed", env.today, lang)
     _run(
         env,
-        lambda: add_claim(env.root, unit, project, leader, due, measure, since),
+        unit,
+        lambda at, uid: add_claim(at, uid, project, leader, due, measure, since),
         dry_run,
-        ("commit.claim", {"unit": unit, "project": project}),
+        lambda uid: ("commit.claim", {"unit": uid, "project": project}),
         _typed(
             ("leader", "--leader", leader),
             ("deadline", "--deadline", deadline),
@@ -257,15 +265,15 @@ def progress(
     word = (
         status.strip() if status.strip() in STATUSES else read(typed.status, status, lang=language)
     )
-    unit = _unit(env, unit)
     day = _day(reported, "--reported", env.today, lang)
     _run(
         env,
-        lambda: record_progress(
-            env.root, unit, project, q, word, share, summary, day, problem, next_step, replace
+        unit,
+        lambda at, uid: record_progress(
+            at, uid, project, q, word, share, summary, day, problem, next_step, replace
         ),
         dry_run,
-        ("commit.progress", {"unit": unit, "project": project, "quarter": q}),
+        lambda uid: ("commit.progress", {"unit": uid, "project": project, "quarter": q}),
         _typed(
             ("quarter", "--quarter", quarter),
             ("status", "--status", status),
@@ -294,12 +302,12 @@ def done(
     from ledger.edit.ops import mark_done
 
     env = shared(root, today, lang, no_cache)
-    unit = _unit(env, unit)
     day = _day(on, "--on", env.today, lang)
     _run(
         env,
-        lambda: mark_done(env.root, unit, project, milestone, day, evidence, replace),
+        unit,
+        lambda at, uid: mark_done(at, uid, project, milestone, day, evidence, replace),
         dry_run,
-        ("commit.done", {"unit": unit, "project": project, "milestone": milestone}),
+        lambda uid: ("commit.done", {"unit": uid, "project": project, "milestone": milestone}),
         _typed(("done", "--on", on), ("evidence", "--evidence", evidence)),
     )

@@ -1,10 +1,12 @@
 """The clerk's edits: add a claim, record a quarter's progress, mark a milestone done.
 
-Each operation reads the unit file, works out the splice, and checks the result three ways
-before anything is written: the new text parses to exactly the data intended (the old data with
-the one change), the whole ledger with the new text validates without errors, and, under the
-ledger's lock, the file on disk is still the one that was read. Any failure raises ``EditError``
-and leaves every file as it was.
+``apply`` takes the ledger's lock and reads the ledger once (``ledger.load.load``, the other
+files from the cache); each operation works on that reading (the unit file's bytes as read) and
+works out the splice; the result is checked three ways before anything is written: the new text
+parses to exactly the data intended (the old data with the one change), the ledger with the new
+bytes in place of the file's validates without errors (only that file is read again, from the
+bytes that will be written: the cache's pack then holds it as written), and the file on disk is
+still the one that was read. Any failure raises ``EditError`` and leaves every file as it was.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from filelock import Timeout as LockTimeout
 from pydantic import ValidationError
 from yaml.nodes import MappingNode, SequenceNode
 
+from ledger import rules
 from ledger.asof.status import claim_milestones, claimed_on
 from ledger.calendar import Quarter
 from ledger.edit.write import (
@@ -38,12 +41,11 @@ from ledger.edit.write import (
 from ledger.edit.yamltext import Splice, SpliceError, YamlText
 from ledger.hints import did_you_mean
 from ledger.i18n import words
-from ledger.load import PROJECTS, UNITS, load
-from ledger.load.ledger import cache_file
+from ledger.load import PROJECTS, UNITS, Loaded, load
 from ledger.load.yamlparse import parse, position
 from ledger.model import STATUSES, UNIT_ID, Claim, Ledger
 from ledger.problems import Loc, Problem
-from ledger.validate import validate
+from ledger.validate import check as validate_loaded
 
 CLAIM_KEYS = ["project", "leader", "measures", "deadline", "claimed", "milestones", "progress"]
 MILESTONE_KEYS = ["id", "title", "due", "done", "evidence"]
@@ -158,11 +160,10 @@ class Target:
         return self.yaml.text.count("\n", 0, index) + 1
 
 
-def _target(root: Path, unit_id: str, project: str, base: Edit | None = None) -> Target:
-    """What an operation works on; with ``base`` (an edit of the same file not written yet),
-    the text as that edit leaves it, so that several edits of one file apply one after another
-    and are written together."""
-    loaded = load(root, units=False, cache=False)  # the ledger is validated in ``apply``
+def _target(loaded: Loaded, unit_id: str, project: str, base: Edit | None = None) -> Target:
+    """What an operation works on, in the ledger as read by ``apply``; with ``base`` (an edit
+    of the same file not written yet), the text as that edit leaves it, so that several edits
+    of one file apply one after another and are written together."""
     if loaded.config is None:
         raise EditError(
             "settings_broken", problems=[p for p in loaded.problems if p.level == "error"]
@@ -171,15 +172,16 @@ def _target(root: Path, unit_id: str, project: str, base: Edit | None = None) ->
         raise EditError(
             "ledger_broken", problems=[p for p in loaded.problems if p.level == "error"]
         )
-    ledger = loaded.ledger()
+    ledger = Ledger(loaded.root, loaded.config, loaded.book, {})  # the operations read the book
     if project not in ledger.projects:
         raise EditError("unknown_project", value=project, **did_you_mean(project, ledger.projects))
-    path, rel = unit_path(root, unit_id)
+    path, rel = unit_path(loaded.root, unit_id)
     if base is not None and base.rel == rel:
         snapshot, text = base.old, base.new_text
     else:
-        try:
-            snapshot = Snapshot.read(path)
+        try:  # the bytes the reading read (under the lock); else the reason they could not be
+            raw = loaded.sources.get(rel)
+            snapshot = Snapshot(path, raw) if raw is not None else Snapshot.read(path)
         except OSError as exc:  # unreadable (a non-root user without the permission)
             raise EditError("cannot_read", path=rel, reason=exc.strerror or str(exc)) from None
         try:
@@ -245,21 +247,21 @@ def _wrote(text: str, entry: Loc) -> tuple[tuple[str, int, int], ...]:
 def apply(
     root: Path,
     today: date,
-    build: Callable[[], Edit],
+    build: Callable[[Loaded], Edit],
     dry_run: bool = False,
     cache: bool = True,
 ) -> Edit:
-    """Build an edit and, unless ``dry_run``, write it: under the ledger's lock, after checking
-    the whole ledger with the new text validates and the file did not change meanwhile. The
-    other files come from the cache (unless ``cache`` is False); the written file's entry is
-    stored."""
-    return apply_all(root, today, lambda: [build()], dry_run, cache)[0]
+    """Build an edit on the ledger as read under its lock and, unless ``dry_run``, write it,
+    after checking the ledger with the new text validates and the file did not change
+    meanwhile. The other files come from the cache (unless ``cache`` is False), which then
+    holds the written file's entry too."""
+    return apply_all(root, today, lambda loaded: [build(loaded)], dry_run, cache)[0]
 
 
 def apply_all(
     root: Path,
     today: date,
-    build: Callable[[], list[Edit]],
+    build: Callable[[Loaded], list[Edit]],
     dry_run: bool = False,
     cache: bool = True,
 ) -> list[Edit]:
@@ -276,13 +278,14 @@ def apply_all(
 
 
 def _apply_locked(
-    root: Path, today: date, build: Callable[[], list[Edit]], dry_run: bool, cache: bool
+    root: Path, today: date, build: Callable[[Loaded], list[Edit]], dry_run: bool, cache: bool
 ) -> list[Edit]:
-    edits = build()
+    loaded = load(root, cache=cache)  # the one reading of the ledger, under the lock
+    edits = build(loaded)
     changed = [e for e in edits if e.changed]
     if not changed:
         return edits
-    brought, elsewhere, had = check(root, today, changed, cache)
+    brought, elsewhere, had = check(loaded, today, changed)
     if brought:
         new = [p for p in brought if not any(p is q for q in had)]
         if new:
@@ -307,8 +310,6 @@ def _apply_locked(
             except OSError as exc:  # disk full, permission denied: the old file is untouched
                 reason = exc.strerror or str(exc)
                 raise EditError("write_failed", path=edit.rel, reason=reason) from None
-            if cache:
-                cache_file(root, edit.rel, data)
     return edits
 
 
@@ -325,19 +326,55 @@ class Checked(NamedTuple):
     had: list[Problem]  # those of ``brought`` the changed files already had before the edits
 
 
-def check(root: Path, today: date, edits: list[Edit], cache: bool = True) -> Checked:
-    """The errors of the whole ledger validated with these edits' new texts in place of the
-    files: those that refuse the edits (and which of them were there before), and those
-    already elsewhere (a note; see ``refusal``)."""
+def check(loaded: Loaded, today: date, edits: list[Edit]) -> Checked:
+    """The errors of the ledger as read (``loaded``) validated once, with these edits' new
+    bytes in place of their files: those that refuse the edits (and which of them the changed
+    files had before), and those already elsewhere (a note; see ``refusal``). The errors the
+    ledger had before come from the same pass: in the files the edits do not touch, the
+    problems of each file are the ones it had (same bytes, same book and year); only the checks
+    across files can differ, and they run on the reading as it was too (on each file's facts:
+    no file read)."""
     changed = [e for e in edits if e.changed]
-    overrides = {e.rel: e.new_text for e in changed}
-    result = validate(root, today, overrides=overrides, cache=cache)
-    after = [p for p in result.problems if p.level == "error"]
+    touched = {e.rel for e in changed}
+    after_reading = loaded.with_files({e.rel: e.old.encode(e.new_text) for e in changed})
+    result = validate_loaded(after_reading, today)
+    after = _errors(result.problems)
     if not after:
         return Checked([], [], [])
-    before = [p for p in validate(root, today, cache=cache).problems if p.level == "error"]
-    brought, elsewhere = refusal(before, after, {e.rel for e in changed})
-    return Checked(brought, elsewhere, _already(before, brought))
+    across_after = _errors(after_reading.resolve(rules.run(after_reading, today, "across")))
+    across_before = _errors(loaded.resolve(rules.run(loaded, today, "across")))
+    before = _without([p for p in after if p.path not in touched], across_after) + across_before
+    brought, elsewhere = refusal(before, after, touched)
+    had = _already(_had(loaded, today, touched, across_before), brought) if brought else []
+    return Checked(brought, elsewhere, had)
+
+
+def _had(
+    loaded: Loaded, today: date, touched: set[str], across_before: list[Problem]
+) -> list[Problem]:
+    """The errors the changed files had as read, before the edits: so that a refusal does not
+    say the edit brought them. Only those files are checked again, on the reading as it was."""
+    files = [f for f in loaded.units if f.path in touched]
+    found = loaded.resolve(loaded.problems + rules.run(loaded, today, "file", files))
+    return _errors([p for p in found + across_before if p.path in touched])
+
+
+def _errors(problems: list[Problem]) -> list[Problem]:
+    return [p for p in problems if p.level == "error"]
+
+
+def _without(problems: list[Problem], some: list[Problem]) -> list[Problem]:
+    """``problems`` less one of each of ``some`` (by identity, as ``refusal`` compares)."""
+    left: dict[tuple[str, str, str], int] = {}
+    for p in some:
+        left[_identity(p)] = left.get(_identity(p), 0) + 1
+    kept = []
+    for p in problems:
+        if left.get(_identity(p), 0):
+            left[_identity(p)] -= 1
+        else:
+            kept.append(p)
+    return kept
 
 
 def _already(before: list[Problem], brought: list[Problem]) -> list[Problem]:
@@ -408,7 +445,7 @@ def _identity(p: Problem) -> tuple[str, str, str]:
 
 
 def add_claim(
-    root: Path,
+    loaded: Loaded,
     unit_id: str,
     project: str,
     leader: str,
@@ -416,7 +453,7 @@ def add_claim(
     measures: list[str],
     claimed: date | None = None,
 ) -> Edit:
-    target = _target(root, unit_id, project)
+    target = _target(loaded, unit_id, project)
     for i, claim in enumerate(target.data.get("claims") or []):
         if isinstance(claim, dict) and claim.get("project") == project:
             node = target.yaml.get(("claims", i))
@@ -455,7 +492,7 @@ def add_claim(
 
 
 def record_progress(
-    root: Path,
+    loaded: Loaded,
     unit_id: str,
     project: str,
     quarter: str,
@@ -468,7 +505,7 @@ def record_progress(
     replace: bool = False,
     base: Edit | None = None,
 ) -> Edit:
-    target = _target(root, unit_id, project, base)
+    target = _target(loaded, unit_id, project, base)
     i = target.claim_index(project)
     claim = target.data["claims"][i]
     entries = [e for e in (claim.get("progress") or []) if isinstance(e, dict)]
@@ -520,7 +557,7 @@ def record_progress(
 
 
 def mark_done(
-    root: Path,
+    loaded: Loaded,
     unit_id: str,
     project: str,
     milestone: str,
@@ -529,7 +566,7 @@ def mark_done(
     replace: bool = False,
     base: Edit | None = None,
 ) -> Edit:
-    target = _target(root, unit_id, project, base)
+    target = _target(loaded, unit_id, project, base)
     i = target.claim_index(project)
     claim = target.data["claims"][i]
     records = [m for m in (claim.get("milestones") or []) if isinstance(m, dict)]

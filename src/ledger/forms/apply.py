@@ -25,7 +25,7 @@ from ledger.edit.yamltext import YamlText
 from ledger.forms.layout import MILESTONES, PROGRESS
 from ledger.forms.read import Filled, FormProblem, Row, read
 from ledger.i18n import words
-from ledger.load import UNITS, load
+from ledger.load import UNITS, Loaded
 from ledger.load.yamlparse import parse
 from ledger.model import STATUSES, Claim, Ledger, Progress
 from ledger.problems import Problem
@@ -91,8 +91,8 @@ def run(
             filled.append(form)
     plan: list[_Planner] = []
 
-    def build() -> list[Edit]:
-        planner = _Planner(root, today, replace, quarter, cache)
+    def build(loaded: Loaded) -> list[Edit]:
+        planner = _Planner(loaded, today, replace, quarter)
         plan.append(planner)
         for form in filled:
             planner.form(form)
@@ -100,7 +100,7 @@ def run(
         everything = problems + planner.problems
         if everything:
             if any(e.changed for e in edits):
-                everything += planner.locate(check(root, today, edits, cache)[0])
+                everything += planner.locate(check(loaded, today, edits)[0])
             raise Refused(everything)
         return edits
 
@@ -114,15 +114,12 @@ def run(
 
 
 class _Planner:
-    def __init__(
-        self, root: Path, today: date, replace: bool, quarter: str | None, cache: bool
-    ) -> None:
-        loaded = load(root, cache=cache)
+    def __init__(self, loaded: Loaded, today: date, replace: bool, quarter: str | None) -> None:
         if loaded.config is None:
             raise EditError("settings_broken", problems=_errors(loaded.problems))
         if loaded.book is None:
             raise EditError("ledger_broken", problems=_errors(loaded.problems))
-        self.root = root
+        self.loaded = loaded
         self.today = today
         self.replace = replace
         self.quarter = quarter
@@ -229,7 +226,7 @@ class _Planner:
             row,
             rel,
             lambda base: record_progress(
-                self.root,
+                self.loaded,
                 unit_id,
                 claim.project,
                 quarter,
@@ -291,7 +288,7 @@ class _Planner:
             row,
             f"{UNITS}/{unit_id}.yaml",
             lambda base: record_progress(
-                self.root,
+                self.loaded,
                 unit_id,
                 claim.project,
                 stand["quarter"],
@@ -364,7 +361,7 @@ class _Planner:
             row,
             rel,
             lambda base: mark_done(
-                self.root,
+                self.loaded,
                 unit_id,
                 claim.project,
                 milestone.id,

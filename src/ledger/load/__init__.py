@@ -1,8 +1,14 @@
-"""Reading files into the models, with every problem found and its position.
+"""Reading files into the models, with every problem found and its position; nothing else (no
+checks: ``ledger.rules`` reads what this package gives, never the other way).
 
-``ledger.load.load(root)`` is the entry point; ``yamlparse.parse`` is the one place YAML is read.
+- ``file``: one file's reading (bytes → text → YAML → model + problems with positions);
+- ``rows``: the row codec of the cache (a file's reading as plain JSON data, and back);
+- ``construct``: the one place pydantic's private attributes are set;
+- ``ledger``: the loop over a ledger's files, ``load(root)``, the entry point;
+- ``cache``: the pack of entries by file; ``config``, ``text``, ``yamlparse``, ``schema``.
 """
 
-from ledger.load.ledger import CONFIG, PROJECTS, UNITS, Loaded, UnitFile, load
+from ledger.load.file import PROJECTS, UNITS
+from ledger.load.ledger import CONFIG, Loaded, UnitFile, load
 
 __all__ = ["CONFIG", "PROJECTS", "UNITS", "Loaded", "UnitFile", "load"]

@@ -1,14 +1,14 @@
 """The cache in ``<ledger>/.ledger-cache/``: what reading each file gave, by its bytes.
 
-For each file it holds what ``ledger.load.ledger.read_part`` made of it — its models and its own
-problems (encoding, YAML, schema), which depend on nothing but the file's path and bytes. Checks
-that depend on the day T, the settings or other files run every time on the cached pieces, so a
+For each file it holds what ``ledger.load.file.read_part`` made of it — its models and its own
+problems (encoding, YAML, schema), which depend on nothing but the file's path and bytes, and
+(``checked``, opaque here: ``ledger.checked``) what the checks of the file alone found, with the
+book, year and days it holds for. Checks across files run every time on the cached pieces, so a
 cached answer is always the answer.
 
 - **Key** of a file's entry: sha256 of the tool's fingerprint (its version, this format and the
-  source of every module that decides what a file reads as), the kind of file, its path and its
-  bytes. Never the modification time: a change of the same size with the old time restored is
-  a new key.
+  source of every module of the package), the kind of file, its path and its bytes. Never
+  the modification time: a change of the same size with the old time restored is a new key.
 - **The pack**: one file, ``pack``, holds the entries of a whole ledger: a header line
   ``ledger-pack <format> <sha256 of the rest>`` and a line per file — its path (JSON), its key
   and its body, JSON of plain data (dates and other values tagged, never pickled: the folder may
@@ -33,7 +33,7 @@ import hashlib
 import json
 import os
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -42,49 +42,33 @@ FOLDER = ".ledger-cache"
 FORMAT = "3"
 _MAGIC = b"ledger-pack"
 PACK = "pack"
-# the files and keys of the pack this process wrote last, by folder
-_WRITTEN: dict[Path, dict[str, str]] = {}
-# the modules whose code decides what one file reads as (problems, models, messages' arguments)
-# and what the checks of one file find in it
-_SOURCES = (
-    "__init__.py",
-    "calendar.py",
-    "codes.py",
-    "hints.py",
-    "load/cache.py",
-    "load/fastyaml.py",
-    "load/ledger.py",
-    "load/schema.py",
-    "load/text.py",
-    "load/yamlparse.py",
-    "model.py",
-    "problems.py",
-    "rules/__init__.py",
-    "rules/claims.py",
-    "rules/common.py",
-    "rules/progress.py",
-    "rules/references.py",
-    "visible.py",
-)
 _fingerprint: bytes | None = None
 
 
 def fingerprint() -> bytes:
-    """The tool's version, the cache format and a hash of the code behind a file's reading: an
-    edited checkout or a new release never reads an older tool's entries."""
+    """The tool's version, the cache format and a hash of the package's own code: an edited
+    checkout or a new release never reads an older tool's entries. Every module counts, not a
+    list of those that decide what a file reads as (a list no test could keep true); reading
+    them costs about 2 ms, once per process."""
     global _fingerprint
     if _fingerprint is None:
-        from ledger import __version__
-
-        h = hashlib.sha256(f"ledger {__version__} cache {FORMAT}\n".encode())
-        package = Path(__file__).resolve().parent.parent
-        for name in _SOURCES:
-            try:
-                h.update((package / name).read_bytes())
-            except OSError:
-                h.update(b"?" + name.encode())
-        _fingerprint = h.digest()
+        _fingerprint = code_hash(Path(__file__).resolve().parent.parent)
     return _fingerprint
+
+
+def code_hash(package: Path) -> bytes:
+    """The version, the cache format, and the path and bytes of every ``.py`` file under
+    ``package``."""
+    from ledger import __version__
+
+    h = hashlib.sha256(f"ledger {__version__} cache {FORMAT}\n".encode())
+    for path in sorted(package.rglob("*.py")):
+        h.update(b"\0%s\0" % path.relative_to(package).as_posix().encode())
+        try:
+            h.update(path.read_bytes())
+        except OSError:
+            h.update(b"?")
+    return h.digest()
 
 
 def folder(root: Path, create: bool) -> Path | None:
@@ -195,14 +179,57 @@ class Cache:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
             return
-        _WRITTEN[where] = {rel: e.key for rel, e in entries.items()}
         _remove_old_entries(where)
 
-    def wrote(self, rel: str, key: str) -> bool:
-        """Whether the last pack this process wrote here holds ``key`` for ``rel`` (an edit
-        checks its new text with the ledger, which writes the pack, before writing the file)."""
-        where = self._folder(create=False)
-        return where is not None and _WRITTEN.get(where, {}).get(rel) == key
+
+@dataclass
+class Pack:
+    """One reading's side of the cache: the key of each file's bytes, the pack as read, and the
+    entries of this reading for the next pack (``save``)."""
+
+    cache: Cache
+    keys: dict[str, str] = field(default_factory=dict)
+    read: dict[str, Entry] = field(default_factory=dict)
+    entries: dict[str, Entry] = field(default_factory=dict)
+    changed: bool = False  # the entries differ from the pack read
+
+    @property
+    def enabled(self) -> bool:
+        return self.cache.enabled
+
+    def key(self, kind: str, rel: str, raw: bytes) -> str | None:
+        """The key of these bytes of ``rel``; None without a cache (``--no-cache`` hashes
+        nothing: 6 MB at 2,000 units)."""
+        if not self.enabled:
+            return None
+        key = self.keys[rel] = self.cache.key(kind, rel, raw)
+        return key
+
+    def take(self, rel: str, key: str | None) -> Entry | None:
+        """The pack's entry for these bytes of ``rel``, if it holds them."""
+        entry = self.read.get(rel) if key is not None else None
+        return entry if entry is not None and entry.key == key else None
+
+    def keep(self, rel: str, entry: Entry, fresh: bool) -> None:
+        """``entry`` goes into the next pack (``fresh``: not as the pack read holds it)."""
+        self.entries[rel] = entry
+        self.changed |= fresh
+
+    def note(self, rel: str, checked: bytes) -> None:
+        """Keep ``checked`` (what the checks of the file found, as an entry holds it) with the
+        file's entry for the next pack."""
+        entry = self.entries.get(rel)
+        if entry is not None and self.enabled and entry.checked != checked:
+            self.keep(rel, replace(entry, checked=checked), True)
+
+    def save(self) -> None:
+        """Write the pack again when this reading did not take every file from it as it was."""
+        if self.enabled and (self.changed or len(self.read) != len(self.entries)):
+            self.cache.write_pack(self.entries)
+        self.read, self.changed = {}, False
+
+    def copy(self) -> Pack:
+        return replace(self, keys=dict(self.keys), entries=dict(self.entries))
 
 
 def _remove_old_entries(where: Path) -> None:

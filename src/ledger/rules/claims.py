@@ -9,7 +9,7 @@ D002  ``done`` after today (reports as of an earlier day ignore this: it has not
 D007  a ``deadline`` before the day the project was ``claimed``
 W002  a unit's own milestone due after the claim's deadline
 
-Each check below is one small function tagged with its codes (``@check``); ``check`` runs them all.
+Each check below is one small function registered with its scope and codes (``@rule``).
 """
 
 from __future__ import annotations
@@ -17,71 +17,61 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from ledger.load import PROJECTS, Loaded
+from ledger.load import PROJECTS
 from ledger.problems import Problem
-from ledger.rules.common import check as tagged
-from ledger.rules.common import claims, in_year, milestones, run_module
+from ledger.rules.common import View, claims, in_year, milestones
+from ledger.rules.registry import rule
 
 
-def check(loaded: Loaded, today: date) -> Iterator[Problem]:
-    """Every problem of this family: the checks below, in order."""
-    return run_module(__name__, loaded, today)
-
-
-def _year(loaded: Loaded) -> int:
-    assert loaded.config is not None
-    return loaded.config.ledger.year
-
-
-@tagged("D001")
-def book_milestones_in_year(loaded: Loaded, today: date) -> Iterator[Problem]:
-    year = _year(loaded)
-    if loaded.book is None:
+@rule("across", "D001")
+def book_milestones_in_year(view: View, today: date) -> Iterator[Problem]:
+    year = view.year
+    if view.book is None:
         return
-    for row, project in zip(loaded.project_rows, loaded.book.projects, strict=True):
+    for row, project in zip(view.project_rows, view.book.projects, strict=True):
         for j, pm in enumerate(project.milestones):
             if not in_year(pm.due, year):
                 ploc = ("projects", row, "milestones", j, "due")
                 yield Problem(PROJECTS, "D001", {"date": pm.due, "year": year}, loc=ploc)
 
 
-@tagged("D001")
-def claim_dates_in_year(loaded: Loaded, today: date) -> Iterator[Problem]:
-    year = _year(loaded)
-    for at in claims(loaded):
+@rule("file", "D001")
+def claim_dates_in_year(view: View, today: date) -> Iterator[Problem]:
+    year = view.year
+    for at in claims(view):
         for key in ("deadline", "claimed"):
             day = getattr(at.claim, key)
             if day is not None and not in_year(day, year):
                 yield Problem(at.path, "D001", {"date": day, "year": year}, loc=(*at.loc, key))
 
 
-@tagged("D007")
-def deadline_after_claimed(loaded: Loaded, today: date) -> Iterator[Problem]:
-    for at in claims(loaded):
+@rule("file", "D007")
+def deadline_after_claimed(view: View, today: date) -> Iterator[Problem]:
+    for at in claims(view):
         claim = at.claim
         if claim.claimed is not None and claim.deadline < claim.claimed:
             dates = {"deadline": claim.deadline, "claimed": claim.claimed}
             yield Problem(at.path, "D007", dates, loc=(*at.loc, "deadline"))
 
 
-@tagged("R007")
-def milestone_ids_once(loaded: Loaded, today: date) -> Iterator[Problem]:
-    for at in claims(loaded):
+@rule("file", "R007")
+def milestone_ids_once(view: View, today: date) -> Iterator[Problem]:
+    for at in claims(view):
         seen: dict[str, int] = {}
         for j, m in enumerate(at.claim.milestones):
             if m.id in seen:
                 first = (*at.loc, "milestones", seen[m.id], "id")
-                line, _, _ = loaded.locate(at.path, first, "value")
+                line, _, _ = view.locate(at.path, first, "value")
                 loc = (*at.loc, "milestones", j, "id")
                 yield Problem(at.path, "R007", {"id": m.id, "first": line}, loc=loc)
             else:
                 seen[m.id] = j
 
 
-@tagged("D001", "D002")
-def milestone_dates(loaded: Loaded, today: date) -> Iterator[Problem]:
-    year = _year(loaded)
-    for at, j, m in milestones(loaded):
+@rule("file", "D001", "D002")
+def milestone_dates(view: View, today: date) -> Iterator[Problem]:
+    year = view.year
+    for at, j, m in milestones(view):
         if m.due is not None and not in_year(m.due, year):
             yield Problem(
                 at.path,
@@ -98,9 +88,9 @@ def milestone_dates(loaded: Loaded, today: date) -> Iterator[Problem]:
                 yield Problem(at.path, "D002", args, loc=(*at.loc, "milestones", j, "done"))
 
 
-@tagged("R010")
-def book_milestone_never_later(loaded: Loaded, today: date) -> Iterator[Problem]:
-    for at, j, m in milestones(loaded):
+@rule("file", "R010")
+def book_milestone_never_later(view: View, today: date) -> Iterator[Problem]:
+    for at, j, m in milestones(view):
         if at.project is None or m.due is None:
             continue
         pm = at.book.get(m.id)
@@ -109,9 +99,9 @@ def book_milestone_never_later(loaded: Loaded, today: date) -> Iterator[Problem]
             yield Problem(at.path, "R010", args, loc=(*at.loc, "milestones", j, "due"))
 
 
-@tagged("R009")
-def own_milestone_complete(loaded: Loaded, today: date) -> Iterator[Problem]:
-    for at, j, m in milestones(loaded):
+@rule("file", "R009")
+def own_milestone_complete(view: View, today: date) -> Iterator[Problem]:
+    for at, j, m in milestones(view):
         if at.project is None or m.id in at.book or (m.title is not None and m.due is not None):
             continue
         book = [pm.id for pm in at.project.milestones]
@@ -126,9 +116,9 @@ def own_milestone_complete(loaded: Loaded, today: date) -> Iterator[Problem]:
                 yield Problem(at.path, "R009", args, loc=(*at.loc, "milestones", j, "id"))
 
 
-@tagged("W002")
-def own_milestone_by_deadline(loaded: Loaded, today: date) -> Iterator[Problem]:
-    for at, j, m in milestones(loaded):
+@rule("file", "W002")
+def own_milestone_by_deadline(view: View, today: date) -> Iterator[Problem]:
+    for at, j, m in milestones(view):
         if at.project is None or m.id in at.book:
             continue
         if m.due is not None and m.due > at.claim.deadline:

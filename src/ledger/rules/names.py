@@ -10,13 +10,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from ledger.load import Loaded
 from ledger.problems import Problem
+from ledger.rules.common import View
+from ledger.rules.registry import rule
 
 
-def check(loaded: Loaded, today: date) -> Iterator[Problem]:
+@rule("across", "W003")
+def short_names_unique(view: View, today: date) -> Iterator[Problem]:
     first: dict[tuple[str | None, str], str] = {}  # (parent, short name) -> the first unit's id
-    for file in sorted(loaded.units, key=lambda f: f.path):
+    for file in sorted(view.units, key=lambda f: f.path):
         unit = file.facts
         if unit is None or not unit.short_name:
             continue

@@ -1,7 +1,7 @@
 """Ids that must match, exist or be unique, and the parent hierarchy.
 
-The checks of one file (``alone``: R001, R002, R008) run on the files whose findings are not
-cached; the others (``check``) run every time, on each unit file's facts.
+The checks of one file (R001, R002, R008) run on the files whose findings are not cached; those
+across files (R003-R007) run every time, on each unit file's facts.
 
 R001  a unit file's ``id`` differs from its file name
       bad:  data/units/jining.yaml holds ``id: jinning``      fixed: ``id: jining``
@@ -20,41 +20,40 @@ from collections.abc import Iterator
 from datetime import date
 
 from ledger.hints import did_you_mean
-from ledger.load import PROJECTS, Loaded
+from ledger.load import PROJECTS
 from ledger.problems import Problem
-from ledger.rules.common import claims, unchecked
+from ledger.rules.common import View, claims
+from ledger.rules.registry import rule
 
 
-def check(loaded: Loaded, today: date) -> Iterator[Problem]:
-    """The checks across files: the book's ids and lead units, the parents (on each unit
-    file's facts, without its models)."""
-    unit_ids = {f.facts.id for f in loaded.units if f.facts is not None}
-    yield from _book(loaded, unit_ids)
-    yield from _units(loaded, unit_ids)
+def _unit_ids(view: View) -> set[str]:
+    return {f.facts.id for f in view.units if f.facts is not None}
 
 
-def alone(loaded: Loaded, today: date) -> Iterator[Problem]:
-    """The checks of one unit file with the book: its id, its claims' projects."""
-    for file in unchecked(loaded):
+@rule("file", "R001")
+def id_matches_file_name(view: View, today: date) -> Iterator[Problem]:
+    for file in view.files:
         if file.facts is not None and file.facts.id != file.stem:
             args = {"id": file.facts.id, "stem": file.stem}
             yield Problem(file.path, "R001", args, loc=("id",))
-    yield from _claims(loaded)
 
 
-def _book(loaded: Loaded, unit_ids: set[str]) -> Iterator[Problem]:
-    if loaded.book is None:
+@rule("across", "R003", "R006", "R007")
+def book_ids_and_lead_units(view: View, today: date) -> Iterator[Problem]:
+    """The book's ids once each, its lead units with a file (on each unit file's facts)."""
+    unit_ids = _unit_ids(view)
+    if view.book is None:
         return
     first: dict[str, int] = {}
-    for row, project in zip(loaded.project_rows, loaded.book.projects, strict=True):
+    for row, project in zip(view.project_rows, view.book.projects, strict=True):
         loc = ("projects", row)
         if project.id in first:
-            line, _, _ = loaded.locate(PROJECTS, ("projects", first[project.id], "id"), "value")
+            line, _, _ = view.locate(PROJECTS, ("projects", first[project.id], "id"), "value")
             yield Problem(PROJECTS, "R006", {"id": project.id, "first": line}, loc=(*loc, "id"))
         else:
             first[project.id] = row
         for i, unit in enumerate(project.lead_units):
-            if unit not in unit_ids and loaded.units:
+            if unit not in unit_ids and view.units:
                 yield Problem(
                     PROJECTS,
                     "R003",
@@ -65,7 +64,7 @@ def _book(loaded: Loaded, unit_ids: set[str]) -> Iterator[Problem]:
         for j, milestone in enumerate(project.milestones):
             if milestone.id in seen:
                 mloc = (*loc, "milestones", seen[milestone.id], "id")
-                line, _, _ = loaded.locate(PROJECTS, mloc, "value")
+                line, _, _ = view.locate(PROJECTS, mloc, "value")
                 yield Problem(
                     PROJECTS,
                     "R007",
@@ -76,10 +75,13 @@ def _book(loaded: Loaded, unit_ids: set[str]) -> Iterator[Problem]:
                 seen[milestone.id] = j
 
 
-def _units(loaded: Loaded, unit_ids: set[str]) -> Iterator[Problem]:
+@rule("across", "R004", "R005")
+def parents(view: View, today: date) -> Iterator[Problem]:
+    """Each parent has a file, and no parents form a cycle (on each unit file's facts)."""
+    unit_ids = _unit_ids(view)
     parents: dict[str, str] = {}
     paths: dict[str, str] = {}
-    for file in loaded.units:
+    for file in view.units:
         unit = file.facts
         if unit is None:
             continue
@@ -130,16 +132,14 @@ def _cycles(parents: dict[str, str]) -> list[list[str]]:
     return cycles
 
 
-def _claims(loaded: Loaded) -> Iterator[Problem]:
-    known = [p.id for p in loaded.book.projects] if loaded.book is not None else []
+@rule("file", "R002", "R008")
+def claimed_projects(view: View, today: date) -> Iterator[Problem]:
+    """Each claim names a project of the book, once per unit."""
+    known = [p.id for p in view.book.projects] if view.book is not None else []
     first: dict[tuple[str, str], int] = {}
-    for at in claims(loaded):
+    for at in claims(view):
         project_id = at.claim.project
-        if (
-            at.project is None
-            and loaded.book is not None
-            and project_id not in loaded.broken_projects
-        ):
+        if at.project is None and view.book is not None and project_id not in view.broken_projects:
             yield Problem(
                 at.path,
                 "R002",
@@ -148,7 +148,7 @@ def _claims(loaded: Loaded) -> Iterator[Problem]:
             )
         key = (at.path, project_id)
         if key in first:
-            line, _, _ = loaded.locate(at.path, ("claims", first[key], "project"), "value")
+            line, _, _ = view.locate(at.path, ("claims", first[key], "project"), "value")
             yield Problem(
                 at.path, "R008", {"id": project_id, "first": line}, loc=(*at.loc, "project")
             )
