@@ -225,3 +225,22 @@ def test_malformed_quarter(make_ledger: LedgerMaker, quarter: str) -> None:
 def test_a_quarter_in_full_width_digits_is_malformed(make_ledger: LedgerMaker) -> None:
     problems = found(make_ledger(units={"a": _progress("２０２６Q4")}))
     assert at(problems) == [(A, "S011", 9, 18)]
+
+
+@pytest.mark.parametrize(
+    ("value", "code"), [("-1", "S010"), ("1.5", "S003"), ('"3"', "S003"), ("yes", "S003")]
+)
+def test_order_must_be_a_whole_number_from_0(
+    make_ledger: LedgerMaker, value: str, code: str
+) -> None:
+    root = make_ledger(
+        units={"a": UNIT_A.replace("name: 甲单位\n", f"name: 甲单位\norder: {value}\n")}
+    )
+    assert [(p.code, p.line) for p in found(root)] == [(code, 3)]
+
+
+def test_contact_must_be_text(make_ledger: LedgerMaker) -> None:
+    root = make_ledger(
+        units={"a": UNIT_A.replace("name: 甲单位\n", "name: 甲单位\ncontact: 12345\n")}
+    )
+    assert [(p.path, p.code, p.line) for p in found(root)] == [(A, "S004", 3)]

@@ -148,3 +148,22 @@ def test_write_report_raises_with_a_message_key(tmp_path: Path) -> None:
     with pytest.raises(OutputError) as refused:
         write_report(tmp_path / "ledger" / "ledger.toml", b"x", tmp_path / "ledger")
     assert refused.value.key == "output_in_ledger"
+
+
+def test_output_never_replaces_the_ledgers_own_files(cli: Cli, sample: Path) -> None:
+    before = (sample / "ledger.toml").read_bytes()
+    for target in (sample / "ledger.toml", sample / "data" / "units" / "x.csv"):
+        code, out = cli("report", "-C", sample, "--today", SAMPLE_DAY, "--year", "-f", "csv",
+                        "-o", target, "--lang", "en")  # fmt: skip
+        assert code == 2 and "one of the ledger's own files" in out
+    assert (sample / "ledger.toml").read_bytes() == before
+    assert not (sample / "data" / "units" / "x.csv").exists()
+
+
+@pytest.mark.parametrize("where", ["missing/x.xlsx", "."])
+def test_output_that_cannot_be_written_is_a_message(
+    cli: Cli, sample: Path, tmp_path: Path, where: str
+) -> None:
+    code, out = cli("report", "-C", sample, "--today", SAMPLE_DAY, "--year", "-f", "xlsx",
+                    "-o", tmp_path / where, "--lang", "en")  # fmt: skip
+    assert code == 2 and "cannot write" in out

@@ -59,3 +59,62 @@ def test_a_deleted_current_folder_is_a_message_even_with_root(sample: Path, tmp_
     assert "Traceback" not in text
     codes = [line for line in text.splitlines() if line.startswith("rc=")]
     assert codes[0] in ("rc=0", "rc=1") and codes[1:] == ["rc=2", "rc=2"], text
+
+
+def test_version(cli: Cli) -> None:
+    from ledger import __version__
+
+    code, out = cli("--version")
+    assert code == 0 and out.strip() == f"ledger {__version__}"
+
+
+def test_root_from_environment_and_from_parent_folders(
+    cli: Cli, sample: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert cli("validate", env={"LEDGER_ROOT": str(sample), "LEDGER_TODAY": SAMPLE_DAY})[0] == 0
+    monkeypatch.chdir(sample / "data" / "units")
+    assert cli("validate", env={"LEDGER_TODAY": SAMPLE_DAY})[0] == 0
+
+
+def test_no_ledger_found_is_exit_2(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("LEDGER_ROOT", raising=False)
+    code, out = cli("validate", "--lang", "en", "--today", SAMPLE_DAY)
+    assert code == 2 and "no ledger found" in out
+
+
+def test_root_without_ledger_toml_is_exit_2(cli: Cli, tmp_path: Path) -> None:
+    code, out = cli("validate", "-C", tmp_path, "--lang", "en", "--today", SAMPLE_DAY)
+    assert code == 2 and "holds no ledger.toml" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--today", "2026/11/25"], "2026-11-25?"),
+        (["--today", "2026-02-30"], "not a date"),
+        (["--lang", "fr"], "`fr`"),
+    ],
+)
+def test_bad_shared_options_are_exit_2(
+    cli: Cli, sample: Path, args: list[str], message: str
+) -> None:
+    code, out = (
+        cli("validate", "-C", sample, "--lang", "en", *args)
+        if args[0] != "--lang"
+        else cli("validate", "-C", sample, *args)
+    )
+    assert code == 2 and message in out
+
+
+def test_bad_today_from_environment_is_exit_2(cli: Cli, sample: Path) -> None:
+    code, out = cli("validate", "-C", sample, "--lang", "en", env={"LEDGER_TODAY": "tomorrow"})
+    assert code == 2 and "$LEDGER_TODAY" in out
+
+
+def test_settings_problem_is_exit_2(cli: Cli, make_ledger: LedgerMaker) -> None:
+    root = make_ledger(config='[ledger]\ntitle = "t"\nyear = 2026\n[evaluation]\nmilestones = 60\n')
+    code, out = cli("validate", "-C", root, "--lang", "en", "--today", SAMPLE_DAY)
+    assert code == 2 and "ledger.toml:4:1: error[C002]" in out

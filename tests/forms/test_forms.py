@@ -21,9 +21,8 @@ from ledger.load import load
 from ledger.reports.words import owed_text
 from ledger.validate import validate
 from tests.conftest import SAMPLE_DAY
-from tests.support import ledger_files
+from tests.support import Cli, ledger_files
 
-Cli = Callable[..., tuple[int, str]]
 UNIT = "chayouhouqi"
 UNIT_FILE = f"data/units/{UNIT}.yaml"
 
