@@ -202,3 +202,31 @@ def test_half_year_csv_says_it_holds_the_first_table(cli: Cli, sample: Path) -> 
     code, out = cli("report", "-C", sample, "--today", SAMPLE_DAY, "--half", "-f", "csv",
                     "--lang", "en")  # fmt: skip
     assert code == 0 and "CSV holds the first table (By project)" in out
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "zh",
+            "截至 2026-12-05 没有认领项目：台账中 1 项认领的认领日期都在这一天之后"
+            "（最早 2027-01-01",
+        ),
+        (
+            "en",
+            "No claims as of 2026-12-05: the ledger's 1 claim(s) were all claimed after that day",
+        ),
+    ],
+)
+def test_a_report_empty_because_every_claim_lies_after_t_says_why(
+    cli: Cli, tmp_path: Path, lang: str, said: str
+) -> None:
+    root = tmp_path / "newledger"
+    assert cli("init", root, "--year", "2027", "--lang", lang)[0] == 0
+    for report in (["--quarter"], ["--half"], ["--year"]):
+        code, out = cli("report", *report, "-C", root, "--today", "2026-12-05", "--lang", lang)
+        assert code == 0, out
+        assert said in out, (report, out)
+    # a ledger with nothing claimed at all says only that
+    code, out = cli("report", "--quarter", "-C", root, "--today", "2027-01-05", "--lang", lang)
+    assert said not in out
