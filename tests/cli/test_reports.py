@@ -156,42 +156,6 @@ def test_unit_scope_keeps_the_unit_and_those_under_it(cli: Cli, sample: Path) ->
     assert code == 0 and ids == ["chayouhouqi", "chayouhouqi-agri", "chayouhouqi-finance"]
 
 
-def test_overdue_project_filter_and_order(cli: Cli, sample: Path) -> None:
-    code, out = cli("overdue", "-C", sample, "--today", SAMPLE_DAY, "-f", "json")
-    rows = json.loads(out)
-    assert code == 0 and rows
-    assert [r["days_overdue"] for r in rows] == sorted(
-        (r["days_overdue"] for r in rows), reverse=True
-    )
-    assert all(set(r) == {"unit", "project", "milestone", "due", "days_overdue"} for r in rows)
-    code, out = cli("overdue", "-C", sample, "--today", SAMPLE_DAY, "-f", "json", "--project", "K1")
-    assert {r["project"] for r in json.loads(out)} == {"K1"}
-
-
-def test_inspect_is_the_same_for_the_same_seed(cli: Cli, sample: Path) -> None:
-    args = (
-        "inspect",
-        "-C",
-        sample,
-        "--today",
-        SAMPLE_DAY,
-        "--sample",
-        "4",
-        "--seed",
-        "7",
-        "-f",
-        "json",
-    )
-    first, second = cli(*args), cli(*args)
-    assert first == second
-    units = [u["id"] for u in json.loads(first[1])["units"]]
-    assert len(units) == len(set(units)) == 4
-    other = cli(
-        "inspect", "-C", sample, "--today", SAMPLE_DAY, "--sample", "4", "--seed", "8", "-f", "json"
-    )
-    assert [u["id"] for u in json.loads(other[1])["units"]] != units
-
-
 def test_xlsx_written_with_output(cli: Cli, sample: Path, tmp_path: Path) -> None:
     target = tmp_path / "q.xlsx"
     code, _ = cli("report", "-C", sample, "--today", SAMPLE_DAY, "-q", "-f", "xlsx", "-o", target)
