@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import BOOK, CITY, CONFIG, REPO, SAMPLE_DAY
+from tests.support import Cli
 
-Cli = Callable[..., tuple[int, str]]
 GOLDEN = Path(__file__).parent / "golden"
+
 
 # A unit with an unknown parent, two milestones of its own without a title (the same problem
 # twice), a date outside the year and a falling percent.
@@ -150,54 +151,3 @@ def test_pre_commit_hook_passes_a_good_ledger_and_names_the_line_of_a_broken_one
     assert done.returncode == 1, done.stdout + done.stderr
     assert "Failed" in done.stdout
     assert "data/units/a.yaml:3:9: error[R004]" in done.stdout
-
-
-def test_init_ci_github_writes_a_workflow_that_validates_on_push_and_pull_request(
-    cli: Cli, tmp_path: Path
-) -> None:
-    import yaml
-
-    code, out = cli("init", tmp_path / "l", "--ci", "github", "--year", "2026", "--lang", "en")
-    assert code == 0, out
-    workflow = tmp_path / "l" / ".github" / "workflows" / "ledger.yml"
-    doc = yaml.safe_load(workflow.read_text(encoding="utf-8"))
-    assert set(doc[True]) == {"push", "pull_request"}  # YAML 1.1 reads the key `on` as true
-    steps = doc["jobs"]["validate"]["steps"]
-    runs = [step.get("run", "") for step in steps]
-    assert any(run.startswith("pip install") for run in runs)
-    assert "ledger validate --format github" in runs
-    assert cli("validate", "-C", tmp_path / "l", "--today", "2026-01-05")[0] == 0
-
-
-def test_init_ci_gitlab_writes_a_job_that_publishes_code_quality_and_fails_on_errors(
-    cli: Cli, tmp_path: Path
-) -> None:
-    import yaml
-
-    code, out = cli("init", tmp_path / "l", "--ci", "gitlab", "--year", "2026", "--lang", "en")
-    assert code == 0, out
-    doc = yaml.safe_load((tmp_path / "l" / ".gitlab-ci.yml").read_text(encoding="utf-8"))
-    job = doc["ledger"]
-    script = job["script"]
-    assert any(line.startswith("pip install") for line in script)
-    assert script[-1] == "ledger validate --format gitlab > gl-code-quality.json"  # no `|| true`
-    assert job["artifacts"]["when"] == "always"
-    assert job["artifacts"]["reports"]["codequality"] == "gl-code-quality.json"
-
-
-def test_init_ci_refuses_an_unknown_kind(cli: Cli, tmp_path: Path) -> None:
-    code, _ = cli("init", tmp_path / "l", "--ci", "jenkins")
-    assert code == 2 and not (tmp_path / "l").exists()
-
-
-@pytest.mark.slow
-def test_the_command_reference_is_current() -> None:
-    """docs/*/cli.md are ``--help`` of every command: regenerated, they must not change. After
-    changing a command or a help text, run ``python -m ledger.cli.reference``."""
-    from ledger.cli.reference import commands, page
-
-    for lang in ("en", "zh"):
-        current = (REPO / "docs" / lang / "cli.md").read_text(encoding="utf-8")
-        assert current == page(lang), f"docs/{lang}/cli.md is stale: python -m ledger.cli.reference"
-        for name in commands():
-            assert f"## `ledger {name}`" in current

@@ -13,8 +13,8 @@ import pytest
 
 from ledger.output import OutputError, write_report
 from tests.conftest import SAMPLE_DAY
-from tests.support import Cli
-from tests.test_hostile import digests, ledger
+from tests.runs import ledger
+from tests.support import Cli, ledger_files
 
 
 def report(cli: Cli, root: Path, output: Path | str, *more: str) -> tuple[int, str]:
@@ -59,20 +59,20 @@ def test_a_link_is_written_through_and_stays_a_link(cli: Cli, sample: Path) -> N
 def test_the_ledgers_own_files_are_refused(cli: Cli, sample: Path, inside: str) -> None:
     (sample / ".git" / "hooks").mkdir(parents=True)
     (sample / ".git" / "config").write_text("[core]\n")
-    before = digests(sample)
+    before = ledger_files(sample)
     code, text = report(cli, sample, sample / inside)
     assert code == 2
     assert "is one of the ledger's own files" in text
-    assert digests(sample) == before
+    assert ledger_files(sample) == before
 
 
 def test_a_link_into_the_ledger_is_refused(cli: Cli, sample: Path) -> None:
     link = sample.parent / "innocent.txt"
     link.symlink_to(sample / "data" / "projects.yaml")
-    before = digests(sample)
+    before = ledger_files(sample)
     code, text = report(cli, sample, link)
     assert code == 2 and "own files" in text
-    assert digests(sample) == before and link.is_symlink()
+    assert ledger_files(sample) == before and link.is_symlink()
 
 
 def test_a_folder_or_a_missing_folder_is_an_error(cli: Cli, sample: Path) -> None:
@@ -148,3 +148,22 @@ def test_write_report_raises_with_a_message_key(tmp_path: Path) -> None:
     with pytest.raises(OutputError) as refused:
         write_report(tmp_path / "ledger" / "ledger.toml", b"x", tmp_path / "ledger")
     assert refused.value.key == "output_in_ledger"
+
+
+def test_output_never_replaces_the_ledgers_own_files(cli: Cli, sample: Path) -> None:
+    before = (sample / "ledger.toml").read_bytes()
+    for target in (sample / "ledger.toml", sample / "data" / "units" / "x.csv"):
+        code, out = cli("report", "-C", sample, "--today", SAMPLE_DAY, "--year", "-f", "csv",
+                        "-o", target, "--lang", "en")  # fmt: skip
+        assert code == 2 and "one of the ledger's own files" in out
+    assert (sample / "ledger.toml").read_bytes() == before
+    assert not (sample / "data" / "units" / "x.csv").exists()
+
+
+@pytest.mark.parametrize("where", ["missing/x.xlsx", "."])
+def test_output_that_cannot_be_written_is_a_message(
+    cli: Cli, sample: Path, tmp_path: Path, where: str
+) -> None:
+    code, out = cli("report", "-C", sample, "--today", SAMPLE_DAY, "--year", "-f", "xlsx",
+                    "-o", tmp_path / where, "--lang", "en")  # fmt: skip
+    assert code == 2 and "cannot write" in out

@@ -10,9 +10,8 @@ import pytest
 from ledger import typed
 from ledger.calendar import Quarter
 from ledger.load import load
-from tests.conftest import REPO, SAMPLE_DAY
-
-Cli = Callable[..., tuple[int, str]]
+from tests.conftest import REPO, SAMPLE_DAY, LedgerMaker
+from tests.support import UNIT_A, A, Cli
 
 QUARTERS = [
     "2026Q3",
@@ -172,3 +171,16 @@ def test_bad_progress_arguments_exit_2_and_write_nothing(
     )
     assert code == 2 and words in out
     assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("percent", ["50.5", "50.5%", "５０.５"])
+def test_percent_with_decimals_is_accepted(
+    cli: Cli, make_ledger: LedgerMaker, percent: str
+) -> None:
+    root = make_ledger(units={"a": UNIT_A})
+    code, out = cli(
+        "progress", "a", "K1", "-q", "4", "--status", "on_track", "--percent", percent,
+        "--summary", "s", "-C", root, "--today", "2026-12-20", "--lang", "en",
+    )  # fmt: skip
+    assert code == 0, out
+    assert "percent: 50.5" in (root / A).read_text(encoding="utf-8")

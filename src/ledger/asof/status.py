@@ -250,7 +250,7 @@ def flag_on(ledger: Ledger, status: ClaimStatus, day: date, on: Day | None = Non
     quarter's end): ``claim_status(ledger, status.unit, status.claim, day).flag``, from the
     milestones ``status`` found (which milestones apply to a claim does not depend on the day),
     and without the reasons: only whether there is a red one, else a yellow one
-    (tests/test_asof_properties.py holds it to ``claim_status``). ``on``: ``day``'s settings,
+    (tests/asof/test_properties.py holds it to ``claim_status``). ``on``: ``day``'s settings,
     when a report asks for every claim on the same day."""
     claim = status.claim
     latest = latest_entry(claim, day)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import xml.etree.ElementTree as ET
 from collections import Counter
 from dataclasses import replace
 from datetime import date
@@ -27,6 +28,8 @@ from ledger.render import html
 from ledger.reports.document import Bar, Chart, Column, Document, Row, Table
 from ledger.reports.remind import days_cell
 from tests.conftest import REPO
+from tests.render.conftest import sample_document
+from tests.reports.conftest import DAY
 from tests.support import Cli
 
 # the reports printed on paper, each with the options that make it
@@ -327,3 +330,169 @@ def test_every_report_prints_whole_and_numbered(
     if report in charts:
         # page 1 holds what a leader reads first: the totals and the chart
         assert charts[report][lang == "en"] in pages[0]
+
+
+def test_html_puts_totals_and_chart_before_the_tables(cli: Cli) -> None:
+    code, page = cli("report", "--quarter", "-C", REPO, "--today", DAY, "-f", "html")
+    assert code == 0
+    assert page.index('class="totals"') < page.index("<svg") < page.index("<table")
+    assert page.count('<tbody class="group">') == 19  # one per unit: kept together on a page
+    assert "break-inside: avoid" in page
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.mark.skipif(CHROMIUM is None or shutil.which("pdftotext") is None, reason="no chromium")
+def test_checklist_prints_on_a4_with_the_totals_on_page_1(cli: Cli, tmp_path: Path) -> None:
+    page = tmp_path / "q.html"
+    code, _ = cli("report", "--quarter", "-C", REPO, "--today", DAY, "-f", "html", "-o", page)
+    assert code == 0
+    pdf = tmp_path / "q.pdf"
+    subprocess.run(
+        [
+            str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+            "--no-first-run", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", f"--user-data-dir={tmp_path / 'profile'}", "--no-pdf-header-footer",
+            f"--print-to-pdf={pdf}", page.as_uri(),
+        ],
+        check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
+    first = subprocess.run(
+        ["pdftotext", "-f", "1", "-l", "1", "-layout", str(pdf), "-"],
+        check=True, capture_output=True, text=True,
+    ).stdout  # fmt: skip
+    assert "2026Q4 季度工作清单" in first
+    assert re.search(r"红灯\s*5 → 11", first) and "认领项目 49" in first
+    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
+    assert re.search(r"Page size:\s+841\.\d+ x 59[45]\.\d+ pts \(A4\)", info)  # landscape
+    # the table follows on the next pages, its header row repeated on each
+    rest = subprocess.run(
+        ["pdftotext", "-f", "2", "-layout", str(pdf), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    pages = re.search(r"Pages:\s+(\d+)", info)
+    assert pages is not None and int(pages[1]) >= 3
+    assert "集宁区" in rest and rest.count("最近一次上报") == int(pages[1]) - 1
+
+
+VOID = {"meta", "br", "col", "rect", "line"}
+
+
+class _Tags(HTMLParser):
+    """Checks that every element opened is closed, in order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[str] = []
+        self.problems: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in VOID:
+            self.stack.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        pass
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.stack or self.stack[-1] != tag:
+            self.problems.append(f"</{tag}> closes {self.stack[-1:] or 'nothing'}")
+        else:
+            self.stack.pop()
+
+
+def test_html_is_self_contained_and_printable() -> None:
+    page = html.render(sample_document())
+    assert page.startswith("<!DOCTYPE html>\n")
+    assert '<html lang="zh-CN">' in page
+    assert '<meta charset="utf-8">' in page
+    for outside in ("<link", "<script", "src=", "url(", "@import", "http"):
+        assert outside not in page, outside
+    assert "@page { size: A4 portrait; margin: 12mm;" in page
+    assert "thead { display: table-header-group; }" in page
+    assert "break-inside: avoid" in page
+    assert '"Noto Sans CJK SC"' in page and "SimSun" in page
+    assert "<h1>2026Q4 季度工作清单</h1>" in page
+    assert '<li>统计截至 <span class="nw">2026-11-25</span></li>' in page
+    parser = _Tags()
+    parser.feed(page)
+    assert parser.problems == [] and parser.stack == []
+
+
+def test_html_english_document_says_so() -> None:
+    assert '<html lang="en">' in html.render(sample_document("en"))
+
+
+def test_html_cells() -> None:
+    page = html.render(sample_document())
+    assert "<h2>认领项目</h2>" in page and "<h2>无人认领的项目</h2>" in page
+    # escaped, never markup
+    assert "<b>" not in page
+    assert "&lt;b&gt;察右后旗&lt;/b&gt;" in page
+    assert "第一行<br>第二行" in page
+    # flags: coloured and still the word
+    assert '<td class="flag-red">红灯</td>' in page
+    assert '<td class="flag-yellow">黄灯</td>' in page
+    assert '<td class="flag-green">绿灯</td>' in page
+    for colour in ("#d9534f", "#f0ad4e", "#5cb85c"):
+        assert f"background: {colour}" in page
+    # numbers right-aligned, dates as ISO days, hierarchy indented
+    assert '<td class="number">80</td>' in page and '<td class="number">45.5</td>' in page
+    assert '<th scope="col" class="number">进度(%)</th>' in page
+    assert '<td class="date">2026-11-30</td>' in page
+    assert '<td style="padding-left: calc(4pt + 1.5em)">&lt;b&gt;察右后旗&lt;/b&gt;</td>' in page
+    assert '<td style="padding-left: calc(4pt + 3em)">财政局</td>' in page
+    # the empty table keeps its header and says it is empty
+    assert '<th scope="col">项目名称</th>' in page
+    assert '<td class="empty" colspan="2">全部项目均已认领</td>' in page
+
+
+def test_html_wide_tables_print_landscape() -> None:
+    doc = sample_document()
+    wide = Table("wide", "宽表", [Column(f"c{i}", f"列{i}") for i in range(9)], [])
+    page = html.render(Document(doc.title, doc.meta, [*doc.tables, wide], lang="zh"))
+    # one wide table turns every page, so the title does not stand alone on a first sheet
+    assert "@page { size: A4 landscape; margin: 12mm;" in page
+    assert "portrait" not in page
+
+
+def test_html_chart_is_an_inline_svg() -> None:
+    page = html.render(sample_document())
+    assert page.count("<svg") == 1
+    svg = page[page.index("<svg") : page.index("</svg>") + len("</svg>")]
+    root = ET.fromstring(svg)  # well-formed XML
+    assert root.get("role") == "img" and root.get("width") == "640"
+    assert root.find("title") is not None and root.find("title").text == "各项目红黄绿灯"  # type: ignore[union-attr]
+    fills = [r.get("fill") for r in root.iter("rect")]
+    # legend: one swatch per series; bars: K1 has three segments, K2 one (zero values are left out)
+    assert fills == ["#d9534f", "#f0ad4e", "#5cb85c", "#d9534f", "#f0ad4e", "#5cb85c", "#f0ad4e"]
+    texts = [t.text for t in root.iter("text")]
+    assert "K1" in texts and "K2 <&>" in texts  # escaped in the page, the same text in the SVG
+    assert "K2 &lt;&amp;&gt;" in svg
+    assert "5" in texts and "3" in texts  # the totals
+
+
+def test_html_chart_scale_and_height() -> None:
+    doc = sample_document()
+    bars = [Bar(f"单位{i}", {"得分": 10.0 * i}) for i in range(1, 11)]
+    chart = Chart("得分", [("得分", "#337ab7")], bars, maximum=100)
+    page = html.render(Document(doc.title, doc.meta, [], [chart], lang="zh"))
+    svg = ET.fromstring(page[page.index("<svg") : page.index("</svg>") + 6])
+    ticks = [t.text for t in svg.iter("text") if t.get("text-anchor") == "middle"]
+    assert ticks == ["0", "25", "50", "75", "100"]
+    small = html.render(Document(doc.title, doc.meta, [], [Chart("得分", chart.series, bars[:2])]))
+    small_svg = ET.fromstring(small[small.index("<svg") : small.index("</svg>") + 6])
+    assert int(svg.get("height", "0")) > int(small_svg.get("height", "0"))
+
+
+def test_html_chart_without_bars_is_left_out() -> None:
+    doc = sample_document()
+    empty = Chart("空", [("红灯", "#d9534f")], [])
+    page = html.render(Document(doc.title, doc.meta, doc.tables, [empty], lang="zh"))
+    assert "<svg" not in page and "<h2>空</h2>" not in page
+
+
+def test_html_is_deterministic() -> None:
+    assert html.render(sample_document()) == html.render(sample_document())

@@ -1,102 +1,21 @@
-"""The meanings of contract section 5 at their edges, as pure functions of (ledger, T)."""
+"""asof/status.py: the status of a claim as of T at its edges (milestones, reports, flags),
+as pure functions of (ledger, T)."""
 
 from __future__ import annotations
 
 from datetime import date
-from fractions import Fraction
-from pathlib import Path
 
 import pytest
 
-from ledger.asof.score import competition_ranks, unit_score
-from ledger.asof.status import claim_status, latest_entry, statuses
-from ledger.calendar import Quarter, reporting_half, reporting_quarter
+from ledger.asof.status import latest_entry, statuses
+from ledger.calendar import Quarter
 from ledger.load import load
-from ledger.model import Claim, Ledger
+from ledger.model import Ledger
+from tests.asof.conftest import claim, entry, status_of
 from tests.conftest import LedgerMaker
 from tests.reference import report_state
 
 D = date
-
-
-def claim(**fields: object) -> Claim:
-    base: dict[str, object] = {
-        "project": "K1",
-        "leader": "张三",
-        "measures": ["a"],
-        "deadline": D(2026, 12, 31),
-    }
-    base.update(fields)
-    return Claim.model_validate(base)
-
-
-def entry(
-    quarter: str, reported: date, percent: int = 50, status: str = "on_track"
-) -> dict[str, object]:
-    return {
-        "quarter": quarter,
-        "status": status,
-        "percent": percent,
-        "summary": "s",
-        "reported": reported,
-    }
-
-
-@pytest.fixture
-def ledger(make_ledger: LedgerMaker) -> Ledger:
-    root: Path = make_ledger(units={"a": "id: a\nname: 甲\nparent: city\n"})
-    loaded = load(root)
-    assert not loaded.problems
-    return loaded.ledger()
-
-
-def status_of(ledger: Ledger, c: Claim, today: date):  # type: ignore[no-untyped-def]
-    return claim_status(ledger, ledger.units["a"], c, today)
-
-
-# -- quarters -----------------------------------------------------------------------------------
-
-
-def test_quarter_bounds_and_report_due() -> None:
-    q = Quarter(2026, 1)
-    assert (q.start, q.end, q.report_due(10)) == (D(2026, 1, 1), D(2026, 3, 31), D(2026, 4, 10))
-    q4 = Quarter(2026, 4)
-    assert (q4.end, q4.report_due(10)) == (D(2026, 12, 31), D(2027, 1, 10))
-    assert Quarter.of(D(2026, 7, 1)) == Quarter(2026, 3)
-
-
-@pytest.mark.parametrize(
-    ("today", "expected"),
-    [
-        (D(2025, 12, 31), 1),
-        (D(2026, 1, 1), 1),
-        (D(2026, 4, 10), 1),  # Q1's reports are due on 10 April: still being collected
-        (D(2026, 4, 11), 2),
-        (D(2026, 5, 5), 2),
-        (D(2026, 7, 5), 2),  # the contract's examples
-        (D(2026, 7, 11), 3),
-        (D(2026, 12, 31), 4),
-        (D(2027, 1, 8), 4),
-        (D(2027, 1, 15), 4),
-        (D(2027, 3, 1), 4),
-    ],
-)
-def test_reporting_quarter(today: date, expected: int) -> None:
-    assert reporting_quarter(2026, today, 10) == Quarter(2026, expected)
-
-
-def test_reporting_half_follows_the_reporting_quarter() -> None:
-    assert reporting_half(2026, D(2026, 7, 5), 10) == "H1"
-    assert reporting_half(2026, D(2026, 7, 11), 10) == "H2"
-    assert reporting_half(2027, D(2026, 12, 1), 10) == "H1"
-
-
-def test_reporting_quarter_with_long_due_days_takes_the_later_quarter() -> None:
-    # Q1's reports are due 9 July and Q2's 8 October: on 5 July both are being collected
-    assert reporting_quarter(2026, D(2026, 7, 5), 100) == Quarter(2026, 2)
-
-
-# -- milestones ---------------------------------------------------------------------------------
 
 
 def test_milestone_due_today_is_due_soon_not_overdue(ledger: Ledger) -> None:
@@ -142,9 +61,6 @@ def test_own_milestones_follow_the_projects(ledger: Ledger) -> None:
     c = claim(milestones=[{"id": "mine", "title": "自定", "due": D(2026, 6, 30)}])
     ids = [m.id for m, _ in status_of(ledger, c, D(2026, 1, 2)).milestones]
     assert ids == ["survey", "accept", "mine"]
-
-
-# -- progress, reports, flags ------------------------------------------------------------------
 
 
 def test_latest_entry_ignores_entries_reported_after_the_day() -> None:
@@ -233,77 +149,3 @@ def test_claims_made_after_today_are_left_out(make_ledger: LedgerMaker) -> None:
     ledger = load(root).ledger()
     assert list(statuses(ledger, D(2026, 5, 31))) == []
     assert len(list(statuses(ledger, D(2026, 6, 1)))) == 1
-
-
-# -- year-end score -----------------------------------------------------------------------------
-
-
-def test_score_parts_with_nothing_to_count_are_one(ledger: Ledger) -> None:
-    s = status_of(ledger, claim(claimed=D(2026, 5, 1)), D(2026, 5, 2))
-    score = unit_score(ledger, [s], D(2026, 5, 2))
-    assert (score.milestones, score.reports, score.completion) == (1, 1, 1)  # type: ignore[comparison-overlap]
-    assert score.score == 100
-
-
-def test_score_is_exact_and_rounds_half_up(ledger: Ledger) -> None:
-    # milestones 1/2 on time, reports 2/4 on time (Q3 late, Q4 missing), completion 0/1
-    c = claim(
-        deadline=D(2026, 12, 1),
-        milestones=[{"id": "survey", "done": D(2026, 3, 1)}],
-        progress=[
-            entry("2026Q1", D(2026, 4, 1), 10),
-            entry("2026Q2", D(2026, 7, 1), 20),
-            entry("2026Q3", D(2026, 10, 20), 30),
-        ],
-    )
-    today = D(2027, 1, 20)
-    s = status_of(ledger, c, today)
-    score = unit_score(ledger, [s], today)
-    assert score.milestones == Fraction(1, 2)
-    assert score.reports == Fraction(2, 4)  # Q3 late, Q4 missing
-    assert score.completion == 0
-    assert score.score == Fraction(40)
-    assert score.rounded == Fraction(40)
-
-
-@pytest.mark.parametrize(
-    ("exact", "shown"),
-    [
-        (Fraction(8625, 100), Fraction(863, 10)),
-        (Fraction(8624, 100), Fraction(862, 10)),
-        (Fraction(1, 20), Fraction(1, 10)),
-    ],
-)
-def test_rounding_half_up(exact: Fraction, shown: Fraction) -> None:
-    from ledger.asof.score import Score
-
-    assert Score(Fraction(1), Fraction(1), Fraction(1), exact).rounded == shown
-
-
-def test_competition_ranks_share_and_skip() -> None:
-    assert competition_ranks(
-        [Fraction(90), Fraction(90), Fraction(80), Fraction(70), Fraction(70)]
-    ) == [1, 1, 3, 4, 4]
-
-
-@pytest.mark.parametrize(
-    ("value", "places", "expected"),
-    [
-        (Fraction(6125, 100), 1, Fraction(613, 10)),
-        (Fraction(8625, 100), 1, Fraction(863, 10)),
-        (Fraction(1, 3), 1, Fraction(3, 10)),
-        (Fraction(5, 1000), 2, Fraction(1, 100)),
-    ],
-)
-def test_half_up(value: Fraction, places: int, expected: Fraction) -> None:
-    from ledger.asof.score import half_up
-
-    assert half_up(value, places) == expected
-
-
-def test_quarter_parse_is_kept_per_text_and_a_bad_text_raises_every_time() -> None:
-    assert Quarter.parse("2026Q3") == Quarter(2026, 3)
-    assert Quarter.parse("2026Q3") is Quarter.parse("2026Q3")  # parsed once
-    for _ in range(2):
-        with pytest.raises(ValueError):
-            Quarter.parse("2026Q5")

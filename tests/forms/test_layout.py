@@ -1,0 +1,37 @@
+"""forms/layout.py: what a form looks like, shared by the writer and the reader (contract section
+9: the machine keys of row 1, the keys that say which row is which, the cells a clerk fills in)."""
+
+from __future__ import annotations
+
+from ledger.forms.layout import (
+    FIRST_ROW,
+    HEADER_ROW,
+    INPUTS,
+    KEY_ROW,
+    KEYS,
+    MILESTONES,
+    PROGRESS,
+    ROW_KEYS,
+    file_name,
+)
+
+
+def test_the_keys_of_row_1_are_the_contracts() -> None:
+    assert KEYS[PROGRESS] == (
+        "unit", "project", "quarter", "status", "percent", "summary", "reported", "problems",
+        "next_steps",
+    )  # fmt: skip
+    assert KEYS[MILESTONES] == ("unit", "project", "milestone", "title", "due", "done", "evidence")
+    assert (KEY_ROW, HEADER_ROW, FIRST_ROW) == (1, 2, 3)
+
+
+def test_a_row_is_named_by_its_keys_and_the_clerk_fills_in_the_rest() -> None:
+    for sheet in (PROGRESS, MILESTONES):
+        assert set(ROW_KEYS[sheet]) <= set(KEYS[sheet])
+        assert set(INPUTS[sheet]) <= set(KEYS[sheet])
+        assert not set(ROW_KEYS[sheet]) & set(INPUTS[sheet])  # a key cell is never an input
+    assert "title" not in INPUTS[MILESTONES] and "due" not in INPUTS[MILESTONES]  # the book's
+
+
+def test_a_forms_file_name() -> None:
+    assert file_name("chayouhouqi", "2026Q4") == "chayouhouqi-2026Q4.xlsx"

@@ -1,0 +1,110 @@
+"""forms/write.py: the quarterly form a unit fills in (contract section 9): its sheets, keys and
+rows, the same bytes twice, its heading in the words of remind."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+from openpyxl import load_workbook  # type: ignore[import-untyped]
+
+from ledger.asof.owed import Owed
+from ledger.calendar import Quarter
+from ledger.forms.layout import MILESTONE_KEYS, PROGRESS_KEYS
+from ledger.load import load
+from ledger.reports.words import owed_text
+from tests.conftest import SAMPLE_DAY
+from tests.forms.conftest import (
+    UNIT,
+    columns,
+    files,
+    form,
+    row_of,
+)
+from tests.support import Cli
+
+
+def test_the_form_has_the_sheets_keys_and_rows_of_the_contract(
+    cli: Cli, sample: Path, tmp_path: Path
+) -> None:
+    path = form(cli, sample, tmp_path / "out", "2026Q3")
+    wb = load_workbook(path)
+    assert wb.sheetnames == ["progress", "milestones"]
+    ws = wb["progress"]
+    keys = [c.value for c in ws[1]]
+    assert [k for k in keys if not k.startswith("x-")] == list(PROGRESS_KEYS)
+    assert ws.row_dimensions[1].hidden
+    assert ws.cell(2, keys.index("status") + 1).value == "状态（下拉选择）"
+    col = columns(ws)
+    rows = [r for r in range(3, ws.max_row + 1) if ws.cell(r, col["unit"]).value]
+    assert [ws.cell(r, col["project"]).value for r in rows] == ["K1", "K4", "K5"]
+    assert {ws.cell(r, col["quarter"]).value for r in rows} == {"2026Q3"}
+    # the entry on file for the quarter is filled in, in the report language
+    r = row_of(ws, project="K4")
+    assert ws.cell(r, col["status"]).value == "滞后"
+    assert ws.cell(r, col["percent"]).value == 40
+    assert ws.cell(r, col["reported"]).value == datetime(2026, 10, 10)
+    assert ws.cell(r, col["problems"]).value == "改建资金缺口约60万元"
+    assert "逾期 148天" in ws.cell(r, col["x-owed"]).value
+    # key and read-only cells locked, input cells open, sheet protected without a password
+    assert ws.protection.sheet and not ws.protection.password
+    assert ws.cell(r, col["project"]).protection.locked
+    assert ws.cell(r, col["x-title"]).protection.locked
+    assert not ws.cell(r, col["summary"]).protection.locked
+    kinds = {dv.type for dv in ws.data_validations.dataValidation}
+    assert kinds == {"list", "decimal", "date"}
+    status = next(dv for dv in ws.data_validations.dataValidation if dv.type == "list")
+    assert status.formula1 == '"正常推进,存在风险,滞后,已完成"'
+    assert str(ws.page_setup.paperSize) == ws.PAPERSIZE_A4
+    assert ws.page_setup.orientation == "landscape"
+    assert ws.cell(r, col["summary"]).font.name == "等线"
+    # the heading under the rows: unit, contact, due date, what the unit owes
+    notes = "\n".join(str(c.value) for row in ws.iter_rows() for c in row if c.value)
+    assert "察哈尔右翼后旗" in notes and "刘洋 0474-4652345" in notes
+    assert "节点“完成功能布局调整和服务事项清单公示”逾期 148天" in notes
+    props = {p.name: p.value for p in wb.custom_doc_props.props}
+    assert props["ledger.unit"] == UNIT and props["ledger.quarter"] == "2026Q3"
+    assert props["ledger.year"] == "2026" and props["ledger.made"] == SAMPLE_DAY
+    ms = wb["milestones"]
+    assert [c.value for c in ms[1]] == [
+        k for k in [c.value for c in ms[1]] if k.startswith("x-") or k in MILESTONE_KEYS
+    ]
+    assert [k for k in [c.value for c in ms[1]] if not k.startswith("x-")] == list(MILESTONE_KEYS)
+    mc = columns(ms)
+    listed = [
+        (ms.cell(r, mc["project"]).value, ms.cell(r, mc["milestone"]).value)
+        for r in range(3, ms.max_row + 1)
+        if ms.cell(r, mc["unit"]).value
+    ]
+    assert listed == [
+        ("K1", "acceptance"),
+        ("K4", "upgrade"),
+        ("K4", "acceptance"),
+        ("K5", "acceptance"),
+    ]
+
+
+def test_forms_for_every_unit_with_claims_and_the_same_bytes_twice(
+    cli: Cli, sample: Path, tmp_path: Path
+) -> None:
+    code, output = cli("form", "-q", "-o", tmp_path / "a", "-C", sample, "--today", SAMPLE_DAY)
+    assert code == 0, output
+    names = sorted(p.name for p in (tmp_path / "a").iterdir())
+    with_claims = [u.id for u in load(sample).ledger().units.values() if u.claims]
+    assert names == sorted(f"{u}-2026Q4.xlsx" for u in with_claims)  # bare --quarter: R(T)
+    cli("form", "-q", "-o", tmp_path / "b", "-C", sample, "--today", SAMPLE_DAY)
+    assert files(tmp_path / "a") == files(tmp_path / "b")
+
+
+def test_the_heading_words_what_the_unit_owes_as_remind_does(
+    cli: Cli, sample: Path, tmp_path: Path
+) -> None:
+    from ledger.asof.status import Milestone
+
+    title = "完成功能布局调整和服务事项清单公示"
+    m = Milestone("upgrade", title, date(2026, 6, 30), None, None, own=False)
+    path = form(cli, sample, tmp_path / "out", "2026Q3")
+    ws = load_workbook(path)["progress"]
+    notes = "\n".join(str(c.value) for row in ws.iter_rows() for c in row if c.value)
+    assert owed_text(Owed("overdue", m.due, 148, m), "zh") in notes
+    assert Quarter(2026, 3).label in notes
