@@ -3,6 +3,7 @@ nothing read again after it."""
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -16,11 +17,10 @@ from ledger.edit.ops import EditError, apply, record_progress
 from ledger.load import Loaded
 from ledger.load.cache import Cache
 from ledger.validate import validate
-from tests.conftest import LedgerMaker
-from tests.support import UNIT_A
+from tests.conftest import SAMPLE_DAY, LedgerMaker
+from tests.support import UNIT_A, A, Cli, ledger_files
 
 TODAY = date(2026, 11, 25)
-A = "data/units/a.yaml"
 
 
 def counted(monkeypatch: pytest.MonkeyPatch, module: object, name: str) -> list[Any]:
@@ -91,3 +91,38 @@ def test_the_operations_work_on_the_reading_they_are_given(make_ledger: LedgerMa
     edit = _progress(40)(reading)
     assert edit.old.raw == UNIT_A.encode() and edit.rel == A
     assert isinstance(edit.path, Path)
+
+
+def _done(cli: Cli, root: Path) -> tuple[int, str]:
+    return cli("done", "a", "K1", "survey", "-C", root, "--today", SAMPLE_DAY, "--lang", "en")
+
+
+def test_an_edit_of_a_cr_only_file_is_refused(cli: Cli, make_ledger: LedgerMaker) -> None:
+    root = make_ledger(units={"a": UNIT_A.replace("\n", "\r").encode()})
+    before = ledger_files(root)
+    code, out = _done(cli, root)
+    assert code == 2 and "CR alone" in out, out
+    assert ledger_files(root) == before
+
+
+def test_an_edit_of_a_read_only_file_is_refused(cli: Cli, make_ledger: LedgerMaker) -> None:
+    root = make_ledger(units={"a": UNIT_A})
+    (root / A).chmod(0o444)
+    before = ledger_files(root)
+    code, out = _done(cli, root)
+    assert code == 2 and "read-only" in out, out
+    assert ledger_files(root) == before
+    assert stat.S_IMODE((root / A).stat().st_mode) == 0o444
+
+
+def test_an_edit_through_a_link_is_refused(
+    cli: Cli, make_ledger: LedgerMaker, tmp_path: Path
+) -> None:
+    root = make_ledger()
+    real = tmp_path / "real.yaml"
+    real.write_text(UNIT_A, encoding="utf-8")
+    (root / A).symlink_to(real)
+    code, out = _done(cli, root)
+    assert code == 2 and "not a regular file" in out, out
+    assert real.read_text(encoding="utf-8") == UNIT_A
+    assert (root / A).is_symlink()

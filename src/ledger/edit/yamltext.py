@@ -83,7 +83,7 @@ def scalar(value: object, flow: bool = False) -> str:
         try:
             if yaml.load(probe, Loader=yaml.CSafeLoader) == {"k": text}:
                 return text
-        except yaml.YAMLError:
+        except (yaml.YAMLError, ValueError):  # ValueError: a date-like text (2026-13-01)
             pass
     # a JSON string is a YAML double-quoted scalar; escape what JSON leaves raw but YAML refuses
     return _UNPRINTABLE.sub(_escape, json.dumps(text, ensure_ascii=False))
