@@ -12,7 +12,7 @@ from ledger.asof.owed import Owed
 from ledger.calendar import Quarter
 from ledger.forms.layout import MILESTONE_KEYS, PROGRESS_KEYS
 from ledger.load import load
-from ledger.reports.words import owed_text
+from ledger.reports.reasons import owed_text
 from tests.conftest import SAMPLE_DAY
 from tests.forms.conftest import (
     UNIT,

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from ledger.render.wrap import CLOSING, OPENING, longest_word, words, wrap
+from ledger.render.wrap import CLOSING, OPENING, longest_word, tokens, wrap
 
 REASON = "节点“完成集中整顿，逐个制定并落实整改措施”逾期 56天；上报状态为“存在风险”"
 
@@ -36,7 +36,7 @@ def test_wrap(text: str, width: int, lines: list[str]) -> None:
 
 
 def test_words_keep_figures_with_their_unit() -> None:
-    assert [w for _, w in words("逾期 209天；2026Q2 未上报")] == ["逾", "期", "209天；", "2026Q2",
+    assert [w for _, w in tokens("逾期 209天；2026Q2 未上报")] == ["逾", "期", "209天；", "2026Q2",
                                                                   "未", "上", "报"]  # fmt: skip
     assert longest_word([REASON]) == cell_len("56天；")
     assert longest_word(["a b", "0474-8312345"]) == 12
@@ -67,9 +67,9 @@ def test_wrapped_lines_fit_and_lose_nothing(text: str, width: int) -> None:
 
 
 def _spans(text: str) -> list[tuple[int, int]]:
-    """Where each word of ``words(text)`` is in ``text``."""
+    """Where each word of ``tokens(text)`` is in ``text``."""
     spans, at = [], 0
-    for space, word in words(text):
+    for space, word in tokens(text):
         at = text.index(space + word, at) + len(space)
         spans.append((at, at + len(word)))
         at += len(word)
@@ -81,14 +81,14 @@ def _spans(text: str) -> list[tuple[int, int]]:
 def test_a_figure_is_one_word(text: str) -> None:
     spans = _spans(text)
     for m in FIGURE.finditer(text):
-        assert any(a <= m.start() and m.end() <= b for a, b in spans), (m.group(), words(text))
+        assert any(a <= m.start() and m.end() <= b for a, b in spans), (m.group(), tokens(text))
 
 
 @settings(max_examples=400, deadline=None)
 @given(text=TEXT, width=st.integers(2, 40))
 def test_words_and_punctuation_are_not_broken(text: str, width: int) -> None:
     lines = wrap(text, width)
-    whole = [w for _, w in words(text)]
+    whole = [w for _, w in tokens(text)]
     if all(cell_len(w) <= width for w in whole):  # nothing had to be cut
         for w in whole:  # a figure is in one word (above), every word on one line
             assert any(w in line for line in lines), (w, lines)

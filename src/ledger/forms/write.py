@@ -44,7 +44,7 @@ from ledger.model import Ledger, Progress, Unit
 from ledger.render import xlsx_print as paper
 from ledger.render.xlsx import FLAG_STYLES, clean_text, fixed_times, unbroken
 from ledger.reports.common import word
-from ledger.reports.words import owed_text
+from ledger.reports.reasons import owed_text
 
 FONT = "等线"  # the CJK font of Excel and WPS on Chinese Windows; LibreOffice substitutes its own
 SIZE = paper.SIZE

@@ -10,7 +10,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ledger.i18n import words
-from ledger.load.schema import problems_from
+from ledger.load.shape import problems_from
 from ledger.load.text import read_text
 from ledger.model import Config
 from ledger.problems import At, Loc, Problem

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from ledger.load.construct import share_sets
-from ledger.load.schema import describe, problems_from
+from ledger.load.shape import describe, problems_from
 from ledger.load.text import decode
 from ledger.model import Book, Claim, Project, Unit, UnitId
 from ledger.problems import At, Loc, Problem

@@ -54,7 +54,7 @@ def _pieces(text: str) -> list[tuple[str, str]]:
     return out
 
 
-def words(text: str) -> list[tuple[str, str]]:
+def tokens(text: str) -> list[tuple[str, str]]:
     """The unbreakable words of one line of text, each with the space before it."""
     out: list[tuple[str, str]] = []
     for space, piece in _pieces(text):
@@ -95,7 +95,7 @@ def wrap(text: str, width: int) -> list[str]:
         room = width - cell_len(indent)
         start = len(lines)
         line = ""
-        for space, word in words(paragraph):
+        for space, word in tokens(paragraph):
             # a space at a line's start or end is not shown
             joined = (line + space + word) if line else word
             if cell_len(joined) <= room:
@@ -121,5 +121,5 @@ def longest_word(texts: list[str]) -> int:
         if cell_len(text) <= longest:  # no word of it can be wider
             continue
         for line in text.split("\n"):
-            longest = max(longest, *(cell_len(w) for _, w in words(line)), 0)
+            longest = max(longest, *(cell_len(w) for _, w in tokens(line)), 0)
     return longest

@@ -20,7 +20,7 @@ from ledger.model import Ledger
 from ledger.reports.common import FLAGS, flag_totals, meta, no_claims, scoped, tree_order, word
 from ledger.reports.document import Bar, Chart, Column, Document, Row, Table, Total
 from ledger.reports.quarterly import reason_json
-from ledger.reports.words import people_order, reason_text
+from ledger.reports.reasons import people_order, reason_text
 
 
 def _flags() -> dict[Flag, int]:

@@ -35,7 +35,7 @@ from ledger.reports.common import (
     word,
 )
 from ledger.reports.document import Bar, Chart, Column, Document, Row, Table, Total
-from ledger.reports.words import reasons_cell
+from ledger.reports.reasons import reasons_cell
 
 
 # made for every claim or item: a named tuple, as the records of ledger.asof

@@ -12,7 +12,7 @@ even a milestone never marked done: ``settled`` counts those overdue milestones,
 
 The human formats name the unit by its full ``name`` in a sentence (the messages) and by its
 short name in a table's cell, and list a claim's items in the order for people
-(``reports.words``); JSON keeps the contract's order.
+(``reports.reasons``); JSON keeps the contract's order.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from ledger.i18n import t
 from ledger.model import Ledger, Unit
 from ledger.reports.common import meta, period_line, person, scoped, tree_order
 from ledger.reports.document import Column, Document, Row, Table, Total
-from ledger.reports.words import owed_order, owed_text
+from ledger.reports.reasons import owed_order, owed_text
 
 KINDS: tuple[OwedKind, ...] = (
     "overdue",

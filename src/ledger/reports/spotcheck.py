@@ -17,7 +17,7 @@ from ledger.i18n import t
 from ledger.model import Ledger
 from ledger.reports.common import FLAGS, flag_totals, meta, no_claims, person, scoped, word
 from ledger.reports.document import Column, Document, Row, Table, Total
-from ledger.reports.words import for_people, reason_text
+from ledger.reports.reasons import for_people, reason_text
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from ledger.calendar import Quarter
 from ledger.load import load
 from ledger.model import Ledger
 from ledger.reports import remind
-from ledger.reports.words import for_people
+from ledger.reports.reasons import for_people
 from tests.conftest import REPO
 from tests.support import Cli
 

@@ -1,4 +1,4 @@
-"""load/schema.py: pydantic's errors to problems a clerk can act on (unknown keys with a did-you-
+"""load/shape.py: pydantic's errors to problems a clerk can act on (unknown keys with a did-you-
 mean, values YAML reads as something else, said to be quoted)."""
 
 from __future__ import annotations
