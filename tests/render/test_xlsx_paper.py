@@ -16,6 +16,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
+from zipfile import ZipFile
 
 import openpyxl  # type: ignore[import-untyped]
 import pytest
@@ -326,6 +327,20 @@ def test_every_page_of_the_form_prints_at_8_pt_or_more(
         for span in ws.merged_cells.ranges:
             cols = set(range(span.min_col, span.max_col + 1)) & set(shown_columns(ws))
             assert cols <= set(across[0]) and not cols & set(repeated), (ws.title, span)
+
+
+def test_the_forms_print_titles_are_in_excels_order(cli: Cli, tmp_path: Path) -> None:
+    """Columns first, one name a sheet: LibreOffice saves a name in the other order twice."""
+    path = next(p for p in forms(cli, tmp_path, DAYS[0]) if p.name.startswith("huade-"))
+    with ZipFile(path) as archive:
+        names = re.findall(
+            r'<definedName name="_xlnm.Print_Titles" localSheetId="(\d)">([^<]*)<',
+            archive.read("xl/workbook.xml").decode(),
+        )
+    assert sorted(names) == [
+        ("0", "'progress'!$B:$C,'progress'!$2:$2"),
+        ("1", "'milestones'!$2:$2"),
+    ]
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -22,7 +22,8 @@ from zipfile import ZIP_DEFLATED, ZipFile
 from openpyxl import Workbook  # type: ignore[import-untyped]
 from openpyxl.packaging.custom import StringProperty  # type: ignore[import-untyped]
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side  # type: ignore[import-untyped]
-from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+from openpyxl.utils import get_column_letter, quote_sheetname  # type: ignore[import-untyped]
+from openpyxl.workbook.defined_name import DefinedName  # type: ignore[import-untyped]
 from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[import-untyped]
 from openpyxl.worksheet.pagebreak import Break  # type: ignore[import-untyped]
 from openpyxl.writer.excel import ExcelWriter  # type: ignore[import-untyped]
@@ -62,6 +63,7 @@ _THIN = Side(style="thin", color="A6A6A6")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _LOCKED = Protection(locked=True)
 _OPEN = Protection(locked=False)
+_TITLES = "_xlnm.Print_Titles"
 
 
 @dataclass(frozen=True)
@@ -473,12 +475,16 @@ def _print(
     ws.sheet_properties.tabColor = "4472C4" if sheet == PROGRESS else "70AD47"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "landscape"
-    _across(ws, sheet)
+    titles = _across(ws, sheet)
     ws.page_margins.left = ws.page_margins.right = paper.MARGIN
     ws.page_margins.top = ws.page_margins.bottom = 0.75
     ws.page_margins.header = ws.page_margins.footer = 0.3
     ws.print_options.horizontalCentered = True
-    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    # the header row at the top of every page and the repeated columns at its left, in Excel's
+    # order, columns first: saved from LibreOffice, a name in the other order is kept twice
+    rows = f"${HEADER_ROW}:${HEADER_ROW}"
+    area = ",".join(f"{quote_sheetname(ws.title)}!{part}" for part in (*titles, rows))
+    ws.defined_names[_TITLES] = DefinedName(_TITLES, attr_text=area)
     title = t("form.title", lang, unit=unit.name, quarter=_quarter_words(quarter, lang))
     part = t(f"form.sheet_{sheet}", lang)
     ws.oddHeader.center.text = _header(f"{title} — {part}")
@@ -494,27 +500,28 @@ def _print(
     protection.formatCells = False
 
 
-def _across(ws: Any, sheet: str) -> None:
-    """Pages across as ``layout.pages`` has them, each with type of 8 pt or more."""
+def _across(ws: Any, sheet: str) -> list[str]:
+    """Pages across as ``layout.pages`` has them, each with type of 8 pt or more; the columns
+    printed at the left of every page (``$B:$C``), if any."""
     columns = COLUMNS[sheet]
     across = pages(sheet)
     if len(across) == 1:
         ws.page_setup.fitToWidth = 1
         ws.page_setup.fitToHeight = 0
         ws.sheet_properties.pageSetUpPr.fitToPage = True
-        return
+        return []
     # a fixed scale, which keeps the page breaks (fitting to the page drops them), for the widest
     widest = max(sum(columns[i - 1].width for i in page) for page in across)
     ws.page_setup.scale = paper.scale(widest, landscape=True)
     ws.page_setup.pageOrder = "overThenDown"  # the pages of the same rows one after another
     repeated = [i for i in across[0] if columns[i - 1].key in REPEATED[sheet]]
-    if repeated:
-        first, last = get_column_letter(repeated[0]), get_column_letter(repeated[-1])
-        ws.print_title_cols = f"{first}:{last}"
     for page in across[1:]:
         own = page[len(repeated)]
         # left of the page's first own column, numbered from 0; across all rows
         ws.col_breaks.append(Break(id=own - 1, max=1048575, man=True))
+    if not repeated:
+        return []
+    return [f"${get_column_letter(repeated[0])}:${get_column_letter(repeated[-1])}"]
 
 
 def _header(text: str) -> str:
