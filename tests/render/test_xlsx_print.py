@@ -16,10 +16,12 @@ from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
+from zipfile import ZipFile
 
 import openpyxl  # type: ignore[import-untyped]
 import pytest
 
+from ledger.forms.layout import INPUTS
 from ledger.render import xlsx_print as paper
 from ledger.render.xlsx import NB_HYPHEN, unbroken
 from tests.conftest import REPO
@@ -46,8 +48,8 @@ def workbook(cli: Cli, out: Path, name: str, day: str = DAYS[0], lang: str = "zh
     return path
 
 
-def forms(cli: Cli, out: Path, day: str) -> list[Path]:
-    code, output = cli("form", "-q", "-o", out, "-C", REPO, "--today", day)
+def forms(cli: Cli, out: Path, day: str, lang: str = "zh") -> list[Path]:
+    code, output = cli("form", "-q", "-o", out, "-C", REPO, "--today", day, "--lang", lang)
     assert code == 0, output
     return sorted(out.glob("*.xlsx"))
 
@@ -266,6 +268,94 @@ def test_form_dates_stay_on_one_line_and_rows_hold_their_text(cli: Cli, tmp_path
     assert isinstance(milestones.cell(3, keys["due"]).value, datetime)
 
 
+def pages_across(ws: Any) -> tuple[list[int], list[list[int]]]:
+    """The columns printed at the left of every page, and the shown columns of each page across,
+    as the sheet's manual column breaks and print titles have them."""
+    repeated: list[int] = []
+    if ws.print_title_cols:
+        first, last = ws.print_title_cols.replace("$", "").split(":")
+        index = openpyxl.utils.column_index_from_string
+        repeated = list(range(index(first), index(last) + 1))
+    # a break's id: the column, numbered from 0, left of which it falls
+    starts = sorted(b.id + 1 for b in ws.col_breaks.brk)
+    across: list[list[int]] = [[]]
+    for c in shown_columns(ws):
+        while starts and c >= starts[0]:
+            starts.pop(0)
+            across.append([])
+        across[-1].append(c)
+    return repeated, across
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("day", DAYS)
+def test_every_page_of_the_form_prints_at_8_pt_or_more(
+    cli: Cli, tmp_path: Path, day: str, lang: str
+) -> None:
+    path = next(p for p in forms(cli, tmp_path, day, lang) if p.name.startswith("huade-"))
+    for ws in openpyxl.load_workbook(path).worksheets:
+        keys = {ws.cell(1, c).value: c for c in range(1, ws.max_column + 1)}
+        assert int(ws.page_setup.paperSize) == 9 and ws.page_setup.orientation == "landscape"
+        assert ws.row_dimensions[1].hidden and ws.print_title_rows == "$2:$2"
+        assert ws.cell(3, keys["project"]).font.sz == paper.SIZE
+        repeated, across = pages_across(ws)
+        usable = A4_LANDSCAPE_WIDTH - 2 * ws.page_margins.left * 72
+        if ws.sheet_properties.pageSetUpPr.fitToPage:
+            # fitted to one page's width, the columns leave 10 pt type 8 pt or more
+            assert len(across) == 1 and ws.page_setup.fitToWidth == 1
+            scale = min(
+                1.0, usable * 0.97 / (sum(width(ws, c) for c in across[0]) * paper.WORST_UNIT)
+            )
+        else:  # a fixed scale, at which each page across fits
+            scale = ws.page_setup.scale / 100
+            for page in across:
+                units = sum(width(ws, c) for c in {*repeated, *page})
+                assert units * paper.WORST_UNIT * scale <= usable * 0.97, (ws.title, page)
+            assert ws.page_setup.pageOrder == "overThenDown"  # a row's pages together
+        assert paper.SIZE * scale >= paper.SMALLEST, (ws.title, scale)
+        # what the clerk types is not squeezed: the input columns on one page, at their widths
+        inputs = [keys[k] for k in INPUTS[ws.title]]
+        assert any(set(inputs) <= set(page) for page in across), ws.title
+        if ws.title == "progress":
+            # its reading columns on one page, its input columns on the next, each page naming
+            # its rows by the project's id and title
+            assert len(across) == 2 and {keys["project"], keys["x-title"]} <= set(repeated)
+            assert all(keys[k] in across[0] for k in keys if k.startswith("x-"))
+            assert width(ws, keys["summary"]) >= 28 and width(ws, keys["problems"]) >= 18
+        # the heading under the rows stays on the first page and out of the repeated columns
+        # (a later page would print a piece of it)
+        for span in ws.merged_cells.ranges:
+            cols = set(range(span.min_col, span.max_col + 1)) & set(shown_columns(ws))
+            assert cols <= set(across[0]) and not cols & set(repeated), (ws.title, span)
+
+
+def test_the_forms_print_titles_are_in_excels_order(cli: Cli, tmp_path: Path) -> None:
+    """Columns first, one name a sheet: LibreOffice saves a name in the other order twice."""
+    path = next(p for p in forms(cli, tmp_path, DAYS[0]) if p.name.startswith("huade-"))
+    with ZipFile(path) as archive:
+        names = re.findall(
+            r'<definedName name="_xlnm.Print_Titles" localSheetId="(\d)">([^<]*)<',
+            archive.read("xl/workbook.xml").decode(),
+        )
+    assert sorted(names) == [
+        ("0", "'progress'!$B:$C,'progress'!$2:$2"),
+        ("1", "'milestones'!$2:$2"),
+    ]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_forms_headers_break_before_their_brackets(cli: Cli, tmp_path: Path, lang: str) -> None:
+    path = next(p for p in forms(cli, tmp_path, DAYS[0], lang) if p.name.startswith("huade-"))
+    for ws in openpyxl.load_workbook(path).worksheets:
+        for c in shown_columns(ws):
+            label, room = ws.cell(2, c).value, width(ws, c)
+            assert paper.longest_word(label) + paper.PADDING <= room, label  # no word broken
+            if lang == "zh":  # "状态" / "（下拉选择）", never "状态（下拉选择" / "）"
+                assert all(paper.lines(line, room) == 1 for line in label.split("\n")), label
+    status = openpyxl.load_workbook(path)["progress"].cell(2, 10).value
+    assert status == ("Status\n(pick one)" if lang == "en" else "状态\n（下拉选择）")
+
+
 # -- printed by LibreOffice ----------------------------------------------------------------------
 
 HAVE_TOOLS = all(shutil.which(t) for t in ("soffice", "pdftotext"))
@@ -339,8 +429,17 @@ def test_printed_by_libreoffice_every_cell_whole_at_8_pt(cli: Cli, tmp_path: Pat
         for lang in ("zh", "en")
         if lang == "zh" or day == DAYS[0]
     ]
-    form = [p for p in forms(cli, tmp_path / "forms", DAYS[1]) if p.name.startswith("huade-")]
+    # the form of the unit with the most to say, both sheets, in both languages
+    form = [
+        next(
+            p for p in forms(cli, tmp_path / f"forms-{day}-{lang}", day, lang) if "huade-" in p.name
+        )
+        for day in DAYS
+        for lang in ("zh", "en")
+        if lang == "zh" or day == DAYS[0]
+    ]
     out = tmp_path / "pdf"
+    form = [p.rename(p.with_name(f"{p.parent.name}-{p.name}")) for p in form]  # names apart
     to_pdf(books + form, out)
     for book in books + form:
         pdf = out / (book.stem + ".pdf")
@@ -354,7 +453,5 @@ def test_printed_by_libreoffice_every_cell_whole_at_8_pt(cli: Cli, tmp_path: Pat
         # a date is never broken across lines
         broken = re.findall(r"\d{4}-(?:\d\d-?)?$", raw.replace(NB_HYPHEN, "-"), re.MULTILINE)
         assert not broken, (book.name, broken[:3])
-        if book in form:
-            continue  # the form keeps its columns wide for typing in; it prints smaller
         sizes = type_sizes(pdf)
         assert sizes and min(sizes) >= 7.9, (book.name, min(sizes))

@@ -50,7 +50,7 @@ class Column:
 
 PROGRESS_COLUMNS = (
     Column("unit", "key", 14, hidden=True),
-    Column("project", "key", 6),
+    Column("project", "key", 9),
     Column("x-title", "read", 16),
     Column("x-goal", "read", 20),
     Column("x-leader", "read", 10),
@@ -58,8 +58,8 @@ PROGRESS_COLUMNS = (
     Column("x-milestones", "read", 18),
     Column("x-owed", "read", 20),
     Column("quarter", "key", 9, hidden=True),
-    Column("status", "input", 11),
-    Column("percent", "input", 9),
+    Column("status", "input", 13),
+    Column("percent", "input", 11),
     Column("summary", "input", 28),
     Column("reported", "input", 12),
     Column("problems", "input", 18),
@@ -67,16 +67,37 @@ PROGRESS_COLUMNS = (
 )
 MILESTONE_COLUMNS = (
     Column("unit", "key", 14, hidden=True),
-    Column("project", "key", 6),
-    Column("x-title", "read", 18),
+    Column("project", "key", 9),
+    Column("x-title", "read", 14),
     Column("milestone", "key", 11),
-    Column("title", "key", 30),
+    Column("title", "key", 24),
     Column("due", "key", 12),
     Column("x-state", "read", 14),
     Column("done", "input", 12),
     Column("evidence", "input", 32),
 )
 COLUMNS = {PROGRESS: PROGRESS_COLUMNS, MILESTONES: MILESTONE_COLUMNS}
+
+# How a sheet prints across A4: the columns printed at the left of every page, so that each page
+# names its rows, and the columns that begin a new page. The progress sheet's columns are too wide
+# together for 8 pt type on one page, and narrower input columns are worse to type in: its
+# reading columns print on one page and its input columns on the next, row by row.
+REPEATED = {PROGRESS: ("project", "x-title"), MILESTONES: ()}
+NEW_PAGE = {PROGRESS: ("status",), MILESTONES: ()}
+
+
+def pages(sheet: str) -> list[list[int]]:
+    """The printed columns (numbered from 1) of each page across, the repeated ones first."""
+    columns = COLUMNS[sheet]
+    repeated = [i for i, c in enumerate(columns, start=1) if c.key in REPEATED[sheet]]
+    across: list[list[int]] = [[]]
+    for i, column in enumerate(columns, start=1):
+        if column.key in NEW_PAGE[sheet]:
+            across.append(list(repeated))
+        if not column.hidden:
+            across[-1].append(i)
+    return across
+
 
 # Custom workbook properties (they survive Excel, WPS and LibreOffice) naming the form, so that a
 # form of another ledger, year, quarter or unit is recognised on import.

@@ -5,8 +5,10 @@ the report language in row 2 and one row per claim (``progress``) or per milesto
 of T (``milestones``) from row 3. Key and read-only cells are locked by sheet protection (no
 password), input cells are open and validated (a status drop-down, percents 0-100 and not below
 the last quarter's, dates of the ledger's years). Under the rows, the heading: who fills it in,
-for which quarter, by when, whom to call, and what the unit owes as of T. The workbook's custom
-properties name the ledger, the year, the unit, the quarter and the day the form was made.
+for which quarter, by when, whom to call, and what the unit owes as of T. Printed on A4 landscape
+with type of 8 pt or more, the progress sheet on two pages across (``layout.pages``). The
+workbook's custom properties name the ledger, the year, the unit, the quarter and the day the
+form was made.
 """
 
 from __future__ import annotations
@@ -20,8 +22,10 @@ from zipfile import ZIP_DEFLATED, ZipFile
 from openpyxl import Workbook  # type: ignore[import-untyped]
 from openpyxl.packaging.custom import StringProperty  # type: ignore[import-untyped]
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side  # type: ignore[import-untyped]
-from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+from openpyxl.utils import get_column_letter, quote_sheetname  # type: ignore[import-untyped]
+from openpyxl.workbook.defined_name import DefinedName  # type: ignore[import-untyped]
 from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[import-untyped]
+from openpyxl.worksheet.pagebreak import Break  # type: ignore[import-untyped]
 from openpyxl.writer.excel import ExcelWriter  # type: ignore[import-untyped]
 
 from ledger.asof.owed import owed
@@ -36,8 +40,10 @@ from ledger.forms.layout import (
     MILESTONES,
     PROGRESS,
     PROPERTY,
+    REPEATED,
     Column,
     file_name,
+    pages,
 )
 from ledger.i18n import t
 from ledger.model import Ledger, Progress, Unit
@@ -57,6 +63,7 @@ _THIN = Side(style="thin", color="A6A6A6")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _LOCKED = Protection(locked=True)
 _OPEN = Protection(locked=False)
+_TITLES = "_xlnm.Print_Titles"
 
 
 @dataclass(frozen=True)
@@ -94,8 +101,8 @@ def workbook(
     _progress_sheet(progress, ledger, found, quarter, today, lang)
     _milestone_sheet(milestones, found, today, lang, ledger.year)
     heading = _heading(ledger, unit, found, quarter, today, lang)
-    _notes(progress, COLUMNS[PROGRESS], [*heading, t("form.how_progress", lang)], lang)
-    _notes(milestones, COLUMNS[MILESTONES], [*heading[:2], t("form.how_milestones", lang)], lang)
+    _notes(progress, PROGRESS, [*heading, t("form.how_progress", lang)])
+    _notes(milestones, MILESTONES, [*heading[:2], t("form.how_milestones", lang)])
     for ws, sheet in ((progress, PROGRESS), (milestones, MILESTONES)):
         _print(ws, unit, quarter, ledger, today, lang, sheet)
 
@@ -263,7 +270,7 @@ def _head(ws: Any, columns: tuple[Column, ...], lang: str) -> None:
         key = ws.cell(row=KEY_ROW, column=i, value=column.key)
         key.font = Font(name=FONT, size=SIZE, color="808080")
         key.protection = _LOCKED
-        label = t(column.header, lang)
+        label = _broken(t(column.header, lang), column.width)
         cell = ws.cell(row=HEADER_ROW, column=i, value=label)
         cell.font = Font(name=FONT, size=SIZE, bold=True)
         fill = INPUT_HEADER_FILL if column.kind == "input" else HEADER_FILL
@@ -275,6 +282,16 @@ def _head(ws: Any, columns: tuple[Column, ...], lang: str) -> None:
             lines = max(lines, paper.lines(label, column.width))
     ws.row_dimensions[KEY_ROW].hidden = True
     ws.row_dimensions[HEADER_ROW].height = paper.height(max(lines, 2))
+
+
+def _broken(label: str, width: float) -> str:
+    """A header too wide for its column broken before its bracket: "状态" / "（下拉选择）", never
+    "状态（下拉选择" / "）" or "完成百分比（" / "0–100）" as applications break it."""
+    for bracket in ("（", " ("):
+        at = label.find(bracket)
+        if at > 0 and paper.lines(label, width) > 1:
+            return label[:at] + "\n" + label[at:].lstrip(" ")
+    return label
 
 
 def _row(ws: Any, columns: tuple[Column, ...], r: int, values: dict[str, object]) -> None:
@@ -430,12 +447,14 @@ def _heading(
     return lines
 
 
-def _notes(ws: Any, columns: tuple[Column, ...], lines: list[str], lang: str) -> None:
-    """The heading under the rows, in cells that are blank to the reader (no keys)."""
+def _notes(ws: Any, sheet: str, lines: list[str]) -> None:
+    """The heading under the rows, in cells that are blank to the reader (no keys), across the
+    first printed page but not its repeated columns (a later page would print a piece of it)."""
     first = max(ws.max_row, HEADER_ROW) + 2
-    visible = [i for i, c in enumerate(columns, start=1) if not c.hidden]
-    start, end = visible[0], visible[-1]
-    width = sum(c.width for c in columns if not c.hidden)
+    columns = COLUMNS[sheet]
+    span = [i for i in pages(sheet)[0] if columns[i - 1].key not in REPEATED[sheet]]
+    start, end = span[0], span[-1]
+    width = sum(columns[i - 1].width for i in span)
     for n, text in enumerate(lines):
         r = first + n
         ws.merge_cells(start_row=r, start_column=start, end_row=r, end_column=end)
@@ -456,14 +475,16 @@ def _print(
     ws.sheet_properties.tabColor = "4472C4" if sheet == PROGRESS else "70AD47"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_margins.left = ws.page_margins.right = 0.4
+    titles = _across(ws, sheet)
+    ws.page_margins.left = ws.page_margins.right = paper.MARGIN
     ws.page_margins.top = ws.page_margins.bottom = 0.75
     ws.page_margins.header = ws.page_margins.footer = 0.3
     ws.print_options.horizontalCentered = True
-    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    # the header row at the top of every page and the repeated columns at its left, in Excel's
+    # order, columns first: saved from LibreOffice, a name in the other order is kept twice
+    rows = f"${HEADER_ROW}:${HEADER_ROW}"
+    area = ",".join(f"{quote_sheetname(ws.title)}!{part}" for part in (*titles, rows))
+    ws.defined_names[_TITLES] = DefinedName(_TITLES, attr_text=area)
     title = t("form.title", lang, unit=unit.name, quarter=_quarter_words(quarter, lang))
     part = t(f"form.sheet_{sheet}", lang)
     ws.oddHeader.center.text = _header(f"{title} — {part}")
@@ -477,6 +498,30 @@ def _print(
     protection.formatColumns = False
     protection.formatRows = False
     protection.formatCells = False
+
+
+def _across(ws: Any, sheet: str) -> list[str]:
+    """Pages across as ``layout.pages`` has them, each with type of 8 pt or more; the columns
+    printed at the left of every page (``$B:$C``), if any."""
+    columns = COLUMNS[sheet]
+    across = pages(sheet)
+    if len(across) == 1:
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        return []
+    # a fixed scale, which keeps the page breaks (fitting to the page drops them), for the widest
+    widest = max(sum(columns[i - 1].width for i in page) for page in across)
+    ws.page_setup.scale = paper.scale(widest, landscape=True)
+    ws.page_setup.pageOrder = "overThenDown"  # the pages of the same rows one after another
+    repeated = [i for i in across[0] if columns[i - 1].key in REPEATED[sheet]]
+    for page in across[1:]:
+        own = page[len(repeated)]
+        # left of the page's first own column, numbered from 0; across all rows
+        ws.col_breaks.append(Break(id=own - 1, max=1048575, man=True))
+    if not repeated:
+        return []
+    return [f"${get_column_letter(repeated[0])}:${get_column_letter(repeated[-1])}"]
 
 
 def _header(text: str) -> str:

@@ -110,6 +110,13 @@ def budget(landscape: bool) -> float:
     return usable / (WORST_UNIT * SMALLEST / SIZE) * 0.97
 
 
+def scale(units: float, landscape: bool) -> int:
+    """The largest whole percent, at most 100, at which columns ``units`` wide print within the
+    page's width (SIZE type prints at SIZE times it over 100): for a sheet printed at a fixed
+    scale, which page breaks need (applications ignore them when fitting to the page)."""
+    return min(100, math.floor(100 * budget(landscape) * SMALLEST / SIZE / units))
+
+
 def longest_word(text: str, size: float = SIZE) -> float:
     """Units of the widest piece of ``text`` a line may not break inside (a word, a date)."""
     pieces = [p.rstrip(" ") for line in text.split("\n") for p in _pieces(line)]
