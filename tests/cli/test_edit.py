@@ -4,6 +4,9 @@ are tested through tests/edit/)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from tests.support import Cli
 
@@ -44,3 +47,28 @@ def test_init_ci_gitlab_writes_a_job_that_publishes_code_quality_and_fails_on_er
 def test_init_ci_refuses_an_unknown_kind(cli: Cli, tmp_path: Path) -> None:
     code, _ = cli("init", tmp_path / "l", "--ci", "jenkins")
     assert code == 2 and not (tmp_path / "l").exists()
+
+
+def test_progress_reads_ledger_toml_once_in_the_edits_reading(
+    cli: Cli, sample: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The quarter's year and the messages' language come from the edit's one reading of the
+    ledger, not from reading ledger.toml before it (twice, as it was)."""
+    from ledger.load import config, ledger
+
+    reads: list[Path] = []
+    real = config.load_config
+
+    def counted(root: Path) -> Any:
+        reads.append(root)
+        return real(root)
+
+    monkeypatch.setattr(config, "load_config", counted)
+    monkeypatch.setattr(ledger, "load_config", counted)
+    code, out = cli(
+        "progress", "jining", "K2", "--quarter", "四季度", "--status", "正常推进",
+        "--percent", "85%", "--summary", "推进", "-C", sample, "--today", "2026-11-25",
+    )  # fmt: skip
+    assert code == 0, out
+    assert "2026Q4" in out
+    assert len(reads) == 1

@@ -44,7 +44,15 @@ def _day(value: str | None, option: str, default: date, lang: str | None) -> dat
         fail("bad_date_option", lang, option=option, value=value, hint=exc.args_["hint"])
 
 
-def _unit(env: Shared, text: str, loaded: Loaded) -> str:
+def _language(env: Shared, loaded: Loaded) -> str:
+    """The language of an edit's messages: ``--lang`` (or the environment's), else that of the
+    ledger.toml in the edit's one reading (not read again), else Chinese."""
+    if env.lang is not None:
+        return env.lang
+    return loaded.config.ledger.language if loaded.config is not None else "zh"
+
+
+def _unit(text: str, loaded: Loaded, lang: str) -> str:
     """The unit a clerk named by id, name or short name, in the edit's reading of the ledger;
     else exit 2. An id whose file exists needs none of the units' models."""
     import re
@@ -56,7 +64,7 @@ def _unit(env: Shared, text: str, loaded: Loaded) -> str:
     if re.fullmatch(UNIT_ID, text) and (loaded.root / UNITS / f"{text}.yaml").is_file():
         return text
     units = {f.unit.id: f.unit for f in loaded.units if f.unit is not None}
-    return read(typed.unit, text, units, lang=language_of(env))
+    return read(typed.unit, text, units, lang=lang)
 
 
 def _run(
@@ -75,18 +83,20 @@ def _run(
     from ledger.i18n import t
     from ledger.render.problems import text
 
-    lang = language_of(env)
     named: list[str] = []
+    langs: list[str] = []  # the language, once the edit has read the ledger
 
     def on(loaded: Loaded) -> Edit:
-        named.append(_unit(env, unit, loaded))
+        langs.append(_language(env, loaded))
+        named.append(_unit(unit, loaded, langs[-1]))
         return build(loaded, named[-1])
 
     try:
         edit = apply(env.root, env.today, on, dry_run=dry_run, cache=env.cache)
     except EditError as exc:
         exc.problems = at_options(exc.problems, exc.edits, options)
-        refused(exc, lang)
+        refused(exc, langs[-1] if langs else language_of(env))
+    lang = langs[-1]
     if edit.notes:
         typer.echo(t("note.elsewhere", lang, n=len(edit.notes)), err=True)
         typer.echo(text(list(edit.notes), lang, 1).rsplit("\n", 2)[0], err=True)
@@ -253,27 +263,31 @@ def progress(
     """``ledger progress`` (its help: ``help.progress`` in ``ledger.i18n``)."""
     from ledger import typed
     from ledger.edit.ops import record_progress
-    from ledger.load.config import load_config
     from ledger.model import STATUSES
 
     env = shared(root, today, lang, no_cache)
-    config, _ = load_config(env.root)
-    year = config.ledger.year if config is not None else env.today.year
-    language = language_of(env)
-    q = read(typed.quarter, quarter, year, lang=language).label
-    share = read(typed.percent, percent, lang=language)
-    word = (
-        status.strip() if status.strip() in STATUSES else read(typed.status, status, lang=language)
-    )
     day = _day(reported, "--reported", env.today, lang)
+    said: list[str] = []  # the quarter as read, for the commit message
+
+    def build(at: Loaded, uid: str) -> Edit:
+        # the quarter is read for the ledger's year, and the words in its language, from the
+        # edit's one reading of the ledger
+        year = at.config.ledger.year if at.config is not None else env.today.year
+        language = _language(env, at)
+        said.append(read(typed.quarter, quarter, year, lang=language).label)
+        share = read(typed.percent, percent, lang=language)
+        stripped = status.strip()
+        word = stripped if stripped in STATUSES else read(typed.status, status, lang=language)
+        return record_progress(
+            at, uid, project, said[-1], word, share, summary, day, problem, next_step, replace
+        )
+
     _run(
         env,
         unit,
-        lambda at, uid: record_progress(
-            at, uid, project, q, word, share, summary, day, problem, next_step, replace
-        ),
+        build,
         dry_run,
-        lambda uid: ("commit.progress", {"unit": uid, "project": project, "quarter": q}),
+        lambda uid: ("commit.progress", {"unit": uid, "project": project, "quarter": said[-1]}),
         _typed(
             ("quarter", "--quarter", quarter),
             ("status", "--status", status),
