@@ -343,9 +343,12 @@ def check(loaded: Loaded, today: date, edits: list[Edit]) -> Checked:
         return Checked([], [], [])
     across_after = _errors(after_reading.resolve(rules.run(after_reading, today, "across")))
     across_before = _errors(loaded.resolve(rules.run(loaded, today, "across")))
-    before = _without([p for p in after if p.path not in touched], across_after) + across_before
+    # the errors of the untouched files, less those the checks across files find after the
+    # edits, plus those they found before
+    _, untouched = _matched([p for p in after if p.path not in touched], across_after)
+    before = untouched + across_before
     brought, elsewhere = refusal(before, after, touched)
-    had = _already(_had(loaded, today, touched, across_before), brought) if brought else []
+    had = _matched(brought, _had(loaded, today, touched, across_before))[0] if brought else []
     return Checked(brought, elsewhere, had)
 
 
@@ -363,31 +366,21 @@ def _errors(problems: list[Problem]) -> list[Problem]:
     return [p for p in problems if p.level == "error"]
 
 
-def _without(problems: list[Problem], some: list[Problem]) -> list[Problem]:
-    """``problems`` less one of each of ``some`` (by identity, as ``refusal`` compares)."""
+def _matched(problems: list[Problem], known: list[Problem]) -> tuple[list[Problem], list[Problem]]:
+    """``problems`` split into those matching one of ``known`` each (by identity, as
+    ``refusal`` compares, counting repeats) and the rest."""
     left: dict[tuple[str, str, str], int] = {}
-    for p in some:
+    for p in known:
         left[_identity(p)] = left.get(_identity(p), 0) + 1
-    kept = []
+    matched: list[Problem] = []
+    rest: list[Problem] = []
     for p in problems:
         if left.get(_identity(p), 0):
             left[_identity(p)] -= 1
+            matched.append(p)
         else:
-            kept.append(p)
-    return kept
-
-
-def _already(before: list[Problem], brought: list[Problem]) -> list[Problem]:
-    """Those of ``brought`` that the ledger had before (same path, code and arguments)."""
-    had: dict[tuple[str, str, str], int] = {}
-    for p in before:
-        had[_identity(p)] = had.get(_identity(p), 0) + 1
-    out = []
-    for p in brought:
-        if had.get(_identity(p), 0):
-            had[_identity(p)] -= 1
-            out.append(p)
-    return out
+            rest.append(p)
+    return matched, rest
 
 
 def at_options(
