@@ -14,7 +14,7 @@ import os
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -223,13 +223,14 @@ def test_changed_meanwhile_on_the_command_line(
 ) -> None:
     path = sample / UNITS / "jining.yaml"
     theirs = (OTHER_WRITER + path.read_text(encoding="utf-8")).encode("utf-8")
-    real = write.atomic_write
+    real = write.write_all
 
-    def late_writer(target: Path, data: bytes, expect: write.Snapshot | None = None) -> None:
-        target.write_bytes(theirs)  # just before our write: the check must see it
-        real(target, data, expect=expect)
+    def late_writer(writes: Sequence[write.Write]) -> None:
+        for w in writes:
+            w.path.write_bytes(theirs)  # just before our write: the check must see it
+        real(writes)
 
-    monkeypatch.setattr(ops, "atomic_write", late_writer)
+    monkeypatch.setattr(ops, "write_all", late_writer)
     code, out = cli(*progress_args(sample, "jining", "K2", "Q4", 85))
     assert code == 1, out
     assert "data/units/jining.yaml was changed by someone else meanwhile" in out
@@ -289,7 +290,7 @@ def test_a_failing_write_on_the_command_line_says_so(
     assert not isinstance(result.exception, OSError), "a traceback, not a message"
     assert result.exit_code == 1
     assert "could not write data/units/jining.yaml (No space left on device)" in result.output
-    assert "the file is as it was" in result.output
+    assert "nothing was written, every file is as it was" in result.output
 
 
 # -- an edit that would make the ledger invalid --------------------------------------------------

@@ -35,8 +35,10 @@ from ledger.edit.write import (
     ChangedMeanwhile,
     LockUnavailable,
     Snapshot,
-    atomic_write,
+    Write,
+    WriteFailed,
     ledger_lock,
+    write_all,
 )
 from ledger.edit.yamltext import Splice, SpliceError, YamlText
 from ledger.hints import did_you_mean
@@ -298,26 +300,26 @@ def _apply_locked(
         edits = [dataclasses.replace(e, notes=notes) if e.changed else e for e in edits]
         changed = [e for e in edits if e.changed]
     if not dry_run:
-        for edit in changed[1:]:  # several files: each as it was read, before any is replaced
-            if not _unchanged_on_disk(edit):
-                raise EditError("changed_meanwhile", path=edit.rel)
-        for edit in changed:
-            data = edit.old.encode(edit.new_text)
-            try:
-                atomic_write(edit.path, data, expect=edit.old)
-            except ChangedMeanwhile:
-                raise EditError("changed_meanwhile", path=edit.rel) from None
-            except OSError as exc:  # disk full, permission denied: the old file is untouched
-                reason = exc.strerror or str(exc)
-                raise EditError("write_failed", path=edit.rel, reason=reason) from None
+        _write(root, changed)
     return edits
 
 
-def _unchanged_on_disk(edit: Edit) -> bool:
+def _write(root: Path, changed: list[Edit]) -> None:
+    """All the files or none (contract section 9): any failure leaves every file as it was."""
+
+    def rel(path: Path | str) -> str:
+        return Path(os.path.relpath(path, root)).as_posix()
+
     try:
-        return Snapshot.read(edit.path).digest == edit.old.digest
-    except OSError:
-        return False
+        write_all([Write(e.path, e.old.encode(e.new_text), e.old) for e in changed])
+    except ChangedMeanwhile as exc:
+        raise EditError("changed_meanwhile", path=rel(str(exc))) from None
+    except WriteFailed as exc:  # disk full, permission denied, an immutable file
+        at, why = rel(exc.path), exc.reason
+        if exc.kept:  # even putting back failed: where the old bytes are
+            kept = ", ".join(f"{rel(p)} ({rel(k) if k else '-'})" for p, k in exc.kept)
+            raise EditError("write_not_put_back", path=at, reason=why, kept=kept) from None
+        raise EditError("write_failed", path=at, reason=why) from None
 
 
 class Checked(NamedTuple):
