@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 import yaml
@@ -112,11 +113,18 @@ _NUMBER_KEYS = frozenset({"percent", "order"})
 _OCTAL = re.compile(r"[-+]?0[0-7_]+")
 
 
+@lru_cache(maxsize=4)
+def _exact(text: str) -> bool:
+    """Whether PyYAML's lines are git's in this text: looked at once per text, not once for
+    each of its problems."""
+    return _OTHER_BREAKS.search(text) is None
+
+
 def position(text: str, mark: Any, exact: bool | None = None) -> tuple[int, int]:
     """The 1-based line and column of a PyYAML mark, lines counted by LF only. ``exact``: whether
     the text is known to hold no other line break (then the mark's own line is right)."""
     if exact is None:
-        exact = _OTHER_BREAKS.search(text) is None
+        exact = _exact(text)
     if exact:
         return mark.line + 1, mark.column + 1
     return line_column(text, mark.index)
@@ -152,7 +160,7 @@ def parse(text: str, path: str) -> Parsed:
 def parse_events(text: str, path: str) -> Parsed:
     """``parse`` by PyYAML's events alone (the fast path's reference in the tests)."""
     problems: list[Problem] = []
-    exact = _OTHER_BREAKS.search(text) is None
+    exact = _exact(text)
 
     def report(code: str, mark: Any, args: dict[str, object]) -> None:
         line, column = position(text, mark, exact)
