@@ -232,3 +232,81 @@ def test_what_the_fast_path_reads() -> None:
     ):
         assert fastyaml.read(undecided, _plain) is None, undecided
         check(undecided)
+
+
+# -- numbers of every YAML 1.1 form, and plain scalars made of their characters -------------------
+
+_digits = st.text(st.sampled_from("0123456789_"), max_size=4)
+_sign = st.sampled_from(["", "", "+", "-"])
+
+
+@st.composite
+def yaml11_number(draw: st.DrawFn) -> str:
+    """A plain scalar of one of YAML 1.1's int or float forms (or one that nearly is), signed,
+    underscored and prefixed as the resolver's regexes allow."""
+    form = draw(st.integers(0, 9))
+    if form == 0:  # binary
+        body = "0b" + draw(st.text(st.sampled_from("01_"), min_size=1, max_size=6))
+    elif form == 1:  # octal, YAML 1.1's way (0 then digits) and YAML 1.2's (0o: text in 1.1)
+        prefix = draw(st.sampled_from(["0", "0", "00", "0_", "0o"]))
+        body = prefix + draw(st.text(st.sampled_from("012345678_"), max_size=5))
+    elif form == 2:  # hexadecimal
+        body = draw(st.sampled_from(["0x", "0X"])) + draw(
+            st.text(st.sampled_from("0123456789abcdefABCDEF_"), min_size=1, max_size=5)
+        )
+    elif form == 3:  # decimal
+        body = draw(st.sampled_from("0123456789")) + draw(_digits)
+    elif form == 4:  # sexagesimal int or float
+        parts = draw(st.lists(st.integers(0, 99).map(str), min_size=1, max_size=3))
+        body = draw(st.sampled_from("123456789")) + draw(_digits) + ":" + ":".join(parts)
+        if draw(st.booleans()):
+            body += "." + draw(_digits)
+    elif form == 5:  # float with a point, maybe an exponent
+        body = draw(_digits) + "." + draw(_digits)
+        if draw(st.booleans()):
+            body += draw(st.sampled_from("eE")) + draw(_sign) + draw(_digits)
+    elif form == 6:  # infinity and not-a-number
+        body = draw(st.sampled_from([".inf", ".Inf", ".INF", ".nan", ".NaN", ".NAN", ".iNf"]))
+    elif form == 7:  # the other implicit types: bool, null, timestamp
+        body = draw(st.sampled_from(["yes", "No", "on", "OFF", "~", "null", "2026-04-01"]))
+        body += draw(st.sampled_from(["", "", " 10:00", "T10:00:00Z", "-1"]))
+    else:  # their characters at random
+        chars = "0123456789+-._:eExXoObBafnNiIyYtT~"
+        body = draw(st.text(st.sampled_from(chars), min_size=1, max_size=8))
+    return draw(_sign) + body
+
+
+_number_keys = st.sampled_from(["order", "percent", "id", "n"])
+
+
+@st.composite
+def number_document(draw: st.DrawFn) -> str:
+    lines = []
+    # each key once: a key written twice is PyYAML's to report
+    for key in draw(st.lists(_number_keys, min_size=1, max_size=4, unique=True)):
+        value = draw(yaml11_number())
+        comment = draw(st.sampled_from(["", "", " # c"]))
+        shape = draw(st.integers(0, 2))
+        if shape == 0:
+            lines.append(f"{key}: {value}{comment}")
+        elif shape == 1:
+            lines += [f"{key}:", f"  - {value}{comment}"]
+        else:
+            lines += [f"{key}:", f"  - {draw(_number_keys)}: {value}{comment}"]
+    return "\n".join(lines) + "\n"
+
+
+@settings(max_examples=600, deadline=None)
+@given(number_document())
+def test_numbers_of_every_yaml11_form_are_read_alike(text: str) -> None:
+    """Same data and the same problems (S014 for an octal or base-60 order or percent, signed
+    or not) by the fast path and by PyYAML's events."""
+    check(text)
+
+
+@pytest.mark.parametrize("raw", ["+060", "+0_60", "+012", "-012", "012", "+1:30", "0_7"])
+def test_a_signed_octal_or_base60_order_goes_to_the_events_path(raw: str) -> None:
+    text = f"id: a\norder: {raw}\n"
+    assert fastyaml.read(text, _plain) is None
+    assert [p.code for p in parse(text, "f.yaml").problems] == ["S014"]
+    check(text)

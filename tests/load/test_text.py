@@ -7,7 +7,11 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from ledger.load.file import read_part
+from ledger.load.text import line_column
 from tests.conftest import SAMPLE_DAY, LedgerMaker
 from tests.runs import ledger, unprivileged
 from tests.support import UNIT_A, A, Cli, at, found, ledger_files
@@ -215,3 +219,25 @@ def test_unreadable_files_and_folders_for_a_clerk_are_messages(sample: Path) -> 
         units.chmod(0o755)
         (units / "ulanqab-org.yaml").chmod(0o644)
     assert ledger_files(sample) == before
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(list("ab\n\r\x85\u2028\u2029甲")), max_size=30), st.data())
+def test_line_column_counts_lines_by_lf_alone(text: str, data: st.DataObject) -> None:
+    index = data.draw(st.integers(0, len(text)))
+    before = text[:index]
+    assert line_column(text, index) == (before.count("\n") + 1, len(before.split("\n")[-1]) + 1)
+
+
+def test_the_lines_of_a_text_are_found_once_for_all_its_problems() -> None:
+    """Thousands of problems in one file: each position is looked up, the text is not scanned
+    again for each (2,000 problems took 18 s)."""
+    from ledger.load import text as module
+    from ledger.load import yamlparse
+
+    text = "claims:\n" + "".join(f"  - project: Q{i}\n" for i in range(2000)) + 'x: "\u2028"\n'
+    before = (yamlparse._exact.cache_info().misses, module._line_starts.cache_info().misses)
+    part = read_part("data/units/a.yaml", text.encode())
+    assert len([p for p in part.problems if p.line is not None]) >= 2000
+    after = (yamlparse._exact.cache_info().misses, module._line_starts.cache_info().misses)
+    assert after[0] - before[0] <= 1 and after[1] - before[1] <= 1

@@ -7,7 +7,10 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from ledger.load.file import read_part
 from ledger.load.yamlparse import parse
 from tests.conftest import BOOK, CONFIG, LedgerMaker
 from tests.support import UNIT_A, A, at, found
@@ -262,3 +265,85 @@ def test_yaml_1_1_octal_and_base_60_numbers_are_errors(line: str, value: float) 
 @pytest.mark.parametrize("line", ["percent: 62", "percent: 0", "order: 10", 'percent: "062"'])
 def test_plain_numbers_are_fine(line: str) -> None:
     assert parse(f"{line}\n", "f").problems == []
+
+
+# -- lines as git counts them ---------------------------------------------------------------------
+
+# PyYAML starts a line at a lone CR, U+2028 and U+2029 (and NEL, which is found earlier, as S013);
+# git and every editor the clerks use do not
+_OTHER_BREAKS = ["\u2028", "\u2029", "\r"]
+_GOOD_LINES = [
+    "id: a  # 注",
+    'name: "甲§单位"',
+    "short_name: '甲§'",
+    "order: 3",
+    "claims:",
+    '  - project: "K1"',
+    "    leader: '王§某'",
+    "    measures: [\"开§展\", '排§查']",
+    "    deadline: 2026-11-30",
+]
+_BAD_LINES = [
+    "name: 乙",  # a key written twice, when name is above
+    "order: 012",
+    "order: +0_60",
+    "k: v: w",
+    "k：1",
+    "k:v",
+    "-x",
+    "\tid: b",
+    "a: &x 1",
+    "a: *x",
+    "a: !!python/name:os.system",
+    "<<: {}",
+    "deadline: 2026-02-30",
+    "unknown_key: 1",
+    "  - project: K9",
+    "---",
+    "[",
+]
+
+
+@st.composite
+def _document_with_marks(draw: st.DrawFn) -> str:
+    lines = [
+        draw(st.sampled_from(_BAD_LINES)) if draw(st.integers(0, 3)) == 0 else line
+        for line in _GOOD_LINES
+    ]
+    lines += draw(st.lists(st.sampled_from([*_GOOD_LINES, *_BAD_LINES]), max_size=4))
+    if draw(st.booleans()):
+        lines.append('summary: "unclosed § ')  # last: the rest of the file is inside it
+    text = "\n".join(lines) + draw(st.sampled_from(["", "\n"]))
+    # the marks that stay, each inside quotes: a line break there is text to YAML
+    return "".join(c for c in text if c != "§" or draw(st.booleans()))
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_document_with_marks(), brk=st.sampled_from(_OTHER_BREAKS))
+def test_a_line_break_inside_quotes_moves_no_problem_to_another_line(text: str, brk: str) -> None:
+    """A LS, PS or lone CR inside a quoted text gives the problems a plain letter in its place
+    gives, at the same line and column (and the same `first on line`): lines are git's."""
+
+    def problems(mark: str) -> list[tuple[str, int | None, int | None, object]]:
+        part = read_part("data/units/a.yaml", text.replace("§", mark).encode())
+        return [(p.code, p.line, p.column, p.args.get("first")) for p in part.problems]
+
+    with_break = problems(brk)
+    assert with_break == problems("x")
+    assert all(line is None or line <= text.count("\n") + 1 for _, line, _, _ in with_break)
+
+
+@pytest.mark.parametrize("brk", ["\u2028", "\u2029", "\r"])
+def test_a_line_break_in_a_name_leaves_the_lines_as_git_counts_them(brk: str) -> None:
+    assert [
+        (p.code, p.line, p.args) for p in parse(f'name: "甲{brk}乙"\nk: 1\nk: 2\n', "f").problems
+    ] == [("Y003", 3, {"key": "k", "first": 2})]
+    problem = parse(f'name: "甲{brk}乙"\nk: "open\n', "f").problems[0]
+    assert (problem.line, problem.column) == (2, 4)
+    problem = parse(f'name: "甲{brk}乙"\n---\nk: 1\n', "f").problems[0]
+    assert (problem.line, problem.column) == (2, 1)
+
+
+def test_a_next_line_character_is_an_error_on_its_own_line() -> None:
+    part = read_part("data/units/a.yaml", 'id: a\nname: "甲\x85乙"\n'.encode())
+    assert [(p.code, p.line, p.column) for p in part.problems] == [("S013", 2, 9)]

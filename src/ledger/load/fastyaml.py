@@ -44,6 +44,11 @@ _NUMBER_KEYS = frozenset({"percent", "order"})
 
 
 def _surprising(rest: str) -> bool:
+    """Whether a number may be one of YAML 1.1's octal or base-60 forms (a superset of
+    ``yamlparse._surprise``'s, which decides): ``062``, ``+0_62``, ``1:30``. The sign counts for
+    nothing: ``+060`` is octal 48 as ``060`` is."""
+    if rest[0] in "+-":
+        rest = rest[1:]
     return ":" in rest or rest[:2] in _OCTAL_STARTS
 
 

@@ -16,6 +16,8 @@ from __future__ import annotations
 import os
 import re
 import stat
+from bisect import bisect_right
+from functools import lru_cache
 from pathlib import Path
 
 from ledger.i18n import words
@@ -25,6 +27,7 @@ from ledger.visible import CONTROL
 BOM = "\ufeff"  # a byte-order mark: accepted on reading, kept on writing (edit/write.py)
 _CONFLICT = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(?: |\r?$)", re.MULTILINE)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_LF = re.compile("\n")
 
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
@@ -92,8 +95,16 @@ def read_text(file: Path, rel: str) -> tuple[str | None, list[Problem]]:
 def line_column(text: str, index: int) -> tuple[int, int]:
     """The 1-based line and column of ``text[index]``, lines counted by LF only (as git counts
     them: a lone CR, U+0085 or U+2028 does not start a line)."""
-    start = text.rfind("\n", 0, index) + 1
-    return text.count("\n", 0, index) + 1, index - start + 1
+    starts = _line_starts(text)
+    line = bisect_right(starts, index)
+    return line, index - starts[line - 1] + 1
+
+
+@lru_cache(maxsize=4)
+def _line_starts(text: str) -> list[int]:
+    """Where each line of the text starts: found once per text, so that the positions of a
+    file's thousands of problems take time in proportion to their number."""
+    return [0, *(m.end() for m in _LF.finditer(text))]
 
 
 def control_characters(text: str, rel: str, limit: int = 20) -> list[Problem]:

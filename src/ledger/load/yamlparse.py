@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 import yaml
@@ -112,11 +113,18 @@ _NUMBER_KEYS = frozenset({"percent", "order"})
 _OCTAL = re.compile(r"[-+]?0[0-7_]+")
 
 
+@lru_cache(maxsize=4)
+def _exact(text: str) -> bool:
+    """Whether PyYAML's lines are git's in this text: looked at once per text, not once for
+    each of its problems."""
+    return _OTHER_BREAKS.search(text) is None
+
+
 def position(text: str, mark: Any, exact: bool | None = None) -> tuple[int, int]:
     """The 1-based line and column of a PyYAML mark, lines counted by LF only. ``exact``: whether
     the text is known to hold no other line break (then the mark's own line is right)."""
     if exact is None:
-        exact = _OTHER_BREAKS.search(text) is None
+        exact = _exact(text)
     if exact:
         return mark.line + 1, mark.column + 1
     return line_column(text, mark.index)
@@ -152,7 +160,7 @@ def parse(text: str, path: str) -> Parsed:
 def parse_events(text: str, path: str) -> Parsed:
     """``parse`` by PyYAML's events alone (the fast path's reference in the tests)."""
     problems: list[Problem] = []
-    exact = _OTHER_BREAKS.search(text) is None
+    exact = _exact(text)
 
     def report(code: str, mark: Any, args: dict[str, object]) -> None:
         line, column = position(text, mark, exact)
@@ -191,7 +199,7 @@ def parse_events(text: str, path: str) -> Parsed:
                     seen = first_line.get(value)
                     if seen is not None:
                         report("Y003", key_mark, {"key": value, "first": seen})
-                    first_line[value] = key_mark.line + 1
+                    first_line[value] = position(text, key_mark, exact)[0]
                     key = value
                     skip = value.startswith("x-")
                     if value == "<<" and event.implicit[0]:
@@ -262,7 +270,8 @@ def parse_events(text: str, path: str) -> Parsed:
             elif kind is DocumentStartEvent:
                 documents += 1
                 if documents > 1:
-                    return Parsed(None, [*problems, _one_document(event.start_mark, path)])
+                    second = _one_document(text, event.start_mark, path)
+                    return Parsed(None, [*problems, second])
     except yaml.MarkedYAMLError as exc:
         return Parsed(None, [*problems, syntax_problem(exc, text, path)])
     except yaml.YAMLError as exc:
@@ -294,9 +303,10 @@ def _first_of_each_anchor(problems: list[Problem]) -> list[Problem]:
     return out
 
 
-def _one_document(mark: Any, path: str) -> Problem:
+def _one_document(text: str, mark: Any, path: str) -> Problem:
     args = _problem_args("a second document (---): a ledger file holds one")
-    return Problem(path, "Y001", args, line=mark.line + 1, column=mark.column + 1)
+    line, column = position(text, mark)
+    return Problem(path, "Y001", args, line=line, column=column)
 
 
 # The parser's messages, in Chinese for the clerk; the English stays for the rest.
@@ -337,7 +347,7 @@ def syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
     at = text[mark.index : mark.index + 1]
     if at == "\t" or "tab" in problem:
         return Problem(path, "Y002", {}, line=line, column=column)
-    found = _culprit(exc, text.split("\n"), line - 1)
+    found = _culprit(exc, text, line - 1)
     if found is not None:
         where, col, what = found
         args = {"problem": words(f"yaml.{what}")}
@@ -353,14 +363,19 @@ _COLON_NO_SPACE = re.compile(r"^\s*(?:-\s+)?[A-Za-z0-9_\-]+(:)(?=[^\s/:])")
 _DASH_NO_SPACE = re.compile(r"^\s*(-)(?=[^\s\-])")
 
 
-def _culprit(exc: yaml.MarkedYAMLError, lines: list[str], line: int) -> tuple[int, int, str] | None:
-    """(line, column, culprit) of the likely cause of a syntax error, 0-based; None if none."""
+def _culprit(exc: yaml.MarkedYAMLError, text: str, line: int) -> tuple[int, int, str] | None:
+    """(line, column, culprit) of the likely cause of a syntax error, 0-based, lines counted by
+    LF; None if none."""
+    lines = text.split("\n")
     context = exc.context_mark
+    if context is not None:
+        at_line, at_column = position(text, context)
+        at_line, at_column = at_line - 1, at_column - 1
     if exc.context and "quoted scalar" in exc.context and context is not None:
-        return context.line, context.column, "quote"
+        return at_line, at_column, "quote"
     candidates = [n for n in (line, line - 1, line - 2) if 0 <= n < len(lines)]
-    if context is not None and context.line not in candidates and context.line < len(lines):
-        candidates.append(context.line)
+    if context is not None and at_line not in candidates and at_line < len(lines):
+        candidates.append(at_line)
     for n in candidates:
         text = lines[n]
         m = _FULLWIDTH_COLON.match(text)
