@@ -417,23 +417,6 @@ def test_an_edit_to_a_file_with_an_error_is_refused(cli: Cli, make_ledger: Ledge
     assert read(root) == before
 
 
-def test_the_refusal_rule() -> None:
-    """Errors compared by path, code and arguments, never by line; repeats are counted."""
-    from ledger.edit.ops import refusal
-    from ledger.problems import Problem
-
-    def p(path: str, code: str, line: int, **args: object) -> Problem:
-        return Problem(path, code, args, line=line, column=1)
-
-    before = [p("data/units/b.yaml", "R004", 3, value="x")]
-    moved = p("data/units/b.yaml", "R004", 9, value="x")  # the same error, on another line
-    new_elsewhere = p("data/units/b.yaml", "R004", 3, value="y")
-    twice = p("data/units/b.yaml", "R004", 4, value="x")
-    mine = p("data/units/a.yaml", "P003", 5, value=1)
-    brought, elsewhere = refusal(before, [moved, new_elsewhere, twice, mine], {"data/units/a.yaml"})
-    assert brought == [new_elsewhere, twice, mine] and elsewhere == [moved]
-
-
 # -- init ----------------------------------------------------------------------------------------
 
 

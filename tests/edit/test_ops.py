@@ -17,6 +17,7 @@ import pytest
 from openpyxl import load_workbook  # type: ignore[import-untyped]
 
 import ledger.edit.ops as ops
+import ledger.edit.refusal as refusal
 import ledger.load.ledger as loader
 from ledger.edit.ops import EditError, apply, record_progress
 from ledger.load import Loaded
@@ -54,7 +55,7 @@ def test_an_edit_reads_the_ledger_once_and_validates_once(
     root = make_ledger(units=units)
     validate(root, TODAY)  # a filled cache
     loads = counted(monkeypatch, ops, "load")
-    checks = counted(monkeypatch, ops, "validate_loaded")
+    checks = counted(monkeypatch, refusal, "validate_loaded")
     reads = counted(monkeypatch, loader, "read_part")
     edit = apply(root, TODAY, _progress(40))
     assert edit.changed
@@ -75,7 +76,7 @@ def test_an_edit_bringing_an_error_is_refused_from_the_same_pass(
 ) -> None:
     root = make_ledger(units={"a": UNIT_A, "b": "id: b\nname: 乙\nparent: nobody\n"})
     before = (root / A).read_bytes()
-    checks = counted(monkeypatch, ops, "validate_loaded")
+    checks = counted(monkeypatch, refusal, "validate_loaded")
     with pytest.raises(EditError) as caught:
         apply(
             root,

@@ -79,7 +79,8 @@ def _run(
     of the ledger) and tell the clerk what happened and what to do next. ``options``: each key
     the edit writes from a value typed on the command line -> that option as typed
     (``--deadline 2027-03-31``), where a problem with the value is said."""
-    from ledger.edit.ops import EditError, apply, at_options
+    from ledger.edit.ops import EditError, apply
+    from ledger.edit.refusal import at_options
     from ledger.i18n import t
     from ledger.render.problems import text
 

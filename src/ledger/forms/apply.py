@@ -20,7 +20,8 @@ from typing import Any
 from yaml.nodes import MappingNode, Node
 
 from ledger.asof.status import Milestone, claim_milestones
-from ledger.edit.ops import Edit, EditError, apply_all, check, mark_done, record_progress
+from ledger.edit.ops import Edit, EditError, apply_all, mark_done, record_progress
+from ledger.edit.refusal import check
 from ledger.edit.yamltext import YamlText
 from ledger.forms.layout import MILESTONES, PROGRESS
 from ledger.forms.read import Filled, FormProblem, Row, read
