@@ -300,3 +300,28 @@ def test_an_untouched_form_changes_nothing_for_any_text_the_ledger_holds(
         outcome = run(root, today, [(path, path.name)], replace=True, cache=False)
         assert [s.changed for s in outcome.steps] == [False, False, False]
         assert files(root) == before
+
+
+def test_an_open_milestone_with_evidence_on_file_imports_as_unchanged(
+    cli: Cli, sample: Path, tmp_path: Path
+) -> None:
+    # evidence but no done date is a milestone the ledger holds; untouched, it was X024
+    unit_file = sample / UNIT_FILE
+    text = unit_file.read_text(encoding="utf-8")
+    unit_file.write_text(
+        text.replace("      - id: acceptance\n        due: 2026-11-30\n",
+                     "      - id: acceptance\n        due: 2026-11-30\n"
+                     '        evidence: " 验收方案\\r已报旗委 "\n', 1),
+        encoding="utf-8",
+    )  # fmt: skip
+    found = validate(sample, date.fromisoformat(SAMPLE_DAY)).problems
+    assert not [p for p in found if p.level == "error"]
+    path = form(cli, sample, tmp_path / "out")
+    before = files(sample)
+    code, output = run_import(cli, sample, path, "--replace")
+    assert code == 0, output
+    assert files(sample) == before
+    fill(path, milestones={("K1", "acceptance"): {"done": "2026-11-20"}})
+    code, output = run_import(cli, sample, path)
+    assert code == 0, output
+    assert 'evidence: " 验收方案\\r已报旗委 "' in unit_file.read_text(encoding="utf-8")
