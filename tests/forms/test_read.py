@@ -152,6 +152,7 @@ REFUSALS: dict[str, tuple[Callable[[Path], None], str, str | None]] = {
     "error value in a text cell": (_failed("K1", "summary"), "X026", "progress!L3"),
     "error value in a list cell": (_failed("K1", "problems"), "X026", "progress!N3"),
     "error value in the status": (_failed("K1", "status"), "X026", "progress!J3"),
+    "error value in a key cell": (_failed("K1", "project"), "X026", "progress!B3"),
     "control character in a text": (_cell("K1", "summary", "推进\x85完成"), "S013", "progress!L3"),
     "control character in a list": (_cell("K1", "next_steps", "一\n二\x7f"), "S013", "progress!O3"),
     "summary missing": (_cell("K1", "summary", None), "X020", "progress!L3"),
@@ -176,6 +177,22 @@ def test_each_refusal_names_the_cell_and_leaves_every_file_as_it_was(
     assert f"{where}: error[{code}]: " in output, output
     assert "nothing was written" in output
     assert files(sample) == before
+
+
+def test_an_error_value_in_a_key_cell_is_one_problem(
+    cli: Cli, sample: Path, tmp_path: Path
+) -> None:
+    path = form(cli, sample, tmp_path / "out")
+    _failed("K1", "project")(path)
+    code, output = run_import(cli, sample, path)
+    assert code == 1
+    problems = [line for line in output.splitlines() if "error[" in line]
+    assert problems == [said(f"{path}:progress!B3", "X026") + _X026_NA], output
+
+
+_X026_NA = (
+    "the cell holds the error value #N/A (a formula or a paste that failed): type the value itself"
+)
 
 
 def test_a_control_character_is_one_problem_at_its_own_cell(

@@ -166,6 +166,8 @@ class _Planner:
         """The claim a row's keys name, or None with the problem recorded."""
         unit_id = form.identity.unit
         missing = [k for k in ("unit", "project", third) if not row.values.get(k)]
+        if any(not _blank(row.raw.get(k)) for k in missing):
+            return None  # a key cell that could not be read: its problem is recorded
         if missing:
             self._cell(form, row, missing[0], "X016", **_header(missing[0]))
             return None
