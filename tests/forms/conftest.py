@@ -3,6 +3,7 @@ would, an import run, and how an import names a problem."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -75,3 +76,36 @@ def entry(root: Path, project: str, quarter: str) -> Any:
     unit = load(root).ledger().units[UNIT]
     claim = next(c for c in unit.claims if c.project == project)
     return next((e for e in claim.progress if e.quarter == quarter), None)
+
+
+def record(
+    root: Path,
+    project: str,
+    quarter: str,
+    summary: str,
+    problems: list[str] | None = None,
+    next_steps: list[str] | None = None,
+) -> None:
+    """Put these texts into the unit's entry on file for ``quarter`` (its status, percent and
+    date kept), through the edits' own write path."""
+    from ledger.edit.ops import apply, record_progress
+
+    was = entry(root, project, quarter)
+    apply(
+        root,
+        date.fromisoformat(SAMPLE_DAY),
+        lambda loaded: record_progress(
+            loaded,
+            UNIT,
+            project,
+            quarter,
+            was.status,
+            was.percent,
+            summary,
+            was.reported,
+            problems,
+            next_steps,
+            replace=True,
+        ),
+        cache=False,
+    )

@@ -3,14 +3,18 @@ nothing."""
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 from openpyxl import load_workbook  # type: ignore[import-untyped]
 
 from ledger.validate import validate
-from tests.conftest import SAMPLE_DAY
+from ledger.visible import CONTROL
+from tests.conftest import SAMPLE_DAY, copy_sample
 from tests.forms.conftest import (
     UNIT,
     UNIT_FILE,
@@ -19,6 +23,7 @@ from tests.forms.conftest import (
     files,
     fill,
     form,
+    record,
     row_of,
     run_import,
     said,
@@ -198,3 +203,125 @@ def test_import_writes_the_status_words_the_file_uses(
     assert "滞后" not in text
     assert text.endswith("status: behind\n        percent: 10\n        summary: 起步\n"
                           "        reported: 2026-11-25\n")  # fmt: skip
+
+
+# Texts the ledger holds that a cell does not give back as they are: spaces at either end, a CR
+# (a cell's line break reads as LF), items with spaces around them, a noncharacter XML cannot hold
+SUMMARY = " 改建工程开工，功能布局调整未完成 "
+PROBLEMS = ["  改建资金缺口约60万元 ", "第二项\t"]
+NEXT_STEPS = ["协调资金\u3000", "\ufeff验收"]
+
+
+def test_an_untouched_form_imports_as_unchanged_whatever_its_texts(
+    cli: Cli, sample: Path, tmp_path: Path
+) -> None:
+    record(sample, "K4", "2026Q3", SUMMARY, PROBLEMS, NEXT_STEPS)
+    record(sample, "K1", "2026Q3", "集中整顿完成\r\n待旗委验收", ["资金\ufffe缺口"])
+    path = form(cli, sample, tmp_path / "out", "2026Q3")
+    wb = load_workbook(path)  # opened and saved as it is
+    wb.save(path)
+    before = files(sample)
+    code, output = run_import(cli, sample, path)
+    assert code == 0, output  # it was X021: "a different report is on file"
+    assert "0 recorded, 3 as on file" in output
+    code, output = run_import(cli, sample, path, "--replace")
+    assert code == 0, output
+    assert files(sample) == before  # with --replace, the spaces and the CR were dropped
+
+
+def test_a_cell_left_as_it_was_keeps_the_ledger_text_when_another_changes(
+    cli: Cli, sample: Path, tmp_path: Path
+) -> None:
+    record(sample, "K4", "2026Q3", SUMMARY, PROBLEMS, NEXT_STEPS)
+    path = form(cli, sample, tmp_path / "out", "2026Q3")
+    fill(path, progress={"K4": {"percent": 45}})
+    code, output = run_import(cli, sample, path, "--replace")
+    assert code == 0, output
+    now = entry(sample, "K4", "2026Q3")
+    assert now.percent == 45
+    assert (now.summary, now.problems, now.next_steps) == (SUMMARY, PROBLEMS, NEXT_STEPS)
+
+
+# -- the round trip, for any text the ledger holds -----------------------------------------------
+
+PIECES = [
+    " ", "  ", "\u3000", "\n", "\r", "\r\n", "\t", "\u2028", "\ufeff", "\ufffe", "\u00a0",
+    "推进", "改建资金缺口约60万元", "（区委副书记）", "：", "，", "“最强支部”", "、", "。",
+    "=1+1", "-", "#N/A", "'", '"', "_x0041_", "&", "<b>", "😀", "é", "x",
+]  # fmt: skip
+TEXT = st.one_of(
+    st.lists(st.sampled_from(PIECES), min_size=1, max_size=8).map("".join),
+    st.text(st.characters(exclude_categories=["Cs"]), min_size=1, max_size=12),
+    # near a cell's limit, and over it
+    st.integers(32760, 32775).map(lambda n: "长" * n),
+).filter(lambda s: s.strip() != "" and not CONTROL.search(s))  # S009, S013: not in a ledger
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(summary=TEXT, problems=st.lists(TEXT, max_size=3), next_steps=st.lists(TEXT, max_size=3))
+def test_an_untouched_form_changes_nothing_for_any_text_the_ledger_holds(
+    summary: str, problems: list[str], next_steps: list[str]
+) -> None:
+    """Form, open and save, import with --replace: every file as it was, every row as on file;
+    or, for a text a cell cannot carry, no form at all, the refusal naming it."""
+    from ledger.calendar import Quarter
+    from ledger.edit.ops import EditError
+    from ledger.forms.apply import run
+    from ledger.forms.layout import CELL_LIMIT, held
+    from ledger.forms.write import Uncarried, forms
+    from ledger.load import load
+
+    today = date.fromisoformat(SAMPLE_DAY)
+    with tempfile.TemporaryDirectory() as tmp:
+        root = copy_sample(Path(tmp))
+        try:
+            record(root, "K4", "2026Q3", summary, problems, next_steps)
+        except EditError:
+            assume(False)  # a text the ledger does not hold (blank, a control character)
+        ledger = load(root, cache=False).ledger()
+        unit = ledger.units[UNIT]
+        lists = [*problems, *next_steps]
+        texts = [summary, "\n".join(problems), "\n".join(next_steps)]
+        uncarried = any(len(held(text)) > CELL_LIMIT for text in texts) or any(
+            "\n" in item or "\r" in item for item in lists
+        )
+        try:
+            made = forms(ledger, Quarter(2026, 3), today, "zh", [unit])
+        except Uncarried as exc:
+            assert uncarried
+            assert {(u.unit, u.project, u.entry) for u in exc.unfit} == {(UNIT, "K4", "2026Q3")}
+            return
+        assert not uncarried
+        path = Path(tmp) / made[0].name
+        path.write_bytes(made[0].data)
+        wb = load_workbook(path)
+        wb.save(path)
+        before = files(root)
+        outcome = run(root, today, [(path, path.name)], replace=True, cache=False)
+        assert [s.changed for s in outcome.steps] == [False, False, False]
+        assert files(root) == before
+
+
+def test_an_open_milestone_with_evidence_on_file_imports_as_unchanged(
+    cli: Cli, sample: Path, tmp_path: Path
+) -> None:
+    # evidence but no done date is a milestone the ledger holds; untouched, it was X024
+    unit_file = sample / UNIT_FILE
+    text = unit_file.read_text(encoding="utf-8")
+    unit_file.write_text(
+        text.replace("      - id: acceptance\n        due: 2026-11-30\n",
+                     "      - id: acceptance\n        due: 2026-11-30\n"
+                     '        evidence: " 验收方案\\r已报旗委 "\n', 1),
+        encoding="utf-8",
+    )  # fmt: skip
+    found = validate(sample, date.fromisoformat(SAMPLE_DAY)).problems
+    assert not [p for p in found if p.level == "error"]
+    path = form(cli, sample, tmp_path / "out")
+    before = files(sample)
+    code, output = run_import(cli, sample, path, "--replace")
+    assert code == 0, output
+    assert files(sample) == before
+    fill(path, milestones={("K1", "acceptance"): {"done": "2026-11-20"}})
+    code, output = run_import(cli, sample, path)
+    assert code == 0, output
+    assert 'evidence: " 验收方案\\r已报旗委 "' in unit_file.read_text(encoding="utf-8")

@@ -108,6 +108,22 @@ def _reported(value: object) -> Callable[[Path], None]:
     )
 
 
+def _failed(project: str, key: str) -> Callable[[Path], None]:
+    """A cell holding the error value ``#N/A`` (a failed formula or paste), the row filled."""
+
+    def edit(path: Path) -> None:
+        _cell(project, "percent", 90)(path)
+
+        def put(ws: Any) -> None:
+            cell = ws.cell(row_of(ws, project=project), columns(ws)[key])
+            cell.value = "#N/A"
+            cell.data_type = "e"
+
+        _sheet(path, put)
+
+    return edit
+
+
 REFUSALS: dict[str, tuple[Callable[[Path], None], str, str | None]] = {
     # name: (what is done to a Q4 form of chayouhouqi, the code, the cell named)
     "not a form": (_not_a_form, "X001", None),
@@ -126,6 +142,19 @@ REFUSALS: dict[str, tuple[Callable[[Path], None], str, str | None]] = {
     "bad status": (_cell("K1", "status", "很好"), "X017", "progress!J3"),
     "bad percent": (_cell("K1", "percent", "六十"), "X018", "progress!K3"),
     "bad date": (_reported("10月8日"), "X019", "progress!M3"),
+    # an ISO week date: Python reads it, the YAML and the command line do not
+    "week date": (_reported("2026-W45-3"), "X019", "progress!M3"),
+    "quarter 5": (_cell("K1", "quarter", "2026Q5"), "S011", "progress!I3"),
+    "quarter 0": (_cell("K1", "quarter", "2026Q0"), "S011", "progress!I3"),
+    "quarter property 5": (lambda p: _props(p, quarter="2026Q5"), "S011", None),
+    "quarter property 0": (lambda p: _props(p, quarter="2026Q0"), "S011", None),
+    "quarter property of another year": (lambda p: _props(p, quarter="2025Q4"), "X005", None),
+    "error value in a text cell": (_failed("K1", "summary"), "X026", "progress!L3"),
+    "error value in a list cell": (_failed("K1", "problems"), "X026", "progress!N3"),
+    "error value in the status": (_failed("K1", "status"), "X026", "progress!J3"),
+    "error value in a key cell": (_failed("K1", "project"), "X026", "progress!B3"),
+    "control character in a text": (_cell("K1", "summary", "推进\x85完成"), "S013", "progress!L3"),
+    "control character in a list": (_cell("K1", "next_steps", "一\n二\x7f"), "S013", "progress!O3"),
     "summary missing": (_cell("K1", "summary", None), "X020", "progress!L3"),
     "percent below the previous quarter's": (_cell("K1", "percent", 50), "P003", "progress!K3"),
     "date outside the ledger year": (_reported(datetime(2025, 12, 1)), "D001", "progress!M3"),
@@ -148,6 +177,52 @@ def test_each_refusal_names_the_cell_and_leaves_every_file_as_it_was(
     assert f"{where}: error[{code}]: " in output, output
     assert "nothing was written" in output
     assert files(sample) == before
+
+
+def test_an_error_value_in_a_key_cell_is_one_problem(
+    cli: Cli, sample: Path, tmp_path: Path
+) -> None:
+    path = form(cli, sample, tmp_path / "out")
+    _failed("K1", "project")(path)
+    code, output = run_import(cli, sample, path)
+    assert code == 1
+    problems = [line for line in output.splitlines() if "error[" in line]
+    assert problems == [said(f"{path}:progress!B3", "X026") + _X026_NA], output
+
+
+_X026_NA = (
+    "the cell holds the error value #N/A (a formula or a paste that failed): type the value itself"
+)
+
+
+def test_a_control_character_is_one_problem_at_its_own_cell(
+    cli: Cli, sample: Path, tmp_path: Path
+) -> None:
+    # it was X025 "the ledger with this change has these errors", none listed, at the project
+    path = form(cli, sample, tmp_path / "out")
+    _cell("K1", "summary", "推进\x85完成")(path)
+    code, output = run_import(cli, sample, path)
+    assert code == 1
+    problems = [line for line in output.splitlines() if "error[" in line]
+    assert problems == [said(f"{path}:progress!L3", "S013") + _S013_U0085], output
+
+
+_S013_U0085 = "a control character U+0085 in the text: delete it (often pasted in by accident)"
+
+
+QUARTERS = ["Q4", "2026q4", "4", "２０２６Ｑ４", "2026年第四季度", "四季度"]
+
+
+@pytest.mark.parametrize("quarter", QUARTERS)
+def test_the_quarter_of_the_form_and_its_rows_read_as_the_command_line_reads_them(
+    cli: Cli, sample: Path, tmp_path: Path, quarter: str
+) -> None:
+    path = form(cli, sample, tmp_path / "out")
+    _props(path, quarter=quarter)
+    _cell("K1", "quarter", quarter)(path)
+    code, output = run_import(cli, sample, path)
+    assert code == 0, output
+    assert entry(sample, "K1", "2026Q4").percent == 90
 
 
 def test_another_quarter_with_quarter_given(cli: Cli, sample: Path, tmp_path: Path) -> None:

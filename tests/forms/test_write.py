@@ -19,6 +19,7 @@ from tests.forms.conftest import (
     columns,
     files,
     form,
+    record,
     row_of,
 )
 from tests.support import Cli
@@ -109,3 +110,39 @@ def test_the_heading_words_what_the_unit_owes_as_remind_does(
     notes = "\n".join(str(c.value) for row in ws.iter_rows() for c in row if c.value)
     assert owed_text(Owed("overdue", m.due, 148, m), "zh") in notes
     assert Quarter(2026, 3).label in notes
+
+
+def test_a_text_a_cell_cannot_carry_is_refused_before_any_form_is_made(
+    cli: Cli, sample: Path, tmp_path: Path
+) -> None:
+    # Excel and WPS cut a cell at 32,767 characters; an item holding a line break reads back as
+    # two items: either would come back different, and with --replace be written so
+    record(sample, "K4", "2026Q3", "长" * 32768, ["资金缺口\n待协调"])
+    out = tmp_path / "out"
+    code, output = cli(
+        "form", "-q", "2026Q3", "-o", out, "-u", UNIT, "-C", sample, "--today", SAMPLE_DAY,
+        "--lang", "en",
+    )  # fmt: skip
+    assert code == 1
+    assert not out.exists()
+    lines = [line for line in output.splitlines() if line.startswith("ledger: ")]
+    assert lines == [
+        f"ledger: cannot make the forms: `problems` (“Problems (one a line)”) of unit {UNIT}, "
+        "project K4, 2026Q3 has an item holding a line break: the form holds one item a line "
+        "and would read it back as two; split it into items or write it on one line; change it "
+        f"in data/units/{UNIT}.yaml first, then make the forms again",
+        f"ledger: cannot make the forms: `summary` (“Progress this quarter”) of unit {UNIT}, "
+        "project K4, 2026Q3 is 32768 characters long, more than a spreadsheet cell holds "
+        f"(32,767): the form would cut it; change it in data/units/{UNIT}.yaml first, then make "
+        "the forms again",
+    ]
+
+
+def test_a_character_no_workbook_holds_leaves_the_form_readable(
+    cli: Cli, sample: Path, tmp_path: Path
+) -> None:
+    # U+FFFE is a text the ledger holds; written raw, the workbook no longer opened
+    record(sample, "K4", "2026Q3", "改建\ufffe工程")
+    path = form(cli, sample, tmp_path / "out", "2026Q3")
+    ws = load_workbook(path)["progress"]
+    assert ws.cell(row_of(ws, project="K4"), columns(ws)["summary"]).value == "改建工程"

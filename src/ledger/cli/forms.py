@@ -46,7 +46,7 @@ def form(
     from ledger.calendar import reporting_quarter
     from ledger.cli.reports import open_ledger, unit_scope
     from ledger.edit.write import atomic_write
-    from ledger.forms.write import forms
+    from ledger.forms.write import Uncarried, forms
     from ledger.i18n import t
     from ledger.reports.common import scoped, tree_order
 
@@ -63,7 +63,16 @@ def form(
         fail("output_in_ledger", language, path=output)
     keep = {u.id for u in scoped(ledger, scope)}
     units = [u for u, _ in tree_order(ledger, keep)]
-    made = forms(ledger, q, env.today, language, units)
+    try:
+        made = forms(ledger, q, env.today, language, units)
+    except Uncarried as exc:  # the ledger's data, not the command: exit 1, nothing written
+        for u in exc.unfit:
+            why = t(u.why, language, length=u.length)
+            field = t(f"form.col.{u.key}", language).split("\n")[0]
+            where = {"unit": u.unit, "project": u.project, "entry": u.entry}
+            message = t("form_unfit", language, key=u.key, field=field, why=why, **where)
+            typer.echo(f"ledger: {message}", err=True)
+        raise typer.Exit(1) from None
     if not made:
         typer.echo(t("form_none", language, quarter=q.label), err=True)
         return

@@ -19,12 +19,13 @@ from typing import Any
 
 from yaml.nodes import MappingNode, Node
 
+from ledger import typed
 from ledger.asof.status import Milestone, claim_milestones
 from ledger.edit.ops import Edit, EditError, apply_all, mark_done, record_progress
 from ledger.edit.refusal import check
 from ledger.edit.yamltext import YamlText
 from ledger.forms.layout import MILESTONES, PROGRESS
-from ledger.forms.read import Filled, FormProblem, Row, read
+from ledger.forms.read import Filled, FormProblem, Row, carried, carried_items, read
 from ledger.i18n import words
 from ledger.load import UNITS, Loaded
 from ledger.load.yamlparse import parse
@@ -144,9 +145,17 @@ class _Planner:
             self._file(name, "X005", form=ident.year, year=ledger.year)
         elif ident.unit not in ledger.units:
             self._file(name, "X007", unit=ident.unit)
-        elif self.quarter is not None and ident.quarter != self.quarter:
-            self._file(name, "X006", form=ident.quarter, quarter=self.quarter)
         if len(self.problems) > before:
+            return
+        try:  # the property as the command line reads a quarter: Q4, ４, 2026年第四季度…
+            label = typed.quarter(ident.quarter, ledger.year).label
+        except typed.Untyped as exc:
+            code = "S011" if exc.key == "bad_quarter" else "X005"
+            self._file(name, code, value=ident.quarter, form=ident.quarter, year=ledger.year)
+            return
+        form.identity = ident = dataclasses.replace(ident, quarter=label)
+        if self.quarter is not None and label != self.quarter:
+            self._file(name, "X006", form=label, quarter=self.quarter)
             return
         for row in form.progress:  # an unreadable cell's row too: its other cells are checked
             self._progress(form, row)
@@ -158,6 +167,8 @@ class _Planner:
         """The claim a row's keys name, or None with the problem recorded."""
         unit_id = form.identity.unit
         missing = [k for k in ("unit", "project", third) if not row.values.get(k)]
+        if any(not _blank(row.raw.get(k)) for k in missing):
+            return None  # a key cell that could not be read: its problem is recorded
         if missing:
             self._cell(form, row, missing[0], "X016", **_header(missing[0]))
             return None
@@ -179,13 +190,27 @@ class _Planner:
         claim = self._claim(form, row, "quarter")
         if claim is None:
             return
-        v = row.values
-        if v["quarter"] != form.identity.quarter:
-            self._cell(
-                form, row, "quarter", "X014", value=v["quarter"], quarter=form.identity.quarter
-            )
+        v = dict(row.values)
+        wanted = form.identity.quarter
+        try:
+            v["quarter"] = typed.quarter(v["quarter"], self.ledger.year).label
+        except typed.Untyped as exc:
+            if exc.key == "bad_quarter":
+                self._cell(form, row, "quarter", "S011", value=v["quarter"])
+            else:
+                self._cell(form, row, "quarter", "X014", value=v["quarter"], quarter=wanted)
             return
-        unread = {k for k in _TYPED if v.get(k) is None and not _blank(row.raw.get(k))}
+        if v["quarter"] != wanted:
+            self._cell(form, row, "quarter", "X014", value=v["quarter"], quarter=wanted)
+            return
+        entry = next((e for e in claim.progress if e.quarter == v["quarter"]), None)
+        if entry is not None:  # a cell that reads as the form wrote the entry's text is that text
+            if v.get("summary") == carried(entry.summary):
+                v["summary"] = entry.summary
+            for key, items in (("problems", entry.problems), ("next_steps", entry.next_steps)):
+                if v.get(key) == carried_items(items):
+                    v[key] = list(items)
+        unread = {k for k in _DECIDED_BY if v.get(k) is None and not _blank(row.raw.get(k))}
         missing = [
             k
             for k in ("status", "percent", "summary")
@@ -194,10 +219,9 @@ class _Planner:
         for key in missing:
             self._cell(form, row, key, "X020", **_header(key))
         unit_id, quarter = form.identity.unit, v["quarter"]
-        entry = next((e for e in claim.progress if e.quarter == quarter), None)
         unknown = unread | set(missing)
         if unknown:
-            self._partly(form, row, claim, entry, unknown)
+            self._partly(form, row, v, claim, entry, unknown)
             return
         status = STATUSES[v["status"]]
         new = (status, v["percent"], v["summary"], v["problems"], v["next_steps"])
@@ -245,13 +269,18 @@ class _Planner:
         )
 
     def _partly(
-        self, form: Filled, row: Row, claim: Claim, entry: Progress | None, unknown: set[str]
+        self,
+        form: Filled,
+        row: Row,
+        v: dict[str, Any],
+        claim: Claim,
+        entry: Progress | None,
+        unknown: set[str],
     ) -> None:
         """A progress row with cells that could not be read or are empty (their problems are
         recorded): the cells that could be read are still checked against the ledger's rules,
         with stand-ins for the others, so that the unit hears of every problem at once. Nothing
         is written, since a problem is recorded."""
-        v = row.values
         keys = ("status", "percent", "summary", "problems", "next_steps", "reported")
         if entry is not None and not self.replace:
             on_file = dict(zip(keys, _entry_values(entry), strict=True))
@@ -334,7 +363,11 @@ class _Planner:
             )
             return
         done, evidence = v.get("done"), v.get("evidence")
+        if evidence is not None and evidence == carried(milestone.evidence):
+            evidence = milestone.evidence  # as the form wrote it: the ledger's own text
         if done is None:
+            if evidence is not None and evidence == milestone.evidence:
+                return  # the evidence on file, untouched: nothing reported on this row
             self._cell(form, row, "done", "X024")
             return
         key = ("milestone", unit_id, claim.project, milestone.id)
@@ -507,14 +540,15 @@ def _place(
     return None
 
 
-# The cells of a progress row read with ``ledger.typed`` (the others are text), and the codes
-# whose verdict depends on a cell: a stand-in for that cell decides nothing.
-_TYPED = ("status", "percent", "reported")
+# The input cells of a progress row, each with the codes whose verdict depends on it: a stand-in
+# for a cell that could not be read decides nothing.
 _DECIDED_BY: dict[str, set[str]] = {
     "status": {"P004", "P005"},
     "percent": {"P003", "P004", "P005"},
     "summary": set(),
     "reported": {"D001", "D003", "D005"},
+    "problems": set(),
+    "next_steps": set(),
 }
 
 

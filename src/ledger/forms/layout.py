@@ -3,6 +3,7 @@ of row 1 (contract section 9), the columns around them and the properties naming
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -104,6 +105,20 @@ def pages(sheet: str) -> list[list[int]]:
 PROPERTY = "ledger."
 FORM_KIND = "quarterly-form/1"
 IDENTITY = ("form", "title", "year", "unit", "quarter", "made")
+
+
+# What a cell can hold (contract section 9 promises the round trip): Excel and WPS cut a longer
+# text at this many characters on opening, so a form never carries one (``write.Uncarried``).
+CELL_LIMIT = 32767
+# The characters XML 1.0 cannot hold: the C0 controls but TAB, LF and CR, which openpyxl refuses
+# (and the ledger's own check too), and U+FFFE/U+FFFF, which openpyxl writes, and the workbook
+# no longer opens.
+_UNHELD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def held(text: str) -> str:
+    """The text a cell holds of ``text``: without the characters no workbook can hold."""
+    return _UNHELD.sub("", text)
 
 
 def file_name(unit_id: str, quarter: str) -> str:

@@ -4,7 +4,12 @@ Rows are found by their keys, never by their place: blank rows and rows without 
 skipped, ``x-`` columns are ignored, and a column is found by the key in row 1 wherever it
 stands. A value a clerk may type (contract section 7) is read with ``ledger.typed``: statuses in
 either language, percents as numbers (also a cell formatted as a percent) or ``65%`` text, dates
-as spreadsheet dates or ISO text, ``problems`` and ``next_steps`` one item a line.
+as spreadsheet dates or ISO text (``YYYY-MM-DD``, as everywhere else), ``problems`` and
+``next_steps`` one item a line. A cell holding an error value (``#N/A``) and a text holding a
+control character are refused at their cell, whatever the column.
+
+``carried`` and ``carried_items`` say how a text of the ledger, written into a cell, reads back:
+the import takes a cell that reads so as the ledger's text itself (the round trip promise).
 """
 
 from __future__ import annotations
@@ -27,9 +32,11 @@ from ledger.forms.layout import (
     MILESTONES,
     PROGRESS,
     PROPERTY,
+    held,
 )
 from ledger.i18n import words
-from ledger.model import STATUSES, iso_hint
+from ledger.model import ISO_DATE, STATUSES, iso_hint
+from ledger.visible import CONTROL
 
 _CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an OLE compound file: encrypted OOXML or old .xls
 
@@ -175,6 +182,7 @@ def _sheet(ws: Any, sheet: str, name: str) -> tuple[list[Row], list[FormProblem]
     rows = []
     for r in range(FIRST_ROW, ws.max_row + 1):
         raw = {key: ws.cell(row=r, column=c).value for key, c in columns.items()}
+        failed = {k for k, c in columns.items() if ws.cell(row=r, column=c).data_type == "e"}
         formats = {key: ws.cell(row=r, column=c).number_format for key, c in columns.items()}
         cells = {key: f"{get_column_letter(c)}{r}" for key, c in columns.items()}
         if all(_blank(v) for v in raw.values()):
@@ -183,7 +191,10 @@ def _sheet(ws: Any, sheet: str, name: str) -> tuple[list[Row], list[FormProblem]
         before = len(problems)
         for key, value in raw.items():
             try:
+                if key in failed:  # "#N/A" is what failed, never a value: refused in any column
+                    raise typed.Untyped("error_value")
                 values[key] = _typed(sheet, key, value, formats[key])
+                _controls(values[key])
             except typed.Untyped as exc:
                 code = _CODES.get(exc.key, "X017")
                 args = {"value": _shown(value), **exc.args_}
@@ -201,7 +212,28 @@ _CODES = {
     "bad_percent_text": "X018",
     "bad_percent": "X018",
     "bad_date_cell": "X019",
+    "error_value": "X026",
+    "control": "S013",
 }
+
+
+def _controls(value: object) -> None:
+    """A control character in a text is refused at its cell, as the ledger's check refuses it
+    in the file (S013): the clerk hears of it where they can delete it."""
+    for text in value if isinstance(value, list) else [value]:
+        m = CONTROL.search(text) if isinstance(text, str) else None
+        if m is not None:
+            raise typed.Untyped("control", char=f"U+{ord(m.group()):04X}")
+
+
+def carried(text: str | None) -> str | None:
+    """What a cell holding the text ``text`` reads back as (``None`` for a blank)."""
+    return None if text is None else _text(held(text))
+
+
+def carried_items(items: list[str] | tuple[str, ...]) -> list[str]:
+    """What a cell holding ``items`` one a line reads back as."""
+    return _items(held("\n".join(items)))
 
 
 def _blank(value: object) -> bool:
@@ -236,11 +268,16 @@ def _typed(sheet: str, key: str, value: object, number_format: str) -> Any:
         canonical = typed.status(text)  # raises for a word that is not a status
         return text if text in STATUSES else canonical  # the clerk's word, in its language
     if key in ("problems", "next_steps"):
-        text = _text(value)
-        if text is None:
-            return []
-        return [line.strip() for line in text.split("\n") if line.strip()]
+        return _items(value)
     return _text(value)
+
+
+def _items(value: object) -> list[str]:
+    """A cell of one item a line."""
+    text = _text(value)
+    if text is None:
+        return []
+    return [line.strip() for line in text.split("\n") if line.strip()]
 
 
 def _date(value: object) -> date | None:
@@ -252,7 +289,7 @@ def _date(value: object) -> date | None:
     if text is None:
         return None
     try:
-        if len(text) == 10:
+        if ISO_DATE.fullmatch(text):  # as the YAML and the command line: not 2026-W45-3
             return date.fromisoformat(text)
     except ValueError:
         pass

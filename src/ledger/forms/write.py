@@ -9,6 +9,11 @@ for which quarter, by when, whom to call, and what the unit owes as of T. Printe
 with type of 8 pt or more, the progress sheet on two pages across (``layout.pages``). The
 workbook's custom properties name the ledger, the year, the unit, the quarter and the day the
 form was made.
+
+An untouched form imports as no change (``ledger.forms.apply``): what a cell holds of a text reads
+back as that text. A text a cell cannot carry (longer than a cell holds, or a list item holding a
+line break, which would read back as two items) is refused before any form is made
+(``Uncarried``), never cut on the way back.
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ from ledger.asof.owed import owed
 from ledger.asof.status import ClaimStatus, statuses
 from ledger.calendar import Quarter
 from ledger.forms.layout import (
+    CELL_LIMIT,
     COLUMNS,
     FIRST_ROW,
     FORM_KIND,
@@ -43,12 +49,13 @@ from ledger.forms.layout import (
     REPEATED,
     Column,
     file_name,
+    held,
     pages,
 )
 from ledger.i18n import t
 from ledger.model import Ledger, Progress, Unit
 from ledger.render import xlsx_print as paper
-from ledger.render.xlsx import FLAG_STYLES, clean_text, fixed_times, unbroken
+from ledger.render.xlsx import FLAG_STYLES, fixed_times, unbroken
 from ledger.reports.common import word
 from ledger.reports.reasons import owed_text
 
@@ -73,16 +80,73 @@ class Form:
     data: bytes
 
 
+@dataclass(frozen=True)
+class Unfit:
+    """A text of the ledger a form's input cell cannot carry: ``why`` is a message key of
+    ``ledger.i18n`` (``form.unfit_long``, ``form.unfit_break``) over ``length``."""
+
+    unit: str
+    project: str
+    entry: str  # the quarter, or the milestone's id
+    key: str  # the form's column key
+    why: str
+    length: int = 0
+
+
+class Uncarried(Exception):
+    """Forms not made: the texts they cannot carry, each named by unit, project and field."""
+
+    def __init__(self, unfit: list[Unfit]) -> None:
+        super().__init__("uncarried")
+        self.unfit = unfit
+
+
 def forms(
     ledger: Ledger, quarter: Quarter, today: date, lang: str, units: list[Unit]
 ) -> list[Form]:
-    """The form of each of ``units`` that has claims as of T, in the order given."""
-    out = []
+    """The form of each of ``units`` that has claims as of T, in the order given. Raises
+    ``Uncarried`` when a text would not come back whole from any of them."""
+    made: list[tuple[Unit, list[ClaimStatus]]] = []
+    unfit: list[Unfit] = []
     for unit in units:
         found = list(statuses(ledger, today, [unit]))
         if found:
-            data = workbook(ledger, unit, found, quarter, today, lang)
-            out.append(Form(file_name(unit.id, quarter.label), unit, data))
+            made.append((unit, found))
+            unfit += uncarried(found, quarter)
+    if unfit:
+        raise Uncarried(unfit)
+    return [
+        Form(
+            file_name(unit.id, quarter.label),
+            unit,
+            workbook(ledger, unit, found, quarter, today, lang),
+        )
+        for unit, found in made
+    ]
+
+
+def uncarried(found: list[ClaimStatus], quarter: Quarter) -> list[Unfit]:
+    """The texts of the input cells of a unit's form that a cell cannot carry whole."""
+    out: list[Unfit] = []
+    for status in found:
+        unit, project = status.unit.id, status.claim.project
+        entry = next((e for e in status.claim.progress if e.quarter == quarter.label), None)
+        if entry is not None:
+            lists = {"problems": entry.problems, "next_steps": entry.next_steps}
+            for key, items in lists.items():
+                if any("\n" in item or "\r" in item for item in items):
+                    out.append(Unfit(unit, project, quarter.label, key, "form.unfit_break"))
+            texts = {"summary": entry.summary, **{k: "\n".join(v) for k, v in lists.items()}}
+            out += [
+                Unfit(unit, project, quarter.label, key, "form.unfit_long", len(text))
+                for key, text in texts.items()
+                if len(held(text)) > CELL_LIMIT
+            ]
+        out += [
+            Unfit(unit, project, m.id, "evidence", "form.unfit_long", len(m.evidence))
+            for m, state in status.milestones
+            if state != "done" and m.evidence is not None and len(held(m.evidence)) > CELL_LIMIT
+        ]
     return out
 
 
@@ -108,8 +172,8 @@ def workbook(
 
     title = t("form.title", lang, unit=unit.name, quarter=_quarter_words(quarter, lang))
     props = wb.properties
-    props.title = clean_text(title)
-    props.subject = clean_text(ledger.config.ledger.title)
+    props.title = held(title)
+    props.subject = held(ledger.config.ledger.title)
     props.creator = "ledger"
     props.language = "zh-CN" if lang == "zh" else "en"
     made = datetime(today.year, today.month, today.day)
@@ -124,7 +188,7 @@ def workbook(
         "made": today.isoformat(),
     }
     for key, value in identity.items():
-        wb.custom_doc_props.append(StringProperty(name=PROPERTY + key, value=clean_text(value)))
+        wb.custom_doc_props.append(StringProperty(name=PROPERTY + key, value=held(value)))
 
     raw = BytesIO()
     with ZipFile(raw, "w", ZIP_DEFLATED, allowZip64=True) as archive:
@@ -305,7 +369,8 @@ def _row(ws: Any, columns: tuple[Column, ...], r: int, values: dict[str, object]
         elif isinstance(value, str):
             # what the form shows and import ignores keeps its dates and phone numbers whole
             text = unbroken(value) if column.key.startswith("x-") else value
-            cell.value = clean_text(text)
+            # an input cell's text fits (``uncarried``); what import ignores is cut to fit
+            cell.value = held(text) if column.kind == "input" else held(text)[:CELL_LIMIT]
             cell.data_type = "s"  # text, never a formula
             if not column.hidden:
                 lines = max(lines, paper.lines(text, column.width))
@@ -462,7 +527,7 @@ def _notes(ws: Any, sheet: str, lines: list[str]) -> None:
         count = paper.lines(text, width, size)
         if count > 1:  # a date or a phone number stays on one line
             text = unbroken(text)
-        cell = ws.cell(row=r, column=start, value=clean_text(text))
+        cell = ws.cell(row=r, column=start, value=held(text))
         cell.data_type = "s"
         cell.font = Font(name=FONT, size=size, bold=n == 0)
         cell.alignment = Alignment(vertical="top", wrap_text=True)
@@ -525,4 +590,4 @@ def _across(ws: Any, sheet: str) -> list[str]:
 
 
 def _header(text: str) -> str:
-    return clean_text(text).replace("\n", " ").replace("&", "&&")[:200]
+    return held(text).replace("\n", " ").replace("&", "&&")[:200]

@@ -129,6 +129,7 @@ WORDS: dict[str, str] = {
     "code.X023": "reported differently in {first}: keep one of the two",
     "code.X024": "evidence is given but no done date: fill in the day it was done",
     "code.X025": "cannot record this row: {reason}",
+    "code.X026": "the cell holds the error value {value} (a formula or a paste that failed): type the value itself",
     "no_root": (
         "no ledger found: there is no ledger.toml in {cwd} or any folder above it. "
         "Run the command inside a ledger, or give its folder with --root DIR (or $LEDGER_ROOT)."
@@ -474,6 +475,9 @@ WORDS: dict[str, str] = {
     "import_summary": "{files} form(s): {changed} recorded, {same} as on file",
     "import_refused": "nothing was written: {n} problem(s); fix the cells named above and import again",
     "import_commit": "import {files} quarterly form(s)",
+    "form_unfit": "cannot make the forms: `{key}` (“{field}”) of unit {unit}, project {project}, {entry} {why}; change it in data/units/{unit}.yaml first, then make the forms again",
+    "form.unfit_long": "is {length} characters long, more than a spreadsheet cell holds (32,767): the form would cut it",
+    "form.unfit_break": "has an item holding a line break: the form holds one item a line and would read it back as two; split it into items or write it on one line",
     "form_none": "no unit has claims: no {quarter} forms were written",
     "form_in_ledger": "note: {path} is inside the ledger's folder and git does not ignore it: do not commit the forms (write them outside the ledger, or into forms/ with a line /forms/ in .gitignore)",
     "form_next": "{n} form(s) for {quarter} written: send them to the units, then read them back with ledger import",

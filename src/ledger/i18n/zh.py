@@ -129,6 +129,7 @@ WORDS: dict[str, str] = {
     "code.X023": "与 {first} 的填报内容不同：请只保留一份",
     "code.X024": "填写了佐证材料但没有完成日期：请填写完成日期",
     "code.X025": "无法记录这一行：{reason}",
+    "code.X026": "单元格中是错误值 {value}（公式或粘贴出错）：请直接填写内容",
     "no_root": (
         "找不到台账：{cwd} 及其上级文件夹中都没有 ledger.toml。"
         "请在台账文件夹内运行，或用 --root DIR（或环境变量 LEDGER_ROOT）指定台账文件夹。"
@@ -474,6 +475,9 @@ WORDS: dict[str, str] = {
     "import_summary": "共 {files} 份填报表：{changed} 项已记录，{same} 项与台账相同",
     "import_refused": "未写入任何内容：共 {n} 个问题，请按上面列出的单元格修正后重新导入",
     "import_commit": "导入 {files} 份季度填报表",
+    "form_unfit": "无法生成填报表：单位 {unit} 项目 {project} {entry} 的 `{key}`（“{field}”）{why}；请先在 data/units/{unit}.yaml 中修改，再生成填报表",
+    "form.unfit_long": "有 {length} 个字符，超过表格单元格能容纳的 32767 个，填报表会将其截断",
+    "form.unfit_break": "有一项内含换行，而填报表每行一项，导入时会读成两项；请拆成多项或写成一行",
     "form_none": "没有单位有认领项目，未生成 {quarter} 填报表",
     "form_in_ledger": "注意：{path} 在台账文件夹内，git 不会忽略它：请勿把填报表提交到 git（可写到台账之外，或在 .gitignore 中加一行 /forms/ 并写到 forms/ 中）",
     "form_next": "已生成 {n} 份 {quarter} 填报表：发给各单位填写，收回后用 ledger import 导入",
