@@ -129,6 +129,8 @@ WORDS: dict[str, str] = {
     "code.X023": "reported differently in {first}: keep one of the two",
     "code.X024": "evidence is given but no done date: fill in the day it was done",
     "code.X025": "cannot record this row: {reason}",
+    "code.X026": "this is {found}, not a regular file: give the path of the workbook itself",
+    "code.X027": "the workbook unpacks to more than {limit} MB, far more than a form holds: fill in the form you were sent",
     "no_root": (
         "no ledger found: there is no ledger.toml in {cwd} or any folder above it. "
         "Run the command inside a ledger, or give its folder with --root DIR (or $LEDGER_ROOT)."
