@@ -656,11 +656,25 @@ def test_an_entry_nested_deep_under_a_good_checksum_and_seal_is_a_miss(
         assert cli("validate", "-C", root, "--today", day, "--format", "json") == cold  # rebuilt
 
 
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=5) | st.just("2026-11-25"),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(["read", "problems", "rows", "broken", "partial", "facts", "l", "d"]),
+            inner,
+            max_size=6,
+        )
+    ),
+    max_leaves=12,
+)
+
+
 @st.composite
 def _hostile(draw: st.DrawFn, real: bytes) -> list[tuple[str, bytes]]:
     """What a cache folder's files may come to hold: random bytes, or the real pack truncated,
     with bytes flipped, or lines dropped or repeated."""
-    how = draw(st.sampled_from(["random", "truncated", "flipped", "lines"]))
+    how = draw(st.sampled_from(["random", "truncated", "flipped", "lines", "json"]))
     if how == "random":
         data = draw(st.binary(max_size=2000))
         if draw(st.booleans()):
@@ -673,17 +687,26 @@ def _hostile(draw: st.DrawFn, real: bytes) -> list[tuple[str, bytes]]:
             i = draw(st.integers(0, len(buf) - 1))
             buf[i] ^= draw(st.integers(1, 255))
         data = bytes(buf)
-    else:
+    elif how == "lines":
         lines = _lines(real)[:-1]
         picked = draw(st.lists(st.sampled_from(lines), max_size=len(lines)))
         data = _signed(b"".join(line + b"\n" for line in picked))
+    else:  # a body replaced by other JSON, the entry sealed and the pack signed again
+        lines = _lines(real)[:-1]
+        spoiled = []
+        for line in lines:
+            fields = line.split(b"\t")
+            if draw(st.integers(0, 9)) == 0:
+                fields[draw(st.integers(2, 4))] = json.dumps(draw(_JSON)).encode()
+            spoiled.append(b"\t".join(fields))
+        data = _reseal(spoiled)
     files = [(PACK, data)]
     if draw(st.booleans()):
         files.append((draw(st.sampled_from([".gitignore", "x.json", "a" * 64 + ".json"])), data))
     return files
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_any_bytes_in_the_cache_folder_give_the_no_cache_answer(
     generated: Path, tmp_path_factory: pytest.TempPathFactory, data: st.DataObject
