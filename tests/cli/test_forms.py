@@ -163,3 +163,6 @@ def test_a_file_name_with_control_characters_is_shown_escaped_in_errors(
     for raw in ("\x1b", "\r", "\u009b"):
         assert raw not in output
     assert "a\\x1b[31m\\x0db\\x9b\\x0ac.xlsx: error[X002]" in output
+    assert "not an .xlsx workbook" in output
+    code, output = run_import(cli, sample, path, lang="zh")
+    assert "（不是 .xlsx 工作簿）" in output

@@ -134,7 +134,7 @@ def _read_open(
     if head.startswith(_CFB):
         return None, [FormProblem(name, "X003")]
     if not zipfile.is_zipfile(f):
-        return None, [FormProblem(name, "X002", {"reason": "not an .xlsx workbook"})]
+        return None, [FormProblem(name, "X002", {"reason": words("kind.not_a_workbook")})]
     if size > UNPACKED or _unpacked(f) > UNPACKED:
         return None, [FormProblem(name, "X027", {"limit": UNPACKED // 1024**2})]
     from openpyxl import load_workbook  # type: ignore[import-untyped]

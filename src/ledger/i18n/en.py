@@ -482,6 +482,7 @@ WORDS: dict[str, str] = {
     "code.F008": "this is {found}, not a regular {expected}: ledger files must be regular files inside the ledger, so it is not read",
     "code.S013": "a control character {char} in the text: delete it (often pasted in by accident)",
     "code.S014": "`{raw}` is read as {value} ({why}): write the number you mean plainly, without a leading 0 or a colon",
+    "kind.not_a_workbook": "not an .xlsx workbook",
     "kind.a_link": "a symbolic link",
     "kind.a_folder": "a folder",
     "kind.a_pipe": "a named pipe",

@@ -482,6 +482,7 @@ WORDS: dict[str, str] = {
     "code.F008": "这是{found}，不是普通{expected}：台账文件必须是台账文件夹内的普通文件，因此不读取",
     "code.S013": "文字中有控制字符 {char}：请删除（多为复制粘贴时误带）",
     "code.S014": "`{raw}` 会被读作 {value}（{why}）：请直接写出要表达的数字，不要以 0 开头，也不要用冒号",
+    "kind.not_a_workbook": "不是 .xlsx 工作簿",
     "kind.a_link": "符号链接",
     "kind.a_folder": "文件夹",
     "kind.a_pipe": "命名管道",
