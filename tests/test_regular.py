@@ -54,3 +54,14 @@ def test_a_device_is_refused() -> None:
 def test_a_missing_file_is_an_os_error(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError):
         read_regular(tmp_path / "none", 10)
+
+
+def test_a_socket_is_refused_as_a_socket(tmp_path: Path) -> None:
+    import socket
+
+    path = tmp_path / "s"
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.bind(str(path))
+        with pytest.raises(NotRegular) as found:
+            read_regular(path, 10)
+    assert found.value.kind == "socket"

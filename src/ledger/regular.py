@@ -54,9 +54,13 @@ def open_regular(path: Path) -> int:
     try:
         fd = os.open(path, _FLAGS)
     except OSError as exc:
-        # ELOOP (or EMLINK on some systems): the last part of the path is a link
-        if os.path.islink(path):
-            raise NotRegular("link") from exc
+        # ELOOP (EMLINK on some systems) for a link, ENXIO for a socket: say what it is
+        try:
+            mode = os.lstat(path).st_mode
+        except OSError:
+            raise exc from None
+        if not stat.S_ISREG(mode):
+            raise NotRegular(kind(mode)) from exc
         raise
     try:
         mode = os.fstat(fd).st_mode
