@@ -134,6 +134,8 @@ _ALL = [
     Code("X024", "error"),
     Code("X025", "error"),
     Code("X026", "error"),
+    Code("X027", "error"),
+    Code("X028", "error"),
 ]
 
 CODES: dict[str, Code] = {c.code: c for c in _ALL}

@@ -186,3 +186,24 @@ def test_help_says_what_t_is(tmp_path: Path, lang: str, says: str, command: list
     text = " ".join(done.stdout.split())  # the epilog is wrapped at spaces
     assert says in text
     assert "T" in text.split(says)[0]  # it speaks of T before it says what T is
+
+
+@pytest.mark.parametrize("kind", ["link", "fifo", "big"])
+def test_the_ledger_language_is_read_only_from_a_regular_settings_file(
+    tmp_path: Path, kind: str
+) -> None:
+    real = tmp_path / "real.toml"
+    real.write_text('[ledger]\nlanguage = "en"\n', encoding="utf-8")
+    root = tmp_path / "ledger"
+    root.mkdir()
+    toml = root / "ledger.toml"
+    if kind == "link":  # a link is not followed, even to a good file
+        toml.symlink_to(real)
+    elif kind == "fifo":  # a pipe would wait for ever
+        os.mkfifo(toml)
+    else:
+        toml.write_text('[ledger]\nlanguage = "en"\n' + "#" * (1 << 20), encoding="utf-8")
+    assert lang.ledger_language(["-C", str(root)], {}, tmp_path) is None
+    toml.unlink()
+    toml.write_text(real.read_text(encoding="utf-8"), encoding="utf-8")
+    assert lang.ledger_language(["-C", str(root)], {}, tmp_path) == "en"

@@ -537,3 +537,214 @@ def test_findings_are_taken_for_the_days_they_hold_for(generated: Path, tmp_path
         assert sorted(result.checked) == [p.relative_to(root).as_posix() for p in again]
     d002 = [p for p in direct(root, date(2026, 11, 30)) if p.code == "D002"]
     assert [p.args["today"] for p in d002] == [date(2026, 11, 30)]
+
+
+# -- a hostile cache folder: anything in it gives the answer of --no-cache (issue 21) ------------
+
+
+def _validate_in_subprocess(root: Path, *extra: str) -> subprocess.CompletedProcess[bytes]:
+    """``validate`` in a process of its own, bounded in time and memory: a regression (a pack
+    read from a pipe or from /dev/zero) fails the test instead of hanging the suite or the
+    machine."""
+    import resource
+
+    def bounded() -> None:
+        gib = 1024**3
+        resource.setrlimit(resource.RLIMIT_AS, (2 * gib, 2 * gib))
+
+    argv = [sys.executable, "-m", "ledger", "validate", "-C", str(root), "--format", "json"]
+    return subprocess.run(
+        [*argv, "--today", "2026-11-25", *extra],
+        capture_output=True,
+        env={**os.environ, "NO_COLOR": "1"},
+        timeout=60,
+        preexec_fn=bounded,
+    )
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes")
+@pytest.mark.parametrize("kind", ["fifo", "zero", "folder", "link"])
+def test_a_pack_that_is_not_a_regular_file_is_a_miss(
+    generated: Path, tmp_path: Path, kind: str
+) -> None:
+    root = fresh(generated, tmp_path)
+    damage(root)
+    expected = _validate_in_subprocess(root, "--no-cache")
+    _validate_in_subprocess(root)
+    pack = root / FOLDER / PACK
+    real = pack.read_bytes()
+    pack.unlink()
+    if kind == "fifo":
+        os.mkfifo(pack)
+    elif kind == "zero":
+        pack.symlink_to("/dev/zero")
+    elif kind == "folder":
+        pack.mkdir()
+    else:  # a link to a good pack is not followed either
+        (tmp_path / "elsewhere").write_bytes(real)
+        pack.symlink_to(tmp_path / "elsewhere")
+    try:
+        got = _validate_in_subprocess(root)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"a {kind} as the pack hangs validate")
+    assert (got.returncode, got.stdout) == (expected.returncode, expected.stdout)
+    assert got.stderr == expected.stderr
+    if kind == "link":  # the link was replaced by a pack, the file it named left as it was
+        assert not pack.is_symlink()
+        assert (tmp_path / "elsewhere").read_bytes() == real
+
+
+def _reseal(lines: list[bytes]) -> bytes:
+    """The lines, each given the seal this tool would write for it, the pack signed again: what
+    a careful forger, or a tool that copies entries about, could write."""
+    from ledger.load import cache
+
+    out = []
+    for line in lines:
+        rel, key, summary, checked, model = line.split(b"\t")[:5]
+        fields = [rel, key, summary, checked, model]
+        if hasattr(cache, "seal"):
+            entry = cache.Entry(key.decode(), summary, checked, model)
+            fields.append(cache.seal(json.loads(rel), entry))
+        out.append(b"\t".join(fields) + b"\n")
+    return _signed(b"".join(out))
+
+
+def test_two_entries_swapped_under_a_good_checksum_are_misses(
+    generated: Path, tmp_path: Path, cli: Cli
+) -> None:
+    root = fresh(generated, tmp_path)
+    damage(root)
+    day = "2026-11-25"
+    cold = cli("validate", "-C", root, "--today", day, "--format", "json", "--no-cache")
+    cli("validate", "-C", root, "--today", day, "--format", "json")
+    pack = root / FOLDER / PACK
+    lines = _lines(pack.read_bytes())[:-1]
+    units = sorted(p.name for p in (root / UNITS).glob("*.yaml"))
+    a, b = (
+        next(
+            i for i, line in enumerate(lines) if f"{UNITS}/{name}".encode() in line.split(b"\t")[0]
+        )
+        for name in (units[0], units[1])  # a clean unit and one with a problem
+    )
+    fa, fb = lines[a].split(b"\t"), lines[b].split(b"\t")
+    fa[2:], fb[2:] = fb[2:], fa[2:]  # the bodies (and their seals) change places
+    lines[a], lines[b] = b"\t".join(fa), b"\t".join(fb)
+    pack.write_bytes(_signed(b"".join(line + b"\n" for line in lines)))
+    assert cli("validate", "-C", root, "--today", day, "--format", "json") == cold
+
+
+def test_an_entry_nested_deep_under_a_good_checksum_and_seal_is_a_miss(
+    generated: Path, tmp_path: Path, cli: Cli
+) -> None:
+    root = fresh(generated, tmp_path)
+    damage(root)
+    day = "2026-11-25"
+    cold = cli("validate", "-C", root, "--today", day, "--format", "json", "--no-cache")
+    pack = root / FOLDER / PACK
+    deep = b"[" * 100_000 + b"]" * 100_000
+    for field in (2, 3, 4):
+        cli("validate", "-C", root, "--today", day, "--format", "json")
+        lines = _lines(pack.read_bytes())[:-1]
+        spoiled = []
+        for line in lines:
+            fields = line.split(b"\t")
+            fields[field] = deep
+            spoiled.append(b"\t".join(fields))
+        pack.write_bytes(_reseal(spoiled))
+        assert cli("validate", "-C", root, "--today", day, "--format", "json") == cold, field
+        assert cli("validate", "-C", root, "--today", day, "--format", "json") == cold  # rebuilt
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=5) | st.just("2026-11-25"),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(["read", "problems", "rows", "broken", "partial", "facts", "l", "d"]),
+            inner,
+            max_size=6,
+        )
+    ),
+    max_leaves=12,
+)
+
+
+@st.composite
+def _hostile(draw: st.DrawFn, real: bytes) -> list[tuple[str, bytes]]:
+    """What a cache folder's files may come to hold: random bytes, or the real pack truncated,
+    with bytes flipped, or lines dropped or repeated."""
+    how = draw(st.sampled_from(["random", "truncated", "flipped", "lines", "json"]))
+    if how == "random":
+        data = draw(st.binary(max_size=2000))
+        if draw(st.booleans()):
+            data = real.split(b"\n", 1)[0] + b"\n" + data
+    elif how == "truncated":
+        data = real[: draw(st.integers(0, len(real)))]
+    elif how == "flipped":
+        buf = bytearray(real)
+        for _ in range(draw(st.integers(1, 8))):
+            i = draw(st.integers(0, len(buf) - 1))
+            buf[i] ^= draw(st.integers(1, 255))
+        data = bytes(buf)
+    elif how == "lines":
+        lines = _lines(real)[:-1]
+        picked = draw(st.lists(st.sampled_from(lines), max_size=len(lines)))
+        data = _signed(b"".join(line + b"\n" for line in picked))
+    else:  # a body replaced by other JSON, the entry sealed and the pack signed again
+        lines = _lines(real)[:-1]
+        spoiled = []
+        for line in lines:
+            fields = line.split(b"\t")
+            if draw(st.integers(0, 9)) == 0:
+                fields[draw(st.integers(2, 4))] = json.dumps(draw(_JSON)).encode()
+            spoiled.append(b"\t".join(fields))
+        data = _reseal(spoiled)
+    files = [(PACK, data)]
+    if draw(st.booleans()):
+        files.append((draw(st.sampled_from([".gitignore", "x.json", "a" * 64 + ".json"])), data))
+    return files
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_any_bytes_in_the_cache_folder_give_the_no_cache_answer(
+    generated: Path, tmp_path_factory: pytest.TempPathFactory, data: st.DataObject
+) -> None:
+    from typer.testing import CliRunner
+
+    from ledger.cli import app
+
+    root = _hostile_root(generated, tmp_path_factory)
+    runner = CliRunner()
+    argv = ["validate", "-C", str(root), "--today", "2026-11-25", "--format", "json"]
+
+    def run(*extra: str) -> tuple[int, str]:
+        result = runner.invoke(app, [*argv, *extra], catch_exceptions=False)
+        return result.exit_code, result.output
+
+    cold, real = _HOSTILE[root]
+    for name, content in data.draw(_hostile(real)):
+        (root / FOLDER / name).write_bytes(content)
+    assert run() == cold
+    assert run() == cold
+
+
+_HOSTILE: dict[Path, tuple[tuple[int, str], bytes]] = {}
+
+
+def _hostile_root(generated: Path, factory: pytest.TempPathFactory) -> Path:
+    """One damaged ledger for every example, with its --no-cache answer and a real pack."""
+    if _HOSTILE:
+        return next(iter(_HOSTILE))
+    root = fresh(generated, factory.mktemp("hostile"))
+    damage(root)
+    from typer.testing import CliRunner
+
+    from ledger.cli import app
+
+    argv = ["validate", "-C", str(root), "--today", "2026-11-25", "--format", "json"]
+    result = CliRunner().invoke(app, [*argv, "--no-cache"], catch_exceptions=False)
+    CliRunner().invoke(app, argv, catch_exceptions=False)
+    _HOSTILE[root] = ((result.exit_code, result.output), (root / FOLDER / PACK).read_bytes())
+    return root

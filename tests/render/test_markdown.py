@@ -55,3 +55,16 @@ def test_the_totals_come_first_with_the_previous_figure_and_the_notes() -> None:
     assert lines[4] == "红灯 12 → **9** · 绿灯 **3**"
     assert lines[6] == "*箭头前为上季度末*"
     assert lines.index(lines[4]) < lines.index("## 表 \\*一\\*")
+
+
+def test_every_kind_of_line_break_in_a_cell_is_a_br_and_the_row_stays_one_line() -> None:
+    # a contact the ledger allows (`contact: "组织股\r白雪"`): a lone CR ends a Markdown line
+    text = "组织股\r白雪\r\n甲\n乙\u2028丙\u2029丁\x85戊\x0b己\x0c庚"
+    doc = _doc([Row([text, 1.0])])
+    doc.meta.append("行\r二")
+    out = render(doc)
+    assert out.splitlines()[-1] == (
+        "| 组织股<br>白雪<br>甲<br>乙<br>丙<br>丁<br>戊<br>己<br>庚 | 1.0 |"
+    )
+    assert "- 行 二" in out.splitlines()
+    assert len(out.splitlines()) == len(render(_doc([Row(["x", 1.0])])).splitlines()) + 1

@@ -9,9 +9,10 @@ cheap (``ledger --help`` loads neither yaml nor pydantic): ledger.toml is read w
 from __future__ import annotations
 
 import os
-import stat
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+
+from ledger.regular import read_regular
 
 LANGUAGES = ("zh", "en")
 # the settings file, named here too: this module runs before any reading and must stay light
@@ -61,12 +62,9 @@ def ledger_language(argv: Sequence[str], environ: Mapping[str, str], cwd: Path) 
     for folder in candidates:
         path = folder / LEDGER_TOML
         try:
-            # only a regular file of a settings file's size: a pipe or a device here would hang
-            # or never end (the command itself then reports it, F008)
-            info = os.lstat(path)
-            if not stat.S_ISREG(info.st_mode) or info.st_size > 1 << 20:
-                raise OSError(path)
-            data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+            # only a regular file of a settings file's size, checked on the open file: a pipe or
+            # a device here would hang or never end (the command itself then reports it, F008)
+            data = tomllib.loads(read_regular(path, 1 << 20).decode("utf-8-sig"))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
             if root:
                 return None

@@ -14,11 +14,12 @@ the import takes a cell that reads so as the ledger's text itself (the round tri
 
 from __future__ import annotations
 
+import os
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from ledger import typed
 from ledger.codes import Severity
@@ -36,8 +37,12 @@ from ledger.forms.layout import (
 )
 from ledger.i18n import words
 from ledger.model import ISO_DATE, STATUSES, iso_hint
-from ledger.visible import CONTROL
+from ledger.regular import NotRegular, open_regular
+from ledger.visible import CONTROL, visible
 
+# A form is a few hundred KB; a workbook that unpacks to more is refused before openpyxl reads it
+# (a 400 KB file can hold a 400 MB string, which openpyxl would make 1.6 GB).
+UNPACKED = 50 * 1024**2
 _CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an OLE compound file: encrypted OOXML or old .xls
 
 
@@ -54,9 +59,10 @@ class FormProblem:
 
     @property
     def where(self) -> str:
+        shown = visible(self.file)  # a file name may hold any character but NUL and /
         if self.sheet is None:
-            return self.file
-        return f"{self.file}:{self.sheet}!{self.cell or 'A1'}"
+            return shown
+        return f"{shown}:{self.sheet}!{self.cell or 'A1'}"
 
     def message(self, lang: str) -> str:
         from ledger.codes import get
@@ -112,17 +118,36 @@ def read(path: Path, name: str) -> tuple[Filled | None, list[FormProblem]]:
     make it unreadable as a form."""
     problems: list[FormProblem] = []
     try:
-        head = path.read_bytes()[:8]
+        fd = open_regular(path)
+    except NotRegular as exc:
+        return None, [FormProblem(name, "X027", {"found": words(f"kind.a_{exc.kind}")})]
+    except OSError as exc:
+        return None, [FormProblem(name, "X002", {"reason": exc.strerror or str(exc)})]
+    with os.fdopen(fd, "rb") as f:
+        return _read_open(f, name, problems)
+
+
+def _read_open(
+    f: BinaryIO, name: str, problems: list[FormProblem]
+) -> tuple[Filled | None, list[FormProblem]]:
+    """The form in the open regular file ``f``."""
+    try:
+        head = f.read(8)
+        size = os.fstat(f.fileno()).st_size
+        f.seek(0)
     except OSError as exc:
         return None, [FormProblem(name, "X002", {"reason": exc.strerror or str(exc)})]
     if head.startswith(_CFB):
         return None, [FormProblem(name, "X003")]
-    if not zipfile.is_zipfile(path):
-        return None, [FormProblem(name, "X002", {"reason": "not an .xlsx workbook"})]
+    if not zipfile.is_zipfile(f):
+        return None, [FormProblem(name, "X002", {"reason": words("kind.not_a_workbook")})]
+    if size > UNPACKED or _unpacked(f) > UNPACKED:
+        return None, [FormProblem(name, "X028", {"limit": UNPACKED // 1024**2})]
     from openpyxl import load_workbook  # type: ignore[import-untyped]
 
     try:
-        wb = load_workbook(path, data_only=True)
+        f.seek(0)
+        wb = load_workbook(f, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds on a broken file; none is a bug here
         return None, [FormProblem(name, "X002", {"reason": type(exc).__name__})]
     props = {p.name: p.value for p in wb.custom_doc_props.props if p.name.startswith(PROPERTY)}
@@ -145,6 +170,18 @@ def read(path: Path, name: str) -> tuple[Filled | None, list[FormProblem]]:
     if len(sheets) < 2:
         return None, problems
     return Filled(name, identity, sheets[PROGRESS], sheets[MILESTONES]), problems
+
+
+def _unpacked(f: BinaryIO) -> int:
+    """What the workbook says its members unpack to, in all (each member counted as often as
+    the directory lists it); more than the bound when the directory cannot be read. Python's
+    zipfile never unpacks a member past the size its directory gives, so this bounds what
+    openpyxl can be made to hold."""
+    try:
+        with zipfile.ZipFile(f) as z:
+            return sum(max(i.file_size, 0) for i in z.infolist())
+    except Exception:  # a broken directory: zipfile raises many kinds
+        return UNPACKED + 1
 
 
 def _sheet(ws: Any, sheet: str, name: str) -> tuple[list[Row], list[FormProblem], bool]:

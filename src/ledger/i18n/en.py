@@ -130,6 +130,8 @@ WORDS: dict[str, str] = {
     "code.X024": "evidence is given but no done date: fill in the day it was done",
     "code.X025": "cannot record this row: {reason}",
     "code.X026": "the cell holds the error value {value} (a formula or a paste that failed): type the value itself",
+    "code.X027": "this is {found}, not a regular file: give the path of the workbook itself",
+    "code.X028": "the workbook unpacks to more than {limit} MB, far more than a form holds: fill in the form you were sent",
     "no_root": (
         "no ledger found: there is no ledger.toml in {cwd} or any folder above it. "
         "Run the command inside a ledger, or give its folder with --root DIR (or $LEDGER_ROOT)."
@@ -485,6 +487,7 @@ WORDS: dict[str, str] = {
     "code.F008": "this is {found}, not a regular {expected}: ledger files must be regular files inside the ledger, so it is not read",
     "code.S013": "a control character {char} in the text: delete it (often pasted in by accident)",
     "code.S014": "`{raw}` is read as {value} ({why}): write the number you mean plainly, without a leading 0 or a colon",
+    "kind.not_a_workbook": "not an .xlsx workbook",
     "kind.a_link": "a symbolic link",
     "kind.a_folder": "a folder",
     "kind.a_pipe": "a named pipe",

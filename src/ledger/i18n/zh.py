@@ -130,6 +130,8 @@ WORDS: dict[str, str] = {
     "code.X024": "填写了佐证材料但没有完成日期：请填写完成日期",
     "code.X025": "无法记录这一行：{reason}",
     "code.X026": "单元格中是错误值 {value}（公式或粘贴出错）：请直接填写内容",
+    "code.X027": "这是{found}，不是普通文件：请给出工作簿文件本身的路径",
+    "code.X028": "工作簿解压后超过 {limit} MB，远超填报表的大小：请填写下发的填报表",
     "no_root": (
         "找不到台账：{cwd} 及其上级文件夹中都没有 ledger.toml。"
         "请在台账文件夹内运行，或用 --root DIR（或环境变量 LEDGER_ROOT）指定台账文件夹。"
@@ -485,6 +487,7 @@ WORDS: dict[str, str] = {
     "code.F008": "这是{found}，不是普通{expected}：台账文件必须是台账文件夹内的普通文件，因此不读取",
     "code.S013": "文字中有控制字符 {char}：请删除（多为复制粘贴时误带）",
     "code.S014": "`{raw}` 会被读作 {value}（{why}）：请直接写出要表达的数字，不要以 0 开头，也不要用冒号",
+    "kind.not_a_workbook": "不是 .xlsx 工作簿",
     "kind.a_link": "符号链接",
     "kind.a_folder": "文件夹",
     "kind.a_pipe": "命名管道",

@@ -17,6 +17,15 @@ cached answer is always the answer.
   the pack holds for that path; any other file is read from its bytes. A pack that does not read
   back exactly (truncated, corrupted, foreign, of another version) is ignored, and a body that is
   not what this tool writes is read again from its file.
+- **Each entry is tied to its file**: its line ends with the sha256 of its path, its key and its
+  body, checked when it is taken; an entry moved to another path or key (two entries' bodies
+  swapped, even with the pack's checksum made again) is a miss, read again from its file.
+- **Anything wrong is a miss, never an error**: the pack is read only when it is a regular file
+  (never through a link: a named pipe would hang every command, ``/dev/zero`` never end), of at
+  most ``LIMIT`` bytes; a body that cannot be decoded, nested too deep (``RecursionError``), too
+  large (``MemoryError``) or of the wrong shape is read again from its file. Nothing in the
+  folder is a secret: it protects against damage and mix-ups, and whoever can write it can write
+  the ledger's own files too.
 - **Writing**: after a reading that did not take every file from the pack, the pack is written
   again, to a temporary file in the folder and then ``os.replace``d: two commands at once each
   see a whole pack, and the one written last counts (the other's files are simply read again).
@@ -38,10 +47,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ledger.regular import read_regular
+
 FOLDER = ".ledger-cache"
-FORMAT = "3"
+FORMAT = "4"
 _MAGIC = b"ledger-pack"
 PACK = "pack"
+LIMIT = 256 * 1024 * 1024  # a larger pack is not read (a 2,000-unit ledger's is about 10 MB)
+# What reading a doctored or damaged entry may raise: each makes it a miss.
+BROKEN = (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError, MemoryError)
 _fingerprint: bytes | None = None
 
 
@@ -103,6 +117,16 @@ class Entry:
     summary: bytes
     checked: bytes
     model: bytes
+    seal: bytes = b""  # as read from the pack: the sha256 of its path, key and body (``seal``)
+
+
+def seal(rel: str, entry: Entry) -> bytes:
+    """What ties an entry's body to its path and key (the key: its file's bytes)."""
+    h = hashlib.sha256(json.dumps(rel).encode())  # ASCII, whatever the path holds
+    for part in (entry.key.encode(), entry.summary, entry.checked, entry.model):
+        h.update(b"\0%d\0" % len(part))
+        h.update(part)
+    return h.hexdigest().encode()
 
 
 @dataclass
@@ -135,29 +159,27 @@ class Cache:
         if where is None:
             return {}
         try:
-            with open(where / PACK, "rb") as f:
-                data = f.read()
-        except OSError:
+            data = read_regular(where / PACK, LIMIT)
+        except OSError:  # none, not a regular file (NotRegular), too large
             return {}
-        head, _, body = data.partition(b"\n")
-        if head != b"%s %s %s" % (_MAGIC, FORMAT.encode(), _sha(body)):
-            return {}
-        entries: dict[str, Entry] = {}
         try:
-            for line in body.split(b"\n")[:-1]:
-                rel, key, summary, checked, model = line.split(b"\t")
-                path = json.loads(rel)
-                if not isinstance(path, str):
-                    return {}
-                entries[path] = Entry(key.decode("ascii"), summary, checked, model)
-        except (ValueError, UnicodeDecodeError):
+            return _entries(data)
+        except BROKEN:
             return {}
-        return entries
 
     def write_pack(self, entries: dict[str, Entry]) -> None:
         """The pack of these entries, in place of the one there was."""
         lines = [
-            b"\t".join((json.dumps(rel).encode(), e.key.encode(), e.summary, e.checked, e.model))
+            b"\t".join(
+                (
+                    json.dumps(rel).encode(),
+                    e.key.encode(),
+                    e.summary,
+                    e.checked,
+                    e.model,
+                    seal(rel, e),
+                )
+            )
             + b"\n"
             for rel, e in entries.items()
         ]
@@ -208,7 +230,9 @@ class Pack:
     def take(self, rel: str, key: str | None) -> Entry | None:
         """The pack's entry for these bytes of ``rel``, if it holds them."""
         entry = self.read.get(rel) if key is not None else None
-        return entry if entry is not None and entry.key == key else None
+        if entry is None or entry.key != key or entry.seal != seal(rel, entry):
+            return None
+        return entry
 
     def keep(self, rel: str, entry: Entry, fresh: bool) -> None:
         """``entry`` goes into the next pack (``fresh``: not as the pack read holds it)."""
@@ -230,6 +254,22 @@ class Pack:
 
     def copy(self) -> Pack:
         return replace(self, keys=dict(self.keys), entries=dict(self.entries))
+
+
+def _entries(data: bytes) -> dict[str, Entry]:
+    """The entries of a pack's bytes, by path; empty when they are not a whole pack of this
+    format. Raises one of ``BROKEN`` for a body no tool wrote."""
+    head, _, body = data.partition(b"\n")
+    if head != b"%s %s %s" % (_MAGIC, FORMAT.encode(), _sha(body)):
+        return {}
+    entries: dict[str, Entry] = {}
+    for line in body.split(b"\n")[:-1]:
+        rel, key, summary, checked, model, sealed = line.split(b"\t")
+        path = json.loads(rel)
+        if not isinstance(path, str):
+            return {}
+        entries[path] = Entry(key.decode("ascii"), summary, checked, model, sealed)
+    return entries
 
 
 def _remove_old_entries(where: Path) -> None:
@@ -255,7 +295,7 @@ def load_body(payload: bytes) -> Any:
     """The body of an entry's JSON text, or None."""
     try:
         return json.loads(payload)
-    except (TypeError, ValueError):
+    except BROKEN:  # not JSON, not UTF-8, nested too deep, too large
         return None
 
 

@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from ledger.codes import CODES
-from ledger.load.cache import Entry, dump, load_body
+from ledger.load.cache import BROKEN, Entry, dump, load_body
 from ledger.load.cache import decode as cache_decode
 from ledger.load.cache import encode as cache_encode
 from ledger.load.construct import construct, shared_set
@@ -33,7 +33,7 @@ from ledger.problems import Problem
 
 M = TypeVar("M", bound=BaseModel)
 # what a value not written by this tool raises on the way (ValidationError is a ValueError)
-_BAD = (KeyError, TypeError, ValueError, IndexError, AttributeError)
+_BAD = BROKEN  # an entry not as this tool writes it, or nested too deep: a miss
 
 
 def entry_of(part: Part, key: str) -> Entry | None:

@@ -16,10 +16,13 @@ from ledger.reports.document import Document
 
 # A cell starting with one of these is a formula to Excel and WPS: a text cell keeps it as text.
 _FORMULA = ("=", "+", "@", "-")
+# Excel and LibreOffice skip these before a formula mark too ("\t=1+1" is a formula).
+_LEADING = "\t\r\n"
 
 
 def _safe(text: str) -> str:
-    if text.startswith(_FORMULA) and text != "-" and not _is_number(text):
+    bare = text.lstrip(_LEADING)
+    if bare.startswith(_FORMULA) and bare != "-" and not _is_number(bare):
         return "'" + text
     return text
 

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import re
+
 from ledger.render import Options
 from ledger.render.cells import text_cell
 from ledger.reports.document import Document, Total
 
+# Every line break a reader may honour (a lone CR, which a ledger's text may hold, ends a
+# Markdown line as LF does; U+0085, U+2028, U+2029, VT and FF end lines in some viewers).
+_BREAK = re.compile("\r\n|[\n\r\x0b\x0c\x85\u2028\u2029]")
+
 
 def _cell(value: str) -> str:
     """Text as Markdown shows it: HTML (``<script>``) and Markdown's own marks escaped, a pipe
-    that would end the cell escaped, line breaks as ``<br>``."""
-    return _text(value).replace("\n", "<br>")
+    that would end the cell escaped, line breaks (every kind) as ``<br>``."""
+    return _BREAK.sub("<br>", value.translate(_MARKS))
 
 
 _MARKS = str.maketrans(
@@ -30,7 +36,9 @@ _MARKS = str.maketrans(
 
 
 def _text(value: str) -> str:
-    return value.translate(_MARKS)
+    """Marks escaped; a line break outside a table (a title, a line of the meta) as a space,
+    so that it cannot start a line of its own."""
+    return _BREAK.sub(" ", value.translate(_MARKS))
 
 
 def _total(total: Total) -> str:
