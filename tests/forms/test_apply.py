@@ -325,3 +325,21 @@ def test_an_open_milestone_with_evidence_on_file_imports_as_unchanged(
     code, output = run_import(cli, sample, path)
     assert code == 0, output
     assert 'evidence: " 验收方案\\r已报旗委 "' in unit_file.read_text(encoding="utf-8")
+
+
+def test_a_problem_is_placed_at_its_cell_after_a_line_break_git_does_not_count(
+    cli: Cli, sample: Path, tmp_path: Path
+) -> None:
+    """A raw U+2028 in the unit's name: PyYAML counts it as a line break, git (and the problem's
+    line) does not; the falling percent is still said at the percent cell, not the one above."""
+    unit = sample / "data" / "units" / "chayouhouqi.yaml"
+    text = unit.read_text(encoding="utf-8")
+    named = text.replace("name: 察哈尔右翼后旗", 'name: "察哈尔\u2028右翼后旗"', 1)
+    unit.write_text(named, encoding="utf-8")
+    path = form(cli, sample, tmp_path / "out")
+    fill(path, progress={"K1": {"status": "正常推进", "percent": 1, "summary": "推进"}})
+    ws = load_workbook(path)["progress"]
+    cell = f"{ws.cell(1, columns(ws)['percent']).column_letter}{row_of(ws, project='K1')}"
+    code, output = run_import(cli, sample, path)
+    assert code == 1
+    assert said(f"{path}:progress!{cell}", "P003") in output, output

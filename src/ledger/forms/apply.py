@@ -28,7 +28,7 @@ from ledger.forms.layout import MILESTONES, PROGRESS
 from ledger.forms.read import Filled, FormProblem, Row, carried, carried_items, read
 from ledger.i18n import words
 from ledger.load import UNITS, Loaded
-from ledger.load.yamlparse import parse
+from ledger.load.yamlparse import parse, position
 from ledger.model import STATUSES, Claim, Ledger, Progress
 from ledger.problems import Problem
 
@@ -476,9 +476,10 @@ class _Planner:
         """Each problem inside an entry a row wrote, at that row's cell of the key it names;
         inside a claim a row changed, at that row; else as it is (a ledger problem)."""
         spans = [(step, *self._spans(step)) for step in self.steps if step.changed]
+        texts = {rel: edit.new_text for rel, edit in self.edits.items()}
         out: list[FormProblem | Problem] = []
         for p in problems:
-            placed = _place(p, spans)
+            placed = _place(p, spans, texts.get(p.path, ""))
             if placed is None:
                 out.append(p)
                 continue
@@ -520,22 +521,26 @@ class _Planner:
         return claim, entry
 
 
-def _lines(node: Node) -> range:
-    end = node.end_mark.line + (1 if node.end_mark.column > 0 else 0)
-    return range(node.start_mark.line + 1, max(end, node.start_mark.line + 1) + 1)
+def _lines(node: Node, text: str) -> range:
+    """The lines a node spans, counted by LF as git counts them (as problems are): PyYAML's
+    own count also breaks at U+2028, U+2029, U+0085 and a lone CR."""
+    start, _ = position(text, node.start_mark)
+    line, column = position(text, node.end_mark)
+    end = line if column > 1 else line - 1
+    return range(start, max(end, start) + 1)
 
 
 def _place(
-    p: Problem, spans: list[tuple[Step, Node | None, Node | None]]
+    p: Problem, spans: list[tuple[Step, Node | None, Node | None]], text: str
 ) -> tuple[Step, FormProblem] | None:
     if p.line is None:
         return None
     for step, _, entry in spans:
-        if step.rel == p.path and entry is not None and p.line in _lines(entry):
-            key = _key_at(entry, p.line)
+        if step.rel == p.path and entry is not None and p.line in _lines(entry, text):
+            key = _key_at(entry, p.line, text)
             return step, _at(step, p, key)
     for step, claim, _ in spans:
-        if step.rel == p.path and claim is not None and p.line in _lines(claim):
+        if step.rel == p.path and claim is not None and p.line in _lines(claim, text):
             return step, _at(step, p, "percent" if p.code == "P003" else None)
     return None
 
@@ -561,11 +566,11 @@ def _plain(key: str, value: Any) -> Any:
     return STATUSES[value] if key == "status" else value
 
 
-def _key_at(entry: Node, line: int) -> str | None:
+def _key_at(entry: Node, line: int, text: str) -> str | None:
     if not isinstance(entry, MappingNode):
         return None
     for k, v in entry.value:
-        if k.start_mark.line + 1 <= line <= max(_lines(v)):
+        if position(text, k.start_mark)[0] <= line <= max(_lines(v, text)):
             return str(k.value)
     return None
 
