@@ -87,8 +87,8 @@ def test_every_state_is_shown_as_of_the_readmes_day() -> None:
 
 
 def test_findings_colour_claims_once_meanings_exist() -> None:
-    """An overdue finding on a claim that is green in today's quarterly report (fengzhen B1), one due
-    soon on another (chayouzhongqi K1), and one on huade B4, which is red already."""
+    """An overdue finding on a claim green in today's quarterly report (fengzhen B1), one due soon
+    on another (chayouzhongqi K1), and one on huade B4, which is red already."""
     overdue = {
         (f["unit"], f.get("project"))
         for _, v in visits()
