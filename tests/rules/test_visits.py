@@ -214,12 +214,18 @@ def test_a_near_miss_visit_file_name_is_warned_of(tmp_path: Path) -> None:
     assert problems[0].message("en") == "`v.yml` is not read: visit files are named <id>.yaml"
 
 
-def test_a_visit_with_a_bad_shape_is_reported_and_not_checked_further(tmp_path: Path) -> None:
-    text = VISIT.replace("units: [a, city]", "units: [city]").replace(
-        "due: 2026-06-30", "due: 六月"
-    )
-    problems = check_visit(tmp_path, text, [(11, 10, "S005")])
-    assert "V004" not in {p.code for p in problems}
+def test_a_visit_whose_own_keys_are_wrong_is_not_checked_further(tmp_path: Path) -> None:
+    text = VISIT.replace("units: [a, city]", "units: [city]")
+    check_visit(tmp_path, text.replace("date: 2026-05-20", "date: 五月"), [(3, 7, "S005")])
+
+
+def test_a_broken_finding_does_not_hide_the_others_problems(tmp_path: Path) -> None:
+    """The findings right on their own are still checked, at their own rows; an unknown key of
+    the visit hides nothing either."""
+    broken = "  - {id: f0, unit: a, problem: 甲, requirement: 乙, due: 六月}\n"
+    text = VISIT.replace("findings:\n", "findings:\n" + broken)
+    text = text.replace("units: [a, city]", "units: [city]") + "titel: x\n"
+    check_visit(tmp_path, text, [(6, 56, "S005"), (8, 11, "V004"), (15, 1, "S001")])
 
 
 def test_a_dot_file_in_the_folder_is_skipped(tmp_path: Path) -> None:

@@ -19,7 +19,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from ledger.load.construct import share_sets
 from ledger.load.shape import describe, problems_from
 from ledger.load.text import decode
-from ledger.model import Book, Claim, Project, Unit, UnitId, Visit
+from ledger.model import Book, Claim, Finding, Project, Unit, UnitId, Visit
 from ledger.problems import At, Loc, Problem
 
 if TYPE_CHECKING:
@@ -142,7 +142,7 @@ def read_part(rel: str, raw: bytes) -> Part:
     if rel == PROJECTS:
         return _book_part(rel, data, problems, locate)
     if is_visit(rel):
-        return Part(True, problems, _validate(rel, Visit, data, problems, locate))
+        return _visit_part(rel, data, problems, locate)
     return _unit_part(rel, data, problems, locate)
 
 
@@ -214,6 +214,22 @@ def _unit_part(rel: str, data: dict[str, Any], problems: list[Problem], locate: 
     )
     broken = frozenset(_ids(data.get("claims"), "project", rows))
     return Part(True, problems, partial, rows, broken, partial=True, facts=Facts.of(partial))
+
+
+def _visit_part(rel: str, data: dict[str, Any], problems: list[Problem], locate: Locator) -> Part:
+    """A visit, or, when some of its findings are wrong, the visit with those that are right on
+    their own (``rows``: where they stand), so that the checks across files still run on them;
+    no model when the visit's own keys are wrong."""
+    visit = _validate(rel, Visit, data, problems, locate)
+    if visit is not None:
+        return Part(True, problems, visit, tuple(range(len(visit.findings))))
+    findings, rows = _valid_items(Finding, data.get("findings"))
+    own = {k: v for k, v in data.items() if k in Visit.model_fields and k != "findings"}
+    try:
+        partial = share_sets(Visit.model_validate({**own, "findings": findings}))
+    except ValidationError:
+        return Part(True, problems)
+    return Part(True, problems, partial, rows, partial=True)
 
 
 def _ids(items: object, key: str, valid: tuple[int, ...]) -> set[str]:

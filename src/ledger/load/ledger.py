@@ -99,12 +99,14 @@ class UnitFile:
 
 @dataclass(frozen=True, slots=True)
 class VisitFile:
-    """A visit file as read: its model, or None when it could not be read or its shape is wrong
-    (its problems then say why, and the checks across files pass it by)."""
+    """A visit file as read: its model (with the findings that are right on their own, when some
+    are not), or None when it could not be read or the visit's own keys are wrong (its problems
+    then say why, and the checks across files pass it by)."""
 
     path: str  # data/inspections/<stem>.yaml
     stem: str
     visit: Visit | None
+    finding_rows: tuple[int, ...] = ()  # the index in the file of each of visit.findings
 
 
 @dataclass
@@ -307,7 +309,8 @@ def _load_visits(loaded: Loaded) -> None:
         loaded.problems += part.problems
         loaded.files_read += part.read
         visit = part.model if isinstance(part.model, Visit) else None
-        loaded.visits.append(VisitFile(rel, name[: -len(".yaml")], visit))
+        rows = part.rows if visit is not None else ()
+        loaded.visits.append(VisitFile(rel, name[: -len(".yaml")], visit, rows))
 
 
 def _unit_file(loaded: Loaded, rel: str, part: Part) -> UnitFile:

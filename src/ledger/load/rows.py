@@ -101,7 +101,7 @@ def from_entry(entry: Entry, rel: str) -> Part | None:
             part.model = _build(Visit, load_body(entry.model))
         except _BAD:
             return None
-        return part
+        return part if len(part.rows) == len(part.model.findings) else None
     if rel != PROJECTS:
         part.model_json = (b"P" if part.partial else b"U") + entry.model
         return part
@@ -125,8 +125,8 @@ def _from_summary(body: Any, rel: str, has_model: bool) -> Part | None:
         )
         facts = body["facts"]
         if is_visit(rel):
-            if facts is not None or rows:
-                return None  # a visit file has neither facts nor rows
+            if facts is not None or (rows and not has_model):
+                return None  # a visit file has no facts, and rows only with its model
             return part
         if rel == PROJECTS:
             return part

@@ -40,9 +40,12 @@ def _visits(view: View) -> Iterator[tuple[str, Visit]]:
 
 
 def _findings(view: View) -> Iterator[tuple[str, Visit, int, Finding]]:
-    for path, visit in _visits(view):
-        for j, finding in enumerate(visit.findings):
-            yield path, visit, j, finding
+    """Every finding read, with its index in its file (a visit with a broken finding keeps the
+    others: their rows say where they stand)."""
+    for file in view.loaded.visits:
+        if file.visit is not None:
+            for j, finding in zip(file.finding_rows, file.visit.findings, strict=True):
+                yield file.path, file.visit, j, finding
 
 
 @rule("across", "V001")
@@ -124,30 +127,30 @@ def visit_dates(view: View, today: date) -> Iterator[Problem]:
     for path, visit in _visits(view):
         if not in_year(visit.date, year):
             yield Problem(path, "V010", {"date": visit.date, "year": year}, loc=("date",))
-        for j, finding in enumerate(visit.findings):
-            if not in_year(finding.due, year):
-                args: dict[str, object] = {"date": finding.due, "year": year}
-                yield Problem(path, "V010", args, loc=("findings", j, "due"))
-            for key in ("rectified", "closed"):
-                day = getattr(finding, key)
-                if day is None:
-                    continue
-                if not in_year(day, year, late=True):
-                    args = {"date": day, "year": year}
-                    yield Problem(path, "V010", args, loc=("findings", j, key))
-                elif day > today:
-                    args = {"key": key, "date": day, "today": today}
-                    yield Problem(path, "V011", args, loc=("findings", j, key))
+    for path, _visit, j, finding in _findings(view):
+        if not in_year(finding.due, year):
+            args: dict[str, object] = {"date": finding.due, "year": year}
+            yield Problem(path, "V010", args, loc=("findings", j, "due"))
+        for key in ("rectified", "closed"):
+            day = getattr(finding, key)
+            if day is None:
+                continue
+            if not in_year(day, year, late=True):
+                args = {"date": day, "year": year}
+                yield Problem(path, "V010", args, loc=("findings", j, key))
+            elif day > today:
+                args = {"key": key, "date": day, "today": today}
+                yield Problem(path, "V011", args, loc=("findings", j, key))
 
 
 @rule("across", "V012")
 def finding_ids_once(view: View, today: date) -> Iterator[Problem]:
-    for path, visit in _visits(view):
-        first: dict[str, int] = {}
-        for j, finding in enumerate(visit.findings):
-            if finding.id in first:
-                line, _, _ = view.locate(path, ("findings", first[finding.id], "id"), "value")
-                args = {"id": finding.id, "first": line}
-                yield Problem(path, "V012", args, loc=("findings", j, "id"))
-            else:
-                first[finding.id] = j
+    first: dict[tuple[str, str], int] = {}
+    for path, _visit, j, finding in _findings(view):
+        key = (path, finding.id)
+        if key in first:
+            line, _, _ = view.locate(path, ("findings", first[key], "id"), "value")
+            args = {"id": finding.id, "first": line}
+            yield Problem(path, "V012", args, loc=("findings", j, "id"))
+        else:
+            first[key] = j
