@@ -47,10 +47,16 @@ def test_the_schemas_are_valid_json_schema(name: str) -> None:
     [
         "data/projects.yaml",
         *sorted(p.relative_to(REPO).as_posix() for p in (REPO / "data" / "units").glob("*.yaml")),
+        # none yet on this branch; the sample's visits once they are merged
+        *sorted(
+            p.relative_to(REPO).as_posix() for p in (REPO / "data" / "inspections").glob("*.yaml")
+        ),
     ],
 )
 def test_the_sample_files_pass_their_schema(path: str) -> None:
     name = "projects" if path.endswith("projects.yaml") else "unit"
+    if path.startswith("data/inspections/"):
+        name = "inspection"
     assert _errors(name, (REPO / path).read_text(encoding="utf-8")) == []
 
 
