@@ -37,7 +37,7 @@ def _errors(name: str, text: str) -> list[str]:
     return [e.message for error in errors for e in (error, *error.context)]
 
 
-@pytest.mark.parametrize("name", ["projects", "unit", "config"])
+@pytest.mark.parametrize("name", ["projects", "unit", "config", "inspection"])
 def test_the_schemas_are_valid_json_schema(name: str) -> None:
     jsonschema.Draft202012Validator.check_schema(json_schema(name))
 
@@ -47,10 +47,16 @@ def test_the_schemas_are_valid_json_schema(name: str) -> None:
     [
         "data/projects.yaml",
         *sorted(p.relative_to(REPO).as_posix() for p in (REPO / "data" / "units").glob("*.yaml")),
+        # none yet on this branch; the sample's visits once they are merged
+        *sorted(
+            p.relative_to(REPO).as_posix() for p in (REPO / "data" / "inspections").glob("*.yaml")
+        ),
     ],
 )
 def test_the_sample_files_pass_their_schema(path: str) -> None:
     name = "projects" if path.endswith("projects.yaml") else "unit"
+    if path.startswith("data/inspections/"):
+        name = "inspection"
     assert _errors(name, (REPO / path).read_text(encoding="utf-8")) == []
 
 
@@ -88,6 +94,44 @@ def test_a_broken_unit_fails_its_schema(change: tuple[str, str], expect: str) ->
     assert any(expect in e for e in errors), errors
 
 
+VISIT = """\
+id: 2026q2-spot
+title: 第二季度随机督导
+date: 2026-05-20
+inspectors: [张伟, 李娜]
+units: [huade, jining]
+x-note: the user's own key
+findings:
+  - id: f1
+    unit: huade
+    project: B4
+    problem: 排查台账不完整
+    requirement: 补齐排查台账
+    due: 2026-06-30
+    rectified: 2026-06-25
+    evidence: 整改台账照片
+    closed: 2026-07-10
+"""
+
+
+def test_the_contracts_visit_passes_its_schema() -> None:
+    assert _errors("inspection", VISIT) == []
+
+
+@pytest.mark.parametrize(
+    ("change", "expect"),
+    [
+        (("units: [huade, jining]", "units: []"), "should be non-empty"),
+        (("    due: 2026-06-30\n", ""), "'due' is a required property"),
+        (("id: f1", "id: F1"), "does not match"),
+        (("closed:", "closd:"), "'closd' does not match any of the regexes: '^x-'"),
+    ],
+)
+def test_a_broken_visit_fails_its_schema(change: tuple[str, str], expect: str) -> None:
+    errors = _errors("inspection", VISIT.replace(*change))
+    assert any(expect in e for e in errors), errors
+
+
 def test_a_book_without_projects_fails_its_schema() -> None:
     text = (REPO / "data" / "projects.yaml").read_text(encoding="utf-8")
     errors = _errors("projects", re.sub(r"(?s)\nprojects:.*", "\n", text))
@@ -110,5 +154,6 @@ def test_init_points_the_editor_at_the_schemas(cli: Cli, tmp_path: Path) -> None
     mapping = settings["yaml.schemas"]
     assert mapping["./.ledger/schema/unit.json"] == "data/units/*.yaml"
     assert mapping["./.ledger/schema/projects.json"] == "data/projects.yaml"
+    assert mapping["./.ledger/schema/inspection.json"] == "data/inspections/*.yaml"
     assert all((root / schema).is_file() for schema in mapping)
     assert cli("validate", "-C", root, "--today", "2026-03-01")[0] == 0

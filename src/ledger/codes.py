@@ -16,6 +16,7 @@ Families:
   W  warnings
   C  settings (ledger.toml); an error here exits with 2
   X  quarterly forms read by ``ledger import``: the workbook, its key row, its rows
+  V  visits (v3, ``data/inspections/``): their units, findings, dates and names
 """
 
 from __future__ import annotations
@@ -136,6 +137,20 @@ _ALL = [
     Code("X026", "error"),
     Code("X027", "error"),
     Code("X028", "error"),
+    # -- visits (data/inspections/) -------------------------------------------------------
+    Code("V001", "error"),
+    Code("V002", "error"),
+    Code("V003", "error"),
+    Code("V004", "error"),
+    Code("V005", "error"),
+    Code("V006", "error"),
+    Code("V007", "error"),
+    Code("V008", "error"),
+    Code("V009", "error"),
+    Code("V010", "error"),
+    Code("V011", "error", after_today=True),
+    Code("V012", "error"),
+    Code("V013", "warning"),
 ]
 
 CODES: dict[str, Code] = {c.code: c for c in _ALL}

@@ -1,4 +1,4 @@
-"""JSON Schema of the three files, from the models, for editors."""
+"""JSON Schema of the files, from the models, for editors."""
 
 from __future__ import annotations
 
@@ -6,13 +6,19 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ledger.model import Book, Config, Unit
+from ledger.model import Book, Config, Unit, Visit
 
-SCHEMAS: dict[str, type[BaseModel]] = {"projects": Book, "unit": Unit, "config": Config}
+SCHEMAS: dict[str, type[BaseModel]] = {
+    "projects": Book,
+    "unit": Unit,
+    "config": Config,
+    "inspection": Visit,  # v3: data/inspections/<id>.yaml
+}
 _TITLES = {
     "projects": "ledger: data/projects.yaml (项目书)",
     "unit": "ledger: data/units/<id>.yaml (单位)",
     "config": "ledger: ledger.toml",
+    "inspection": "ledger: data/inspections/<id>.yaml (督导)",
 }
 
 

@@ -1,7 +1,7 @@
-"""Pydantic models of the three files of a ledger, and the ``Ledger`` that holds them.
+"""Pydantic models of the files of a ledger, and the ``Ledger`` that holds them.
 
-The models check the shape of each file (contract sections 2-4): keys, types, id patterns, date
-form, enumerations, ranges. Checks that need more than one value or more than one file live in
+The models check the shape of each file (contract sections 2-4, 10): keys, types, id patterns,
+date form, enumerations, ranges. Checks that need more than one value or more than one file live in
 ``ledger.rules``. Errors raised here carry a ``PydanticCustomError`` type equal to a problem code,
 so ``ledger.rules.schema`` can turn each into a problem without guessing.
 
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from pathlib import Path
@@ -34,6 +34,8 @@ from pydantic_core import PydanticCustomError
 PROJECT_ID = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$"
 MILESTONE_ID = r"^[a-z0-9][a-z0-9_-]{0,31}$"
 UNIT_ID = r"^[a-z0-9][a-z0-9_-]{0,63}$"
+VISIT_ID = UNIT_ID  # contract section 10: a visit's id is written as a unit's
+FINDING_ID = MILESTONE_ID  # and a finding's as a milestone's
 # Patterns are matched whole (``fullmatch``): Python's ``$`` also matches before a final newline,
 # so ``"2026Q1\n"`` would pass a ``match``. The ``^…$`` spelling stays for the JSON schema.
 QUARTER = re.compile(r"([0-9]{4})Q([1-4])")
@@ -44,6 +46,8 @@ _ID_RULES = {
     "project": (PROJECT_ID,),
     "milestone": (MILESTONE_ID,),
     "unit": (UNIT_ID,),
+    "visit": (VISIT_ID,),
+    "finding": (FINDING_ID,),
 }
 
 
@@ -154,6 +158,10 @@ MilestoneId = Annotated[
     str, PlainValidator(_id("milestone")), _schema(type="string", pattern=MILESTONE_ID)
 ]
 UnitId = Annotated[str, PlainValidator(_id("unit")), _schema(type="string", pattern=UNIT_ID)]
+VisitId = Annotated[str, PlainValidator(_id("visit")), _schema(type="string", pattern=VISIT_ID)]
+FindingId = Annotated[
+    str, PlainValidator(_id("finding")), _schema(type="string", pattern=FINDING_ID)
+]
 IsoDate = Annotated[date, PlainValidator(parse_date), _schema(type="string", format="date")]
 Percent = Annotated[
     int | float, PlainValidator(_percent), _schema(type="number", minimum=0, maximum=100)
@@ -289,6 +297,34 @@ class Unit(_Model):
         return self.short_name or self.name
 
 
+# -- data/inspections/<id>.yaml (v3) --------------------------------------------------------------
+
+
+class Finding(_Model):
+    """What a visit found at one unit, its rectification and its closing (contract section 10)."""
+
+    id: FindingId
+    unit: UnitId
+    project: ProjectId | None = None
+    problem: Text
+    requirement: Text
+    due: IsoDate
+    rectified: IsoDate | None = None
+    evidence: Text | None = None
+    closed: IsoDate | None = None
+
+
+class Visit(_Model):
+    """One supervision visit (督导): the units visited and what was found."""
+
+    id: VisitId
+    title: Text
+    date: IsoDate
+    inspectors: Annotated[list[Text], _Empty] = _no_items()
+    units: Annotated[list[UnitId], Field(min_length=1)]
+    findings: Annotated[list[Finding], _Empty] = _no_items()
+
+
 # -- ledger.toml -----------------------------------------------------------------------------------
 
 
@@ -322,6 +358,7 @@ CHILDREN: dict[type[BaseModel], dict[str, type[BaseModel]]] = {
     Project: {"milestones": ProjectMilestone},
     Unit: {"claims": Claim},
     Claim: {"milestones": ClaimMilestone, "progress": Progress},
+    Visit: {"findings": Finding},
     Config: {
         "ledger": LedgerSection,
         "reporting": ReportingSection,
@@ -332,12 +369,14 @@ CHILDREN: dict[type[BaseModel], dict[str, type[BaseModel]]] = {
 
 @dataclass(frozen=True)
 class Ledger:
-    """A loaded ledger: its settings, its book and its units by id (in id order)."""
+    """A loaded ledger: its settings, its book, its units by id (in id order) and its visits by
+    id (in id order; none without ``data/inspections/``: a v2 ledger means what it meant)."""
 
     root: Path
     config: Config
     book: Book
     units: dict[str, Unit]
+    visits: dict[str, Visit] = field(default_factory=dict)
 
     @property
     def year(self) -> int:

@@ -9,7 +9,7 @@ import pytest
 from tests.support import Cli
 
 
-@pytest.mark.parametrize("name", ["projects", "unit", "config"])
+@pytest.mark.parametrize("name", ["projects", "unit", "config", "inspection"])
 def test_schema_is_json_schema_for_editors(cli: Cli, name: str) -> None:
     code, out = cli("schema", name)
     schema = json.loads(out)
@@ -38,4 +38,4 @@ def test_schema_of_a_unit_names_its_keys_and_rules(cli: Cli) -> None:
 
 def test_schema_unknown_name_is_exit_2(cli: Cli) -> None:
     code, out = cli("schema", "units", "--lang", "en")
-    assert code == 2 and "choose projects, unit or config" in out
+    assert code == 2 and "choose projects, unit, config or inspection" in out

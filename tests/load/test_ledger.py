@@ -174,3 +174,111 @@ def test_near_miss_names_get_the_not_read_warning(make_ledger: LedgerMaker, name
     root = make_ledger(units={"a": UNIT_A})
     (root / "data" / "units" / name).write_text("id: b\nname: 乙\n", encoding="utf-8")
     assert at(found(root)) == [(f"data/units/{name}", "F007", None, None)]
+
+
+# -- data/inspections/ (contract v3, section 10) ---------------------------------------------------
+
+VISIT = """\
+id: v
+title: 第二季度随机督导
+date: 2026-05-20
+inspectors: [张伟]
+units: [a]
+findings:
+  - id: f1
+    unit: a
+    project: K1
+    problem: 排查台账不完整
+    requirement: 补齐排查台账
+    due: 2026-06-30
+    rectified: 2026-06-25
+"""
+
+
+def _with_visit(make_ledger: LedgerMaker, name: str = "v.yaml", text: str = VISIT) -> Path:
+    root = make_ledger(units={"a": UNIT_A})
+    (root / "data" / "inspections").mkdir()
+    (root / "data" / "inspections" / name).write_text(text, encoding="utf-8")
+    return root
+
+
+def test_a_ledger_without_the_inspections_folder_has_no_visits(make_ledger: LedgerMaker) -> None:
+    root = make_ledger(units={"a": UNIT_A})
+    loaded = load(root, cache=False)
+    assert loaded.problems == [] and loaded.visits == []
+    assert loaded.ledger().visits == {}
+
+
+def test_a_visit_is_read_and_comes_back_the_same_from_the_cache(make_ledger: LedgerMaker) -> None:
+    root = _with_visit(make_ledger)
+    fresh = load(root, cache=False).ledger().visits
+    assert list(fresh) == ["v"] and fresh["v"].findings[0].due == date(2026, 6, 30)
+    assert fresh["v"].inspectors == ["张伟"] and fresh["v"].findings[0].rectified == date(
+        2026, 6, 25
+    )
+    for _ in range(2):  # filled, then read from the pack
+        loaded = load(root)
+        assert loaded.ledger().visits == fresh
+        loaded.pack.save()
+    assert (root / FOLDER / "pack").read_text(encoding="utf-8").count(
+        "data/inspections/v.yaml"
+    ) == 1
+    assert found(root) == []
+
+
+def test_a_warm_reading_takes_the_visit_from_the_pack(
+    make_ledger: LedgerMaker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ledger.load.file import read_part
+
+    root = _with_visit(make_ledger)
+    fresh = load(root)
+    fresh.pack.save()
+
+    def no_visit_read(rel: str, raw: bytes) -> object:
+        assert not rel.startswith("data/inspections/"), "read again, not taken from the pack"
+        return read_part(rel, raw)
+
+    monkeypatch.setattr("ledger.load.ledger.read_part", no_visit_read)
+    assert load(root).ledger().visits == fresh.ledger().visits
+
+
+def test_a_visit_file_counts_among_the_files_read(make_ledger: LedgerMaker) -> None:
+    root = _with_visit(make_ledger)
+    assert load(root, cache=False).files_read == 4  # the book, city, a and the visit
+
+
+def test_a_visit_file_read_like_the_others(make_ledger: LedgerMaker) -> None:
+    """The same rules as for unit files: duplicate keys, unknown keys with a hint, x- keys."""
+    text = VISIT.replace("inspectors: [张伟]", "inspectors: [张伟]\nx-note: 自用\ntitle: 又一个")
+    text = text.replace("rectified:", "rectifed:")
+    root = _with_visit(make_ledger, text=text)
+    problems = found(root)
+    assert [(p.code, p.line) for p in problems] == [("Y003", 6), ("S001", 15)]
+    assert "rectified" in problems[1].message("en")
+
+
+def test_a_link_to_a_visit_file_is_refused_and_not_read(make_ledger: LedgerMaker) -> None:
+    root = _with_visit(make_ledger)
+    (root / "data" / "inspections" / "w.yaml").symlink_to(root / "data" / "inspections" / "v.yaml")
+    assert at(found(root)) == [("data/inspections/w.yaml", "F008", None, None)]
+    assert list(load(root, cache=False).ledger().visits) == ["v"]
+
+
+def test_a_link_in_place_of_the_inspections_folder_is_refused(
+    make_ledger: LedgerMaker, tmp_path: Path
+) -> None:
+    root = make_ledger(units={"a": UNIT_A})
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "v.yaml").write_text(VISIT, encoding="utf-8")
+    (root / "data" / "inspections").symlink_to(elsewhere)
+    assert at(found(root)) == [("data/inspections", "F008", None, None)]
+    assert load(root, cache=False).visits == []
+
+
+@pytest.mark.parametrize("name", ["._v.yaml", ".#v.yaml", ".v.yaml"])
+def test_hidden_visit_files_are_skipped_without_a_word(make_ledger: LedgerMaker, name: str) -> None:
+    root = _with_visit(make_ledger)
+    (root / "data" / "inspections" / name).write_bytes(b"\x00\x05\x16\x07 not yaml [")
+    assert found(root) == []

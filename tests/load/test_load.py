@@ -13,9 +13,11 @@ def test_the_entry_points_are_the_loops_and_the_files() -> None:
     assert load_package.CONFIG == "ledger.toml"
     assert set(load_package.__all__) == {
         "CONFIG",
+        "INSPECTIONS",
         "PROJECTS",
         "UNITS",
         "Loaded",
         "UnitFile",
+        "VisitFile",
         "load",
     }

@@ -295,8 +295,8 @@ SCHEMA_FOLDER = ".ledger/schema"  # a dot-folder: not a ledger file, never valid
 
 def editor_files() -> dict[str, str]:
     """What an editor needs to check the files while the clerk types: the JSON Schemas of the
-    book and of a unit (``ledger schema``), and VS Code's settings that map the files to them
-    (the YAML extension; the modelines ``modelines()`` gives do the same in any editor that
+    book, of a unit and of a visit (``ledger schema``), and VS Code's settings that map the files
+    to them (the YAML extension; the modelines ``modelines()`` gives do the same in any editor that
     speaks the YAML language server)."""
     import json
 
@@ -305,12 +305,13 @@ def editor_files() -> dict[str, str]:
     files = {
         f"{SCHEMA_FOLDER}/{name}.json": json.dumps(json_schema(name), ensure_ascii=False, indent=2)
         + "\n"
-        for name in ("projects", "unit")
+        for name in ("projects", "unit", "inspection")
     }
     settings = {
         "yaml.schemas": {
             f"./{SCHEMA_FOLDER}/unit.json": f"{UNITS}/*.yaml",
             f"./{SCHEMA_FOLDER}/projects.json": PROJECTS,
+            f"./{SCHEMA_FOLDER}/inspection.json": "data/inspections/*.yaml",
         },
         "files.encoding": "utf8",
         "files.eol": "\n",

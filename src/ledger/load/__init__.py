@@ -8,7 +8,7 @@ checks: ``ledger.rules`` reads what this package gives, never the other way).
 - ``cache``: the pack of entries by file; ``config``, ``text``, ``yamlparse``, ``schema``.
 """
 
-from ledger.load.file import PROJECTS, UNITS
-from ledger.load.ledger import CONFIG, Loaded, UnitFile, load
+from ledger.load.file import INSPECTIONS, PROJECTS, UNITS
+from ledger.load.ledger import CONFIG, Loaded, UnitFile, VisitFile, load
 
-__all__ = ["CONFIG", "PROJECTS", "UNITS", "Loaded", "UnitFile", "load"]
+__all__ = ["CONFIG", "INSPECTIONS", "PROJECTS", "UNITS", "Loaded", "UnitFile", "VisitFile", "load"]

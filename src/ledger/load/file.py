@@ -19,7 +19,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from ledger.load.construct import share_sets
 from ledger.load.shape import describe, problems_from
 from ledger.load.text import decode
-from ledger.model import Book, Claim, Project, Unit, UnitId
+from ledger.model import Book, Claim, Finding, Project, Unit, UnitId, Visit
 from ledger.problems import At, Loc, Problem
 
 if TYPE_CHECKING:
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 DATA = "data"
 PROJECTS = "data/projects.yaml"
 UNITS = "data/units"
+INSPECTIONS = "data/inspections"  # v3, optional: one file per supervision visit
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -59,7 +60,7 @@ class Part:
 
     read: bool  # the text could be decoded: the file counts among the files read
     problems: list[Problem]
-    model: Book | Unit | None = None
+    model: Book | Unit | Visit | None = None
     rows: tuple[int, ...] = ()
     broken: frozenset[str] = frozenset()
     partial: bool = False  # the model is made of the valid parts of a file with problems
@@ -102,7 +103,14 @@ def _place(tree: Node | None, text: str, loc: Loc, at: At) -> Place:
 
 def kind(rel: str) -> str:
     """The kind of ledger file at ``rel``, part of its cache key."""
-    return "book" if rel == PROJECTS else "unit"
+    if rel == PROJECTS:
+        return "book"
+    return "visit" if is_visit(rel) else "unit"
+
+
+def is_visit(rel: str) -> bool:
+    """A visit file's path (``data/inspections/<id>.yaml``)."""
+    return rel.startswith(f"{INSPECTIONS}/")
 
 
 def unit_file_kind(name: str) -> str:
@@ -133,6 +141,8 @@ def read_part(rel: str, raw: bytes) -> Part:
     locate = Locator(text)
     if rel == PROJECTS:
         return _book_part(rel, data, problems, locate)
+    if is_visit(rel):
+        return _visit_part(rel, data, problems, locate)
     return _unit_part(rel, data, problems, locate)
 
 
@@ -204,6 +214,22 @@ def _unit_part(rel: str, data: dict[str, Any], problems: list[Problem], locate: 
     )
     broken = frozenset(_ids(data.get("claims"), "project", rows))
     return Part(True, problems, partial, rows, broken, partial=True, facts=Facts.of(partial))
+
+
+def _visit_part(rel: str, data: dict[str, Any], problems: list[Problem], locate: Locator) -> Part:
+    """A visit, or, when some of its findings are wrong, the visit with those that are right on
+    their own (``rows``: where they stand), so that the checks across files still run on them;
+    no model when the visit's own keys are wrong."""
+    visit = _validate(rel, Visit, data, problems, locate)
+    if visit is not None:
+        return Part(True, problems, visit, tuple(range(len(visit.findings))))
+    findings, rows = _valid_items(Finding, data.get("findings"))
+    own = {k: v for k, v in data.items() if k in Visit.model_fields and k != "findings"}
+    try:
+        partial = share_sets(Visit.model_validate({**own, "findings": findings}))
+    except ValidationError:
+        return Part(True, problems)
+    return Part(True, problems, partial, rows, partial=True)
 
 
 def _ids(items: object, key: str, valid: tuple[int, ...]) -> set[str]:

@@ -22,6 +22,7 @@ from ledger.load.cache import Cache, Pack
 from ledger.load.config import CONFIG, load_config
 from ledger.load.file import (
     DATA,
+    INSPECTIONS,
     PROJECTS,
     UNITS,
     Facts,
@@ -34,7 +35,7 @@ from ledger.load.file import (
 )
 from ledger.load.rows import entry_of, from_entry, unit_from_json
 from ledger.load.text import decode, not_regular, read_bytes
-from ledger.model import Book, Config, Ledger, Unit
+from ledger.model import Book, Config, Ledger, Unit, Visit
 from ledger.problems import At, Loc, Problem
 
 
@@ -96,6 +97,18 @@ class UnitFile:
         return f"UnitFile({self.path!r}, {self.stem!r}, {self.unit!r}, {self.claim_rows!r})"
 
 
+@dataclass(frozen=True, slots=True)
+class VisitFile:
+    """A visit file as read: its model (with the findings that are right on their own, when some
+    are not), or None when it could not be read or the visit's own keys are wrong (its problems
+    then say why, and the checks across files pass it by)."""
+
+    path: str  # data/inspections/<stem>.yaml
+    stem: str
+    visit: Visit | None
+    finding_rows: tuple[int, ...] = ()  # the index in the file of each of visit.findings
+
+
 @dataclass
 class Loaded:
     root: Path
@@ -107,6 +120,7 @@ class Loaded:
     broken_projects: set[str] = field(default_factory=set)
     broken_claims: set[str] = field(default_factory=set)
     units: list[UnitFile] = field(default_factory=list)
+    visits: list[VisitFile] = field(default_factory=list)  # by path; none without the folder
     problems: list[Problem] = field(default_factory=list)
     files_read: int = 0  # the YAML files whose text could be read
     # the bytes of each YAML file as this reading read them: problems are placed in them
@@ -118,7 +132,8 @@ class Loaded:
         """The ledger as loaded; only meaningful when ``problems`` holds no error."""
         assert self.config is not None and self.book is not None
         units = {u.unit.id: u.unit for u in sorted(self.units, key=_by_id) if u.unit is not None}
-        return Ledger(self.root, self.config, self.book, units)
+        visits = {v.visit.id: v.visit for v in self.visits if v.visit is not None}
+        return Ledger(self.root, self.config, self.book, units, dict(sorted(visits.items())))
 
     def text(self, path: str) -> str | None:
         """The text of a file as this reading read it (None if it could not be decoded)."""
@@ -186,6 +201,7 @@ def load(root: Path, cache: bool = True) -> Loaded:
     try:
         _load_book(loaded)
         _load_units(loaded)
+        _load_visits(loaded)
     finally:
         if collecting:
             gc.enable()
@@ -272,6 +288,31 @@ def _load_units(loaded: Loaded) -> None:
         loaded.broken_claims |= part.broken
 
 
+def _load_visits(loaded: Loaded) -> None:
+    """The visit files, read as unit files are (dot-files skipped, near names warned of: V013,
+    links and pipes refused); no folder, no visits: such a ledger means what it meant in v2."""
+    if not _folder(loaded, INSPECTIONS):
+        return
+    try:
+        names = set(os.listdir(loaded.root / INSPECTIONS))
+    except OSError as exc:
+        loaded.problems.append(Problem(INSPECTIONS, "F002", {"reason": exc.strerror or str(exc)}))
+        return
+    for name in sorted(names):
+        rel = f"{INSPECTIONS}/{name}"
+        what = unit_file_kind(name)
+        if what == "near":
+            loaded.problems.append(Problem(rel, "V013", {"name": name}))
+        if what != "unit":
+            continue
+        part = _part(loaded, rel)
+        loaded.problems += part.problems
+        loaded.files_read += part.read
+        visit = part.model if isinstance(part.model, Visit) else None
+        rows = part.rows if visit is not None else ()
+        loaded.visits.append(VisitFile(rel, name[: -len(".yaml")], visit, rows))
+
+
 def _unit_file(loaded: Loaded, rel: str, part: Part) -> UnitFile:
     unit = part.model if isinstance(part.model, Unit) else None
     stem = rel.rsplit("/", 1)[1][: -len(".yaml")]
@@ -291,4 +332,14 @@ def _reader(raw: bytes, rel: str) -> Callable[[], Unit | None]:
     return again
 
 
-__all__ = ["CONFIG", "PROJECTS", "UNITS", "Loaded", "Part", "UnitFile", "load"]
+__all__ = [
+    "CONFIG",
+    "INSPECTIONS",
+    "PROJECTS",
+    "UNITS",
+    "Loaded",
+    "Part",
+    "UnitFile",
+    "VisitFile",
+    "load",
+]

@@ -18,16 +18,18 @@ from ledger.load.cache import BROKEN, Entry, dump, load_body
 from ledger.load.cache import decode as cache_decode
 from ledger.load.cache import encode as cache_encode
 from ledger.load.construct import construct, shared_set
-from ledger.load.file import PROJECTS, Facts, Part
+from ledger.load.file import PROJECTS, Facts, Part, is_visit
 from ledger.model import (
     CHILDREN,
     Book,
     Claim,
     ClaimMilestone,
+    Finding,
     Progress,
     Project,
     ProjectMilestone,
     Unit,
+    Visit,
 )
 from ledger.problems import Problem
 
@@ -94,6 +96,12 @@ def from_entry(entry: Entry, rel: str) -> Part | None:
     part = _from_summary(load_body(entry.summary), rel, has_model)
     if part is None or not has_model:
         return part
+    if is_visit(rel):
+        try:
+            part.model = _build(Visit, load_body(entry.model))
+        except _BAD:
+            return None
+        return part if len(part.rows) == len(part.model.findings) else None
     if rel != PROJECTS:
         part.model_json = (b"P" if part.partial else b"U") + entry.model
         return part
@@ -116,6 +124,10 @@ def _from_summary(body: Any, rel: str, has_model: bool) -> Part | None:
             partial=body["partial"] is True,
         )
         facts = body["facts"]
+        if is_visit(rel):
+            if facts is not None or (rows and not has_model):
+                return None  # a visit file has no facts, and rows only with its model
+            return part
         if rel == PROJECTS:
             return part
         if (facts is None) != (not has_model) or (facts is None and rows):
@@ -165,6 +177,8 @@ _DATES: dict[type[BaseModel], frozenset[str]] = {
     ClaimMilestone: frozenset({"due", "done"}),
     Progress: frozenset({"reported"}),
     Claim: frozenset({"deadline", "claimed"}),
+    Visit: frozenset({"date"}),
+    Finding: frozenset({"due", "rectified", "closed"}),
 }
 
 _DAYS: dict[str, date] = {}  # one date object for each day (a ledger has a few hundred)

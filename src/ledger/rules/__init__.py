@@ -17,11 +17,12 @@ from ledger.calendar import Quarter
 from ledger.load import Loaded, UnitFile
 from ledger.model import Unit
 from ledger.problems import Problem
-from ledger.rules import claims, coverage, names, progress, references
+from ledger.rules import claims, coverage, names, progress, references, visits
 from ledger.rules.common import View
 from ledger.rules.registry import RULES, Rule, Scope, rules
 
-FAMILIES = (references, claims, progress, names, coverage)  # imported: their checks registered
+# imported: their checks registered
+FAMILIES = (references, claims, progress, names, coverage, visits)
 
 
 def run(
