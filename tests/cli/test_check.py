@@ -42,7 +42,7 @@ def test_validate_sample_text_zh(cli: Cli, sample: Path) -> None:
     code, out = cli("validate", "-C", sample, "--today", SAMPLE_DAY)
     assert code == 0
     assert "warning[W001]" in out and "没有单位认领" in out
-    assert out.splitlines()[-1] == "检查了 22 个文件：0 个错误，1 个警告"
+    assert out.splitlines()[-1] == "检查了 25 个文件：0 个错误，1 个警告"
 
 
 def test_check_is_validate_and_strict_fails_on_warnings(cli: Cli, sample: Path) -> None:
