@@ -14,7 +14,7 @@ import os
 import stat
 from pathlib import Path
 
-_FLAGS = (
+READ_FLAGS = (  # a read that follows no link and waits on no pipe
     os.O_RDONLY
     | getattr(os, "O_NOFOLLOW", 0)
     | getattr(os, "O_NONBLOCK", 0)
@@ -52,7 +52,7 @@ def open_regular(path: Path) -> int:
     """A descriptor of ``path`` opened for reading, when it is a regular file (the caller closes
     it); ``NotRegular`` when it is not, ``OSError`` when it cannot be opened."""
     try:
-        fd = os.open(path, _FLAGS)
+        fd = os.open(path, READ_FLAGS)
     except OSError as exc:
         # ELOOP (EMLINK on some systems) for a link, ENXIO for a socket: say what it is
         try:

@@ -262,25 +262,13 @@ def _folder(loaded: Loaded, rel: str) -> bool | None:
 
 
 def _load_units(loaded: Loaded) -> None:
-    folder = loaded.root / UNITS
     real = _folder(loaded, UNITS)
     if real is False:
         return
     if real is None:
         loaded.problems.append(Problem(UNITS, "F006"))
         return
-    try:
-        names = set(os.listdir(folder))
-    except OSError as exc:
-        loaded.problems.append(Problem(UNITS, "F002", {"reason": exc.strerror or str(exc)}))
-        return
-    for name in sorted(names):
-        rel = f"{UNITS}/{name}"
-        what = unit_file_kind(name)
-        if what == "near":
-            loaded.problems.append(Problem(rel, "F007", {"name": name}))
-        if what != "unit":
-            continue
+    for rel in _files(loaded, UNITS, "F007"):
         part = _part(loaded, rel)
         loaded.problems += part.problems
         loaded.files_read += part.read
@@ -288,29 +276,37 @@ def _load_units(loaded: Loaded) -> None:
         loaded.broken_claims |= part.broken
 
 
+def _files(loaded: Loaded, folder: str, near: str) -> list[str]:
+    """The ledger files of ``folder`` by name (dot-files skipped), a name that is nearly one
+    warned of with ``near``; a folder that cannot be listed is F002 and gives none."""
+    try:
+        names = sorted(os.listdir(loaded.root / folder))
+    except OSError as exc:
+        loaded.problems.append(Problem(folder, "F002", {"reason": exc.strerror or str(exc)}))
+        return []
+    files = []
+    for name in names:
+        rel = f"{folder}/{name}"
+        what = unit_file_kind(name)
+        if what == "near":
+            loaded.problems.append(Problem(rel, near, {"name": name}))
+        if what == "unit":
+            files.append(rel)
+    return files
+
+
 def _load_visits(loaded: Loaded) -> None:
     """The visit files, read as unit files are (dot-files skipped, near names warned of: V013,
     links and pipes refused); no folder, no visits: such a ledger means what it meant in v2."""
     if not _folder(loaded, INSPECTIONS):
         return
-    try:
-        names = set(os.listdir(loaded.root / INSPECTIONS))
-    except OSError as exc:
-        loaded.problems.append(Problem(INSPECTIONS, "F002", {"reason": exc.strerror or str(exc)}))
-        return
-    for name in sorted(names):
-        rel = f"{INSPECTIONS}/{name}"
-        what = unit_file_kind(name)
-        if what == "near":
-            loaded.problems.append(Problem(rel, "V013", {"name": name}))
-        if what != "unit":
-            continue
+    for rel in _files(loaded, INSPECTIONS, "V013"):
         part = _part(loaded, rel)
         loaded.problems += part.problems
         loaded.files_read += part.read
         visit = part.model if isinstance(part.model, Visit) else None
         rows = part.rows if visit is not None else ()
-        loaded.visits.append(VisitFile(rel, name[: -len(".yaml")], visit, rows))
+        loaded.visits.append(VisitFile(rel, rel[len(INSPECTIONS) + 1 : -len(".yaml")], visit, rows))
 
 
 def _unit_file(loaded: Loaded, rel: str, part: Part) -> UnitFile:

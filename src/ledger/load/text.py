@@ -22,6 +22,7 @@ from pathlib import Path
 
 from ledger.i18n import words
 from ledger.problems import Problem
+from ledger.regular import READ_FLAGS, kind
 from ledger.visible import CONTROL
 
 BOM = "\ufeff"  # a byte-order mark: accepted on reading, kept on writing (edit/write.py)
@@ -30,26 +31,12 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _LF = re.compile("\n")
 
 
-_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
-_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
-_BINARY = getattr(os, "O_BINARY", 0)
-
-_KINDS = [
-    (stat.S_ISLNK, "link"),
-    (stat.S_ISDIR, "folder"),
-    (stat.S_ISFIFO, "pipe"),
-    (stat.S_ISCHR, "device"),
-    (stat.S_ISBLK, "device"),
-    (stat.S_ISSOCK, "socket"),
-]
-
-
 def not_regular(mode: int, rel: str, folder: bool = False) -> Problem | None:
     """F008 when ``mode`` (from ``lstat``) is not a regular file (a real folder, with
     ``folder``); None when it is."""
     if (stat.S_ISDIR(mode) and not stat.S_ISLNK(mode)) if folder else stat.S_ISREG(mode):
         return None
-    found = next((kind for test, kind in _KINDS if test(mode)), "other")
+    found = kind(mode)
     expected = "folder" if folder else "file"
     args = {"found": words(f"kind.a_{found}"), "expected": words(f"kind.{expected}")}
     return Problem(rel, "F008", args)
@@ -67,7 +54,7 @@ def read_bytes(file: Path, rel: str) -> tuple[bytes | None, list[Problem]]:
     if problem is not None:
         return None, [problem]
     try:
-        fd = os.open(file, os.O_RDONLY | _NOFOLLOW | _NONBLOCK | _BINARY)
+        fd = os.open(file, READ_FLAGS)
     except FileNotFoundError:
         return None, [Problem(rel, "F001")]
     except OSError as exc:  # ELOOP: a link swapped in since the lstat
