@@ -180,6 +180,9 @@ def reason_json(r: Reason) -> dict[str, Any]:
     if r.kind == "status":
         return {"kind": "status", "status": r.status}
     out: dict[str, Any] = {"kind": r.kind}
+    if r.finding is not None:
+        out["inspection"] = r.finding.inspection
+        out["finding"] = r.finding.finding.id
     if r.milestone is not None:
         out["milestone"] = r.milestone.id
     if r.quarter is not None:

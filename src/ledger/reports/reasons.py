@@ -28,14 +28,28 @@ def reason_text(reason: Reason, lang: str) -> str:
         args["quarter"] = reason.quarter.label
     if reason.status is not None:
         args["status"] = t(f"status.{reason.status}", lang)
+    if reason.finding is not None:
+        args["problem"] = reason.finding.finding.problem
     key = f"reason.{reason.kind}"
-    if reason.kind == "due_soon" and reason.days == 0:
-        key = "reason.due_today"
+    if reason.days == 0 and reason.kind in _TODAY:
+        key = _TODAY[reason.kind]
     return t(key, lang, **args)
 
 
+# the words for a time limit that falls on T itself
+_TODAY = {"due_soon": "reason.due_today", "finding_due_soon": "reason.finding_due_today"}
+
+
 # the contract's order of kinds (section 5): a reader finds like next to like
-_REASON_RANK = {"overdue": 0, "past_deadline": 1, "missing_report": 2, "due_soon": 3, "status": 4}
+_REASON_RANK = {
+    "overdue": 0,
+    "past_deadline": 1,
+    "missing_report": 2,
+    "finding_overdue": 3,
+    "due_soon": 4,
+    "status": 5,
+    "finding_due_soon": 6,
+}
 _OWED_RANK = {"overdue": 0, "past_deadline": 1, "missing_report": 2, "report_due": 3, "due_soon": 4}
 
 
