@@ -39,6 +39,15 @@ def test_reasons_in_milestone_order_then_deadline_then_quarters(cli: Cli) -> Non
         {"kind": "missing_report", "quarter": "2026Q1", "due": "2026-04-10", "days": 229},
         {"kind": "missing_report", "quarter": "2026Q2", "due": "2026-07-10", "days": 138},
         {"kind": "missing_report", "quarter": "2026Q3", "due": "2026-10-10", "days": 46},
+        # the third-quarter visit's finding, due 31 October and not rectified; the second-quarter
+        # visit's, closed on 10 July, gives no reason
+        {
+            "kind": "finding_overdue",
+            "inspection": "2026q3-spot",
+            "finding": "f1",
+            "due": "2026-10-31",
+            "days": 25,
+        },
     ]
 
 
@@ -71,11 +80,14 @@ def test_previous_flag_and_latest(cli: Cli) -> None:
 
 def test_totals_of_the_sample(cli: Cli) -> None:
     totals = _checklist(cli)["totals"]
+    # the visits (data/inspections/) turn fengzhen B1 red (a finding 56 days overdue) and
+    # chayouzhongqi K1 yellow (a finding due in 5 days); shangdu K1's overdue finding leaves
+    # the complete claim green
     assert totals == {
         "claims": 49,
-        "red": 11,
-        "yellow": 13,
-        "green": 25,
+        "red": 12,
+        "yellow": 14,
+        "green": 23,
         "units": 19,
         "units_red": 10,
         "reports_missing": 0,

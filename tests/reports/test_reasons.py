@@ -45,6 +45,11 @@ B4_EN = [
     "2026Q2 report missing, 138 days late",
     "2026Q3 report missing, 46 days late",
 ]
+# and a finding of the third-quarter visit (due 31 October, not rectified): red after the missing
+# reports, 25 days past its time limit
+B4_FINDING = "服装产业园区行业党委尚未成立，园区内8家规上企业仍未建立党组织"
+B4_FINDING_ZH = f"督导问题“{B4_FINDING}”整改逾期 25天"
+B4_FINDING_EN = f"finding “{B4_FINDING}” 25 days past its time limit"
 # huade B7: the project's milestone (due 20 November) comes before the unit's own (due 10
 # November) in the file; people read the one late longest first
 B7_ZH = [
@@ -120,7 +125,9 @@ def test_json_keeps_the_contracts_order(cli: Cli) -> None:
     assert [r["days"] for r in b7["reasons"]] == [5, 15]
 
 
-@pytest.mark.parametrize(("lang", "b4"), [("zh", B4_ZH), ("en", B4_EN)])
+@pytest.mark.parametrize(
+    ("lang", "b4"), [("zh", [*B4_ZH, B4_FINDING_ZH]), ("en", [*B4_EN, B4_FINDING_EN])]
+)
 def test_checklist_reasons_with_days_in_one_order_in_every_format(
     cli: Cli, tmp_path: Path, lang: str, b4: list[str]
 ) -> None:
@@ -154,6 +161,7 @@ def test_half_year_reasons_claim_by_claim_red_first_each_in_the_same_order(cli: 
     assert huade["原因"].split("\n") == [
         *(f"B7 {r}" for r in B7_ZH),
         *(f"B4 {r}" for r in B4_ZH),
+        f"B4 {B4_FINDING_ZH}",
         "K3 上报状态为“滞后”",
     ]
 

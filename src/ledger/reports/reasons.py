@@ -3,9 +3,10 @@ shows them.
 
 One order for people, the same in every human format (table, markdown, csv, html, xlsx, the
 reminder messages): the contract's order of kinds (overdue milestones, past deadline, missing
-reports; then milestones due soon, then the status; for what is owed, the report coming due
-before the milestones due soon), and within a kind the earliest due date first, so the most
-days late (or the fewest days left) come first. Every reason that counts days says them. JSON
+reports, overdue findings; then milestones due soon, the status, findings due soon; for what is
+owed, the report coming due before the milestones due soon), and within a kind the earliest due
+date first, so the most days late (or the fewest days left) come first; findings in the order of
+their visits. Every reason that counts days says them. JSON
 keeps the contract's order (milestone order, quarter order).
 """
 
@@ -55,7 +56,11 @@ _OWED_RANK = {"overdue": 0, "past_deadline": 1, "missing_report": 2, "report_due
 
 def people_order(r: Reason) -> tuple[int, date]:
     """The sort key for people: the kind in the contract's order, then the earliest due first
-    (most days late, or fewest days left); the status, which has no date, last."""
+    (most days late, or fewest days left); the status, which has no date, last. Findings keep
+    the one order section 10 settles for them wherever they are listed (visit date, visit id,
+    file order), the order they come in: the sort is stable."""
+    if r.finding is not None:
+        return (_REASON_RANK[r.kind], date.min)
     return (_REASON_RANK[r.kind], r.due or date.max)
 
 
