@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from datetime import date
 
 from hypothesis import given, settings
@@ -92,9 +93,35 @@ def test_totals_of_the_sample(cli: Cli) -> None:
         "units_red": 10,
         "reports_missing": 0,
         "milestones_overdue": 12,
+        # huade's of the third-quarter visit (25 days), fengzhen's (56), shangdu's K1 (5 days,
+        # the claim complete)
+        "findings_overdue": 3,
     }
     q3 = _checklist(cli, "2026Q3")["totals"]
     assert isinstance(q3, dict) and q3["reports_missing"] == 3
+
+
+def test_findings_overdue_counts_every_finding_of_the_units_in_it(cli: Cli) -> None:
+    """On 10 December also chayouzhongqi's K1 finding (due 30 November) and shangdu's finding of
+    no project (due 5 December) are overdue; ``--unit`` keeps the unit's alone."""
+
+    def totals(*args: str) -> object:
+        code, out = cli(
+            "report", "--quarter", "-C", REPO, "--today", "2026-12-10", "-f", "json", *args
+        )
+        assert code == 0, out
+        return json.loads(out)["totals"]["findings_overdue"]
+
+    assert totals() == 5
+    assert totals("--unit", "shangdu") == 2
+    assert totals("--unit", "huade") == 1
+    # and the totals line people read, in both languages
+    for lang, words in (("zh", "逾期未整改问题 5"), ("en", "Overdue findings 5")):
+        code, out = cli(
+            *("report", "--quarter", "-C", REPO, "--today", "2026-12-10", "--lang", lang),
+            env={"COLUMNS": "300", "NO_COLOR": "1"},
+        )
+        assert code == 0 and words in out
 
 
 @settings(max_examples=40, deadline=None)

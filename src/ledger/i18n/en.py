@@ -348,6 +348,7 @@ WORDS: dict[str, str] = {
     "total.of": "{n} of {total}",
     "total.reports_missing": "{quarter} reports missing",
     "total.milestones_overdue": "Overdue milestones",
+    "total.findings_overdue": "Overdue findings",
     "totals": "Totals",
     "bad_format": "--format: `{value}` is not a format of this report: choose {choices}",
     "bad_table": "--table: this report has no table `{value}`: choose {choices}",

@@ -348,6 +348,7 @@ WORDS: dict[str, str] = {
     "total.of": "{n} / {total}",
     "total.reports_missing": "{quarter} 未上报",
     "total.milestones_overdue": "逾期节点",
+    "total.findings_overdue": "逾期未整改问题",
     "totals": "总体情况",
     "bad_format": "--format：本报表没有 `{value}` 格式，可选：{choices}",
     "bad_table": "--table：本报表没有 `{value}` 表，可选：{choices}",
