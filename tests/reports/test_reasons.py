@@ -169,7 +169,7 @@ def test_half_year_reasons_claim_by_claim_red_first_each_in_the_same_order(cli: 
 def test_remind_table_lists_a_claims_items_in_the_same_order(cli: Cli) -> None:
     rows = csv_rows(run(cli, "remind", "--format", "csv"))
     huade = [r["待办事项"] for r in rows if r["单位"] == "化德县"]
-    assert huade == [*B7_ZH, *B4_ZH]
+    assert huade == [*B7_ZH, *B4_ZH, B4_FINDING_ZH]  # the unit's findings after its claims
     # JSON keeps section 5's order: B7's project milestone (5 days) first
     data = json.loads(run(cli, "remind", "--format", "json", "--unit", "huade"))
     assert [i["days"] for i in data["units"][0]["items"]][:2] == [5, 15]

@@ -51,7 +51,15 @@ _REASON_RANK = {
     "status": 5,
     "finding_due_soon": 6,
 }
-_OWED_RANK = {"overdue": 0, "past_deadline": 1, "missing_report": 2, "report_due": 3, "due_soon": 4}
+_OWED_RANK = {
+    "overdue": 0,
+    "past_deadline": 1,
+    "missing_report": 2,
+    "report_due": 3,
+    "due_soon": 4,
+    "finding_overdue": 5,
+    "finding_due_soon": 6,
+}
 
 
 def people_order(r: Reason) -> tuple[int, date]:
@@ -92,7 +100,9 @@ def owed_text(item: Owed, lang: str) -> str:
         args["title"] = item.milestone.title
     if item.quarter is not None:
         args["quarter"] = item.quarter.label
+    if item.finding is not None:
+        args["problem"] = item.finding.finding.problem
     key = f"owed.{item.kind}"
-    if item.kind == "due_soon" and item.days == 0:
-        key = "reason.due_today"
+    if item.days == 0 and item.kind in _TODAY:
+        key = _TODAY[item.kind]
     return t(key, lang, **args)
