@@ -213,6 +213,8 @@ WORDS: dict[str, str] = {
     "col.red": "Red",
     "col.yellow": "Yellow",
     "col.green": "Green",
+    "col.findings_overdue": "Findings overdue",
+    "col.findings_open": "Findings open",
     "col.overdue": "Overdue milestones",
     "col.missing": "Missing reports",
     "col.category": "Category",

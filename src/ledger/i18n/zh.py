@@ -213,6 +213,8 @@ WORDS: dict[str, str] = {
     "col.red": "红灯",
     "col.yellow": "黄灯",
     "col.green": "绿灯",
+    "col.findings_overdue": "整改逾期",
+    "col.findings_open": "未整改",
     "col.overdue": "逾期节点",
     "col.missing": "未上报季度",
     "col.category": "类别",
