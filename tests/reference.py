@@ -52,7 +52,16 @@ def score(weights: EvaluationSection, items: list[Counted]) -> Fraction:
         weights.milestones * share("milestones")
         + weights.reports * share("reports")
         + weights.completion * share("completion")
+        + weights.rectification * share("rectification")
     )
+
+
+def rectification(findings: list[tuple[date, Finding]], today: date) -> Fraction:
+    """Section 10's part: of the findings of visits up to T due before T, the share rectified
+    on or before their due date (none: 1)."""
+    due = [f for day, f in findings if day <= today and f.due < today]
+    on_time = [f for f in due if f.rectified is not None and f.rectified <= f.due]
+    return Fraction(len(on_time), len(due)) if due else Fraction(1)
 
 
 def finding_state(finding: Finding, today: date, warn_days: int) -> str:

@@ -11,14 +11,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from ledger.asof.findings import findings_as_of
 from ledger.asof.score import competition_ranks, half_up, unit_score
 from ledger.asof.status import claim_milestones, claim_status, flag_on, report_states
 from ledger.calendar import Quarter, year_quarters
 from ledger.load import load
-from ledger.model import Claim, Ledger, Visit
+from ledger.model import Claim, EvaluationSection, Ledger, Visit
 from tests.conftest import BOOK, CITY, CONFIG
 from tests.reference import flag as plain_flag
 from tests.reference import half_up as plain_half_up
+from tests.reference import rectification as plain_rectification
 from tests.reference import report_state
 from tests.reference import score as plain_score
 
@@ -130,16 +132,41 @@ def test_done_milestone_is_never_overdue_and_complete_is_green(
 
 
 @SETTINGS
-@given(cs=st.lists(claims(), min_size=1, max_size=4), today=days(-30, 420))
-def test_score_stays_within_0_and_100(ledger: Ledger, cs: list[Claim], today: date) -> None:
-    found = [claim_status(ledger, ledger.units["city"], c, today) for c in cs]
-    score = unit_score(ledger, found, today)
-    for part in (score.milestones, score.reports, score.completion):
+@given(
+    cs=st.lists(claims(), min_size=1, max_size=4),
+    found=visits(),
+    today=days(-30, 420),
+    weights=st.sampled_from([(50, 30, 20, 0), (40, 30, 20, 10), (0, 0, 0, 100), (25, 25, 25, 25)]),
+)
+def test_score_stays_within_0_and_100(
+    ledger: Ledger,
+    cs: list[Claim],
+    found: dict[str, Visit],
+    today: date,
+    weights: tuple[int, int, int, int],
+) -> None:
+    m, r, c, f = weights
+    evaluation = EvaluationSection(milestones=m, reports=r, completion=c, rectification=f)
+    led = replace(
+        ledger,
+        visits=found,
+        config=ledger.config.model_copy(update={"evaluation": evaluation}),
+    )
+    statuses_ = [claim_status(led, led.units["city"], c, today) for c in cs]
+    findings = findings_as_of(led, today)
+    score = unit_score(led, statuses_, today, findings)
+    for part in (score.milestones, score.reports, score.completion, score.rectification):
         assert 0 <= part <= 1
     assert 0 <= score.score <= 100
     assert 0 <= score.rounded <= 100
     assert abs(score.rounded - score.score) <= 0.05
-    assert score.score == plain_score(ledger.config.evaluation, list(score.counted))
+    assert score.score == plain_score(evaluation, list(score.counted))
+    # section 10's part, counted plainly from the visits
+    every = [(v.date, x) for v in found.values() for x in v.findings]
+    assert score.rectification == plain_rectification(every, today)
+    # weighted 0, the findings change nothing: a ledger's v2 score
+    if f == 0:
+        assert score.score == unit_score(led, statuses_, today).score
 
 
 @given(st.lists(st.integers(0, 1000), max_size=30))

@@ -54,7 +54,7 @@ def load_config(root: Path) -> tuple[Config | None, list[Problem]]:
     except ValidationError as exc:
         return None, problems_from(exc, CONFIG, Config, lambda loc, at: _locate(text, loc, at))
     weights = config.evaluation
-    total = weights.milestones + weights.reports + weights.completion
+    total = weights.milestones + weights.reports + weights.completion + weights.rectification
     if total != 100:
         line, column, _ = _locate(text, ("evaluation",), "key")
         return None, [Problem(CONFIG, "C002", {"total": total}, line=line, column=column)]
