@@ -440,7 +440,8 @@ def test_a_unit_reports_its_rectification_in_its_workbook(
     before = files(sample)
     code, output = run_import(cli, sample, path)
     assert code == 0, output
-    assert "finding f1 recorded as rectified on 2026-11-20" in output
+    assert "recorded finding f1 as rectified on 2026-11-20" in output
+    assert "rectified 20 days late, it counts as late" in output  # its time limit was 10-31
     after = files(sample)
     assert [k for k in after if after[k] != before[k]] == [VISIT_FILE]
     old, new = before[VISIT_FILE].decode(), after[VISIT_FILE].decode()

@@ -27,10 +27,10 @@ from ledger.asof.findings import all_findings
 from ledger.asof.status import Milestone, claim_milestones
 from ledger.edit.ops import Edit, EditError, apply_all, mark_done, record_progress
 from ledger.edit.refusal import check
+from ledger.edit.visits import rectify
 from ledger.edit.yamltext import YamlText
 from ledger.forms.layout import FINDINGS, MILESTONES, PROGRESS
 from ledger.forms.read import Filled, FormProblem, Row, carried, carried_items, read
-from ledger.forms.rectify import record_rectified
 from ledger.i18n import words
 from ledger.load import INSPECTIONS, UNITS, Loaded
 from ledger.load.yamlparse import parse, position
@@ -132,6 +132,12 @@ class _Planner:
         self.replace = replace
         self.quarter = quarter
         self.ledger: Ledger = loaded.ledger()
+        # the findings a form may name: those of the visits dated on or before T
+        self.findings = {
+            (p.visit.id, p.finding.id): p
+            for p in all_findings(self.ledger)
+            if p.visit.date <= today
+        }
         self.edits: dict[str, Edit] = {}
         self.steps: list[Step] = []
         self.problems: list[FormProblem | Problem] = []
@@ -430,23 +436,14 @@ class _Planner:
             self._cell(form, row, missing[0], "X016", **_header(missing[0]))
             return
         unit_id, inspection, finding_id = form.identity.unit, v["inspection"], v["finding"]
-        pair = next(
-            (
-                p
-                for p in all_findings(self.ledger)
-                if p.visit.id == inspection and p.finding.id == finding_id
-                if p.visit.date <= self.today
-            ),
-            None,
-        )
+        pair = self.findings.get((inspection, finding_id))
         if pair is None:
-            known = [
-                f"{p.visit.id}/{p.finding.id}"
-                for p in all_findings(self.ledger)
-                if p.finding.unit == unit_id and p.visit.date <= self.today
-            ]
-            known_text = ", ".join(known) or "-"
-            args = {"inspection": inspection, "finding": finding_id, "known": known_text}
+            known = [f"{i}/{f}" for (i, f), p in self.findings.items() if p.finding.unit == unit_id]
+            args = {
+                "inspection": inspection,
+                "finding": finding_id,
+                "known": ", ".join(known) or "-",
+            }
             self._cell(form, row, "rectified", "X029", **args)
             return
         visit, finding = pair
@@ -482,8 +479,8 @@ class _Planner:
             form,
             row,
             rel,
-            lambda base: record_rectified(
-                self.loaded, visit.id, finding.id, rectified, evidence, base=base
+            lambda base: rectify(
+                self.loaded, visit.id, finding.id, rectified, evidence, self.replace, base
             ),
             visit.id,
             finding=finding.id,
@@ -584,39 +581,26 @@ class _Planner:
         data = parse(edit.new_text, step.rel).data
         if not isinstance(data, dict):
             return None, None
+        text = YamlText(edit.new_text)
         if step.finding is not None:  # the finding's mapping in its visit file
-            found = data.get("findings") or []
-            j = next(
-                (
-                    n
-                    for n, f in enumerate(found)
-                    if isinstance(f, dict) and f.get("id") == step.finding
-                ),
-                None,
-            )
-            entry = YamlText(edit.new_text).get(("findings", j)) if j is not None else None
-            return None, entry
+            j = _index(data.get("findings"), "id", step.finding)
+            return None, text.get(("findings", j)) if j is not None else None
         claims = data.get("claims") or []
-        i = next(
-            (
-                n
-                for n, c in enumerate(claims)
-                if isinstance(c, dict) and c.get("project") == step.project
-            ),
-            None,
-        )
+        i = _index(claims, "project", step.project)
         if i is None:
             return None, None
-        text = YamlText(edit.new_text)
-        claim = text.get(("claims", i))
         list_key, key = ("progress", "quarter") if step.quarter else ("milestones", "id")
-        match = step.quarter or step.milestone
-        items = claims[i].get(list_key) or []
-        j = next(
-            (n for n, e in enumerate(items) if isinstance(e, dict) and e.get(key) == match), None
-        )
+        j = _index(claims[i].get(list_key), key, step.quarter or step.milestone)
         entry = text.get(("claims", i, list_key, j)) if j is not None else None
-        return claim, entry
+        return text.get(("claims", i)), entry
+
+
+def _index(items: object, key: str, value: object) -> int | None:
+    """The place in the list ``items`` of the first mapping whose ``key`` is ``value``."""
+    found = items if isinstance(items, list) else []
+    return next(
+        (n for n, e in enumerate(found) if isinstance(e, dict) and e.get(key) == value), None
+    )
 
 
 def _lines(node: Node, text: str) -> range:

@@ -95,13 +95,13 @@ MILESTONE_COLUMNS = (
 FINDING_COLUMNS = (
     Column("inspection", "key", 14, hidden=True),
     Column("x-visit", "read", 14),
-    Column("finding", "key", 7),
-    Column("x-project", "read", 8),
-    Column("problem", "read", 23),
-    Column("requirement", "read", 23),
+    Column("finding", "key", 9),
+    Column("x-project", "read", 9),
+    Column("problem", "read", 22),
+    Column("requirement", "read", 22),
     Column("due", "read", 12, label="form.col.f-due"),
     Column("x-state", "read", 11, label="form.col.f-x-state"),
-    Column("rectified", "input", 12),
+    Column("rectified", "input", 13),
     Column("evidence", "input", 22),
 )
 COLUMNS = {PROGRESS: PROGRESS_COLUMNS, MILESTONES: MILESTONE_COLUMNS, FINDINGS: FINDING_COLUMNS}
