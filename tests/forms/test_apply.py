@@ -560,3 +560,40 @@ def test_two_findings_of_one_visit_in_one_write(cli: Cli, sample: Path, tmp_path
     assert _state(sample, "2026q4-spot", "f1") == "rectified"
     assert _state(sample, "2026q4-spot", "f5") == "rectified"
     assert _state(sample, "2026q4-spot", "f4") == "open"
+
+
+def test_a_visit_after_t_has_no_findings_to_rectify(cli: Cli, sample: Path, tmp_path: Path) -> None:
+    """As of an earlier T, 2026q4-spot (2026-11-10) has not happened: its rows name nothing."""
+    path = form(cli, sample, tmp_path / "out", "2026Q4", "shangdu")
+    fill(path, findings={("2026q4-spot", "f1"): {"rectified": "2026-11-04"}})
+    before = files(sample)
+    code, output = cli("import", path, "-C", sample, "--today", "2026-11-05", "--lang", "en")
+    assert code == 1
+    assert said(f"{path}:findings!I3", "X029") in output, output
+    assert files(sample) == before
+
+
+def test_a_form_made_before_the_visit_has_no_findings_sheet_and_imports(
+    cli: Cli, sample: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    code, output = cli(
+        "form",
+        "-q",
+        "2026Q3",
+        "-o",
+        out,
+        "-u",
+        FINDINGS_UNIT,
+        "-C",
+        sample,
+        "--today",
+        "2026-08-01",
+    )
+    assert code == 0, output
+    path = out / f"{FINDINGS_UNIT}-2026Q3.xlsx"
+    assert load_workbook(path).sheetnames == ["progress", "milestones"]
+    before = files(sample)
+    code, output = run_import(cli, sample, path)  # read back after 2026q3-spot (2026-08-18)
+    assert code == 0, output
+    assert files(sample) == before
