@@ -69,6 +69,7 @@ def test_finding_by_the_units_name_adds_it_and_keeps_everything_else(
     after = ledger_files(sample)
     assert {k for k in after if after[k] != before.get(k)} == {Q4}
     assert only_added(before[Q4], after[Q4]) == [
+        "\n",  # set apart as the file sets its findings apart
         "  - id: f6\n",
         "    unit: zhuozi\n",
         "    project: K4\n",
@@ -252,7 +253,7 @@ def test_inspect_record_keeps_stdout_for_the_list(cli: Cli, sample: Path) -> Non
     )
     assert result.exit_code == 0, result.output
     assert len(json.loads(result.stdout)["units"]) == 2
-    assert "+++ b/data/inspections/v1.yaml" in result.stderr
+    assert "--- /dev/null\n+++ b/data/inspections/v1.yaml" in result.stderr
     assert not (sample / "data/inspections/v1.yaml").exists()
 
 
