@@ -5,6 +5,7 @@ alone."""
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 from pathlib import Path
@@ -183,6 +184,21 @@ def test_rectified_and_closed_refusals(
     status, out = refused(cli, sample, *args)
     assert status == code, out
     assert says in out
+
+
+def test_a_failed_write_leaves_the_visit_file_as_it_was(
+    cli: Cli, sample: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = os.replace
+
+    def fail(src: object, dst: object) -> None:
+        if Path(str(dst)).name == "2026q4-spot.yaml":
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        real(src, dst)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "replace", fail)
+    status, out = refused(cli, sample, "rectified", "2026q4-spot", "f1")
+    assert status == 1 and f"could not write {Q4} ({os.strerror(errno.ENOSPC)})" in out, out
 
 
 @pytest.mark.parametrize("kind", ["link", "fifo"])
