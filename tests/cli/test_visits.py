@@ -292,6 +292,16 @@ def test_inspect_record_in_a_v2_ledger_makes_the_folder(cli: Cli, make_ledger: L
     valid(cli, root)
 
 
+def test_inspect_record_draws_within_the_unit_asked_for(cli: Cli, sample: Path) -> None:
+    code, listed = run(cli, sample, "inspect", "-n", "2", "-u", "chayouhouqi", "-f", "json")
+    assert code == 0, listed
+    drawn = [u["id"] for u in json.loads(listed)["units"]]
+    assert len(drawn) == 2 and all(u.startswith("chayouhouqi") for u in drawn), drawn
+    code, out = run(cli, sample, "inspect", "-n", "2", "-u", "chayouhouqi", "--record", "v1")
+    assert code == 0, out
+    assert yaml.safe_load((sample / "data/inspections/v1.yaml").read_bytes())["units"] == drawn
+
+
 def test_record_options_go_only_with_record(cli: Cli, sample: Path) -> None:
     status, out = refused(cli, sample, "inspect", "-n", "2", "--title", "x", "--dry-run")
     assert status == 2 and "--title, --dry-run go only with --record" in out
