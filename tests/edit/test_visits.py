@@ -165,6 +165,7 @@ def test_a_finding_is_appended_with_the_first_free_id_and_comments_kept(sample: 
     )
     new = (sample / Q4).read_text(encoding="utf-8")
     assert only_added(old, new) == [
+        "\n",  # set apart as the file sets its findings apart
         "  - id: f6\n",
         "    unit: zhuozi\n",
         "    project: K4\n",
@@ -179,10 +180,12 @@ def test_a_finding_is_appended_with_the_first_free_id_and_comments_kept(sample: 
 def test_a_visit_without_findings_gains_the_key(sample: Path) -> None:
     apply(sample, TODAY, lambda at: visits.record_visit(at, "v1", ["huade"], TODAY, "督导"))
     apply(sample, TODAY, lambda at: visits.add_finding(at, "v1", "huade", "问题", "要求", TODAY))
+    apply(sample, TODAY, lambda at: visits.add_finding(at, "v1", "huade", "二", "改", TODAY))
     text = (sample / "data/inspections/v1.yaml").read_text(encoding="utf-8")
     assert text.endswith(
         "units: [huade]\nfindings:\n  - id: f1\n    unit: huade\n    problem: 问题\n"
         "    requirement: 要求\n    due: 2026-11-25\n"
+        "  - id: f2\n    unit: huade\n    problem: 二\n    requirement: 改\n    due: 2026-11-25\n"
     )
     assert errors(sample) == []
 
@@ -214,8 +217,8 @@ def test_a_finding_due_before_the_visit_is_refused_at_its_line(sample: Path) -> 
     )
     assert error.key == "invalid_result"
     last = len((sample / Q4).read_text(encoding="utf-8").splitlines())
-    # the new finding's `due`: id, unit, problem, requirement, due after the last line
-    assert [(p.code, p.path, p.line) for p in error.problems] == [("V007", Q4, last + 5)]
+    # the new finding's `due`: a blank line, then id, unit, problem, requirement, due
+    assert [(p.code, p.path, p.line) for p in error.problems] == [("V007", Q4, last + 6)]
 
 
 @pytest.mark.parametrize(("project", "key"), [("K9", "unknown_project"), ("I2", "not_claimed")])

@@ -233,16 +233,33 @@ def inspect(
     format: FormatOpt = "table",
     output: OutputOpt = None,
     wide: WideOpt = False,
+    record: Annotated[str | None, typer.Option("--record", show_default=False)] = None,
+    title: Annotated[str | None, typer.Option("--title", show_default=False)] = None,
+    visit_date: Annotated[str | None, typer.Option("--date", show_default=False)] = None,
+    inspector: Annotated[list[str] | None, typer.Option("--inspector")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run")] = False,
     root: RootOpt = None,
     today: TodayOpt = None,
     lang: LangOpt = None,
     no_cache: NoCacheOpt = False,
 ) -> None:
-    """``ledger inspect`` (its help: ``help.inspect`` in ``ledger.i18n``)."""
+    """``ledger inspect`` (its help: ``help.inspect`` in ``ledger.i18n``); ``--record`` also
+    writes the visit (``ledger.cli.visits.record``)."""
+    from ledger.cli import visits
+
     if sample < 1:
         fail("bad_sample", lang)
+    if record is None:
+        visits.record_options_alone(
+            lang, title=title, date=visit_date, inspector=inspector, dry_run=dry_run
+        )
     env = shared(root, today, lang, no_cache)
-    run_report("inspect", env, Out(format, output, wide), unit, sample=sample, seed=seed)
+    out = Out(format, output, wide)
+    if record is not None:
+        args = (title, visit_date, inspector or [], dry_run)
+        visits.record(env, out, unit, sample, seed, record, *args)
+        return
+    run_report("inspect", env, out, unit, sample=sample, seed=seed)
 
 
 @command("remind")

@@ -103,7 +103,8 @@ class Edit:
             difflib.unified_diff(
                 self.old.text.splitlines(keepends=True),
                 self.new_text.splitlines(keepends=True),
-                fromfile=f"a/{self.rel}",
+                # a new file (a visit recorded) comes from nothing, as git shows it
+                fromfile=f"a/{self.rel}" if self.old.raw else "/dev/null",
                 tofile=f"b/{self.rel}",
             )
         )

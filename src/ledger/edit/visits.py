@@ -27,6 +27,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from yaml.nodes import SequenceNode
+
 from ledger.edit.ops import Edit, EditError, Target, _finish, _wrote, read_target
 from ledger.edit.write import Snapshot
 from ledger.edit.yamltext import Splice, YamlText, scalar
@@ -234,10 +236,29 @@ def add_finding(
     }
 
     def splice(y: YamlText) -> Splice:
-        return y.append_item(("findings",), item, order=VISIT_KEYS)
+        added = y.append_item(("findings",), item, order=VISIT_KEYS)
+        if _spaced(y):  # findings set apart by blank lines (as the sample's): the new one too
+            return Splice(added.start, added.end, y.newline + added.new)
+        return added
 
     at = ("findings", len(findings))
     return _finish(target, [splice], expected, "did_finding", args, at)
+
+
+def _spaced(y: YamlText) -> bool:
+    """Whether every finding after the first has a blank line before it (or before the comment
+    lines just above it)."""
+    seq = y.get(("findings",))
+    if not isinstance(seq, SequenceNode) or seq.flow_style or len(seq.value) < 2:
+        return False
+    lines = y.text.splitlines()
+    for item in seq.value[1:]:
+        row = y.text.count("\n", 0, y.line_start(item.start_mark.index)) - 1
+        while row >= 0 and lines[row].lstrip().startswith("#"):
+            row -= 1
+        if row < 0 or lines[row].strip():
+            return False
+    return True
 
 
 def _check_project(loaded: Loaded, ledger: Ledger, unit_id: str, project: str) -> None:
