@@ -233,6 +233,7 @@ def inspect(
     format: FormatOpt = "table",
     output: OutputOpt = None,
     wide: WideOpt = False,
+    table: TableOpt = None,
     root: RootOpt = None,
     today: TodayOpt = None,
     lang: LangOpt = None,
@@ -242,7 +243,8 @@ def inspect(
     if sample < 1:
         fail("bad_sample", lang)
     env = shared(root, today, lang, no_cache)
-    run_report("inspect", env, Out(format, output, wide), unit, sample=sample, seed=seed)
+    out = Out(format, output, wide, table)
+    run_report("inspect", env, out, unit, sample=sample, seed=seed)
 
 
 @command("remind")
