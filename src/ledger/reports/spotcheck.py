@@ -153,7 +153,7 @@ def _lookback(report: SpotCheck, ledger: Ledger, lang: str) -> Table:
         Column("problem", t("col.problem", lang), width=30, flex=True),
         Column("requirement", t("col.requirement", lang), width=24, compact=False),
         Column("due", t("col.finding_due", lang), "date", width=10),
-        Column("state", t("col.finding_state", lang), width=12),
+        Column("state", t("col.finding_state", lang), "flag", width=12),
         Column("days", t("col.days", lang), "number", width=10),
         Column("rectified", t("col.rectified", lang), "date", width=10, compact=False),
     ]
