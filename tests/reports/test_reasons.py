@@ -342,7 +342,7 @@ def test_inspect_without_a_seed_says_the_date_is_the_seed(cli: Cli) -> None:
 @pytest.mark.parametrize("day", [NOV, JAN])
 def test_inspect_to_check_gives_days(cli: Cli, day: str) -> None:
     rows = csv_rows(
-        run(cli, "inspect", "--sample", "19", "--seed", "7", "--format", "csv", day=day)
+        run(cli, "inspect", "-n", "19", "--seed", "7", "-f", "csv", "--table", "sample", day=day)
     )
     k3 = next(r for r in rows if r["单位"] == "市国资委" and r["项目"] == "K3")
     late = {NOV: (117, 25), JAN: (161, 69)}[day]
@@ -353,4 +353,4 @@ def test_inspect_to_check_gives_days(cli: Cli, day: str) -> None:
     ]
     if day == NOV:
         b4 = next(r for r in rows if r["单位"] == "化德县" and r["项目"] == "B4")
-        assert b4["督导重点"].split("\n") == B4_ZH
+        assert b4["督导重点"].split("\n") == [*B4_ZH, B4_FINDING_ZH]

@@ -70,10 +70,10 @@ def findings_owed(findings: Iterable[FindingAsOf]) -> list[Owed]:
     """What a unit owes for its findings as of T (section 10), in their order: each overdue
     (days late) or due soon (days left). Those of a complete claim are owed all the same: the
     inspectors' time limit does not end with the unit's own report of done."""
+    kinds: dict[str, OwedKind] = {"overdue": "finding_overdue", "due_soon": "finding_due_soon"}
     out = []
     for f in findings:
-        if f.state == "overdue":
-            out.append(Owed("finding_overdue", f.due, f.days or 0, finding=f))
-        elif f.state == "due_soon":
-            out.append(Owed("finding_due_soon", f.due, f.days or 0, finding=f))
+        kind = kinds.get(f.state)
+        if kind is not None and f.days is not None:  # both states count days
+            out.append(Owed(kind, f.due, f.days, finding=f))
     return out

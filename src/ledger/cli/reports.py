@@ -233,6 +233,7 @@ def inspect(
     format: FormatOpt = "table",
     output: OutputOpt = None,
     wide: WideOpt = False,
+    table: TableOpt = None,
     record: Annotated[str | None, typer.Option("--record", show_default=False)] = None,
     title: Annotated[str | None, typer.Option("--title", show_default=False)] = None,
     visit_date: Annotated[str | None, typer.Option("--date", show_default=False)] = None,
@@ -254,7 +255,7 @@ def inspect(
             lang, title=title, date=visit_date, inspector=inspector, dry_run=dry_run
         )
     env = shared(root, today, lang, no_cache)
-    out = Out(format, output, wide)
+    out = Out(format, output, wide, table)
     if record is not None:
         args = (title, visit_date, inspector or [], dry_run)
         visits.record(env, out, unit, sample, seed, record, *args)

@@ -55,6 +55,7 @@ HELP: dict[str, str] = {
     "help.report.year": "The year-end evaluation.",
     "help.report.sort": "unit (the official order) or flag (red first, most days late).",
     "help.report.table": "CSV holds one table: its name (default: the first).",
+    "help.inspect.table": "CSV holds one table: sample (the units to visit, the default) or lookback (looking back).",
     "help.inspect": "The random spot-check list: N distinct units with claims, the same for the same seed.",
     "help.inspect.sample": "How many units to draw.",
     "help.inspect.seed": "The random seed (default: T as YYYYMMDD).",

@@ -58,6 +58,7 @@ HELP: dict[str, str] = {
     "help.report.year": "年终评价。",
     "help.report.sort": "unit（正式排序）或 flag（红灯在前，逾期天数多的在前）。",
     "help.report.table": "CSV 只含一张表：表名（默认：第一张）。",
+    "help.inspect.table": "CSV 只含一张表：sample（督导单位，默认）或 lookback（回头看）。",
     "help.inspect": "随机督导名单：抽取 N 个有认领项目的单位，同一种子结果相同。",
     "help.inspect.sample": "抽取的单位数。",
     "help.inspect.seed": "随机种子（默认：T，写作 YYYYMMDD）。",
