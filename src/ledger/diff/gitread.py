@@ -65,6 +65,8 @@ def repository(root: Path) -> Repository:
     """The repository that holds the ledger root, or ``GitError("diff.not_a_repo")``."""
     done = _git(["rev-parse", "--show-toplevel", "--show-prefix", "--is-shallow-repository"], root)
     lines = done.stdout.decode("utf-8", "surrogateescape").splitlines()
+    if done.returncode != 0 and b"not a git repository" not in done.stderr:
+        raise GitError("diff.git_failed", reason=_message(done))  # e.g. "dubious ownership"
     if done.returncode != 0 or len(lines) < 3:
         raise GitError("diff.not_a_repo", path=root)
     return Repository(Path(lines[0]), lines[1], lines[2].strip() == "true")
