@@ -13,6 +13,7 @@ from ledger.diff.change import Change
 from ledger.diff.compare import compare
 from ledger.diff.gitread import GitError, Repository, repository, version
 from ledger.load.ledger import Loaded
+from ledger.load.memory import Parts
 
 
 @dataclass(frozen=True)
@@ -37,12 +38,13 @@ def diff(root: Path, from_rev: str, to_rev: str | None, today: date, cache: bool
     disk); ``GitError`` when a version cannot be read (not a repository, an unknown revision, no
     ledger there)."""
     repo = repository(root)  # also for TO on disk: FROM needs git, and the message names it
-    before = _side(root, repo, from_rev, cache)
-    after = _side(root, repo, to_rev, cache)
+    parts: Parts = {}  # the two versions share most files: each read once
+    before = _side(root, repo, from_rev, cache, parts)
+    after = _side(root, repo, to_rev, cache, parts)
     return Diff(from_rev, to_rev, today, compare(before, after, today), before, after)
 
 
-def _side(root: Path, repo: Repository, rev: str | None, cache: bool) -> Loaded:
+def _side(root: Path, repo: Repository, rev: str | None, cache: bool, parts: Parts) -> Loaded:
     """The ledger as of ``rev``, or on disk (every ledger file under the root, tracked or not).
     The cache's pack is read, never written."""
     from ledger.load.ledger import load
@@ -51,7 +53,7 @@ def _side(root: Path, repo: Repository, rev: str | None, cache: bool) -> Loaded:
     if rev is None:
         return load(root, cache=cache)
     found = version(repo, rev)
-    return load_files(root, found.files, found.odd, cache=cache)
+    return load_files(root, found.files, found.odd, cache=cache, parts=parts)
 
 
 __all__ = ["Change", "Diff", "GitError", "diff"]

@@ -81,8 +81,26 @@ def compare(before: Loaded, after: Loaded, today: date) -> list[Change]:
     out += _book(old, new)
     out += _units(old, new)
     out += _visits(old, new)
-    out += _flags(flags(before, today), flags(after, today))
+    only = _changed_units(old, new)
+    out += _flags(flags(before, today, only), flags(after, today, only))
     return out
+
+
+def _changed_units(old: Side, new: Side) -> set[str] | None:
+    """The units whose flags may differ: those whose file means something else, when the
+    settings, the book and the visits are the same on both sides (None: every unit)."""
+    a, b = old.loaded, new.loaded
+    if a.config != b.config or a.book != b.book or old.visits != new.visits:
+        return None
+    x, y = old.units, new.units
+    return {u for u in x.keys() | y.keys() if not _same(x.get(u), y.get(u))}
+
+
+def _same(
+    a: tuple[Unit, frozenset[str], bool] | None, b: tuple[Unit, frozenset[str], bool] | None
+) -> bool:
+    """One unit read alike on both sides (the same reading, shared, or an equal one)."""
+    return a is not None and b is not None and (a[0] is b[0] or a == b)
 
 
 # -- helpers -------------------------------------------------------------------------------------
@@ -209,6 +227,8 @@ def _units(old: Side, new: Side) -> Iterator[Change]:
         if uid in unread:
             continue  # a side could not read this unit's file: nothing to say about it
         a, b = x.get(uid), y.get(uid)
+        if a is not None and b is not None and a[0] is b[0]:
+            continue  # the same reading of the same bytes: nothing changed
         if a is None and b is not None:
             yield Change.of("unit_added", after=b[0].name, unit=uid)
         elif b is None and a is not None:

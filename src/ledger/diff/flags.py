@@ -12,12 +12,15 @@ from ledger.load.ledger import Loaded
 FlagMap = dict[tuple[str, str], str] | None  # (unit, project) -> flag, by unit id and claim order
 
 
-def flags(loaded: Loaded, today: date) -> FlagMap:
-    """The flag of every claim as of ``today``, with this side's own settings and book; None when
-    this side's settings or book could not be read (no flag can be said)."""
+def flags(loaded: Loaded, today: date, only: set[str] | None = None) -> FlagMap:
+    """The flag of every claim as of ``today`` (of the units in ``only``, when given), with this
+    side's own settings and book; None when this side's settings or book could not be read (no
+    flag can be said)."""
     if loaded.config is None or loaded.book is None:
         return None
+    ledger = loaded.ledger()
+    units = None if only is None else [u for i, u in ledger.units.items() if i in only]
     out: dict[tuple[str, str], str] = {}
-    for status in statuses(loaded.ledger(), today):
+    for status in statuses(ledger, today, units):
         out.setdefault((status.unit.id, status.claim.project), status.flag)
     return out
