@@ -650,3 +650,27 @@ def test_a_unit_file_renamed_is_the_old_unit_removed_and_the_new_added(tmp_path:
 def test_a_ledger_at_the_top_of_the_repository(tmp_path: Path) -> None:
     edit = _replace(A, "deadline: 2026-09-30", "deadline: 2026-12-31")
     assert [c.kind for c in changes_of(tmp_path, edit, sub="")] == ["deadline_extended"]
+
+
+def test_flags_follow_a_change_of_the_book_alone(tmp_path: Path) -> None:
+    """No unit file changes, yet the book moves a milestone into the past: the flags of the
+    claims that inherit it are computed again (not only those of the units that changed)."""
+    found = changes_of(tmp_path, _replace(BOOK, "due: 2026-11-30", "due: 2026-11-20"))
+    flags = [(c.unit, c.before, c.after) for c in found if c.kind == "flag_changed"]
+    assert found[0].kind == "milestone_changed"
+    assert flags == []  # a's claim was red already (reports missing): its flag stays
+    repo_edit = _both(
+        _replace(BOOK, "due: 2026-11-30", "due: 2026-12-31"),
+        _replace(BOOK, "due: 2026-03-31", "due: 2026-12-30"),
+    )
+    unit = (
+        "id: a\nname: 甲单位\nclaims:\n  - project: K1\n    leader: 王某\n    measures: [x]\n"
+        "    deadline: 2026-12-31\n    claimed: 2026-11-01\n"
+    )
+    repo = Repo(tmp_path / "second")
+    repo.base({**{k: v for k, v in BASE.items() if k != V1}, A: unit})  # no findings
+    repo_edit(repo)
+    repo.commit()
+    found = diff(repo.root, "HEAD~1", "HEAD", TODAY).changes
+    assert [(c.kind, c.unit) for c in found][-1] == ("flag_changed", "a")
+    assert (found[-1].before, found[-1].after) == ("yellow", "green")
