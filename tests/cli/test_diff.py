@@ -101,3 +101,25 @@ def test_a_real_process(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[0] == "**台账变化 1 处，其中需关注 1 处**"
     assert git(repo.top, "status", "--porcelain") == ""  # nothing written
+
+
+def test_a_link_in_the_old_version_is_named_in_a_note(tmp_path: Path) -> None:
+    repo = Repo(tmp_path)
+    repo.base()
+    os.symlink("a.yaml", repo.root / "data/units/b.yaml")
+    repo.commit()
+    (repo.root / "data/units/b.yaml").unlink()
+    repo.write("data/units/b.yaml", "id: b\nname: 乙单位\n")  # a real file now
+    code, out, err = run("diff", "-C", repo.root, "--today", "2026-11-25", "--lang", "en")
+    assert code == 0
+    assert err.startswith("ledger: FROM (HEAD) has 1 files with errors")
+    assert "data/units/b.yaml: error[F008]: " in err and "link" in err
+    assert out.startswith("No change to the ledger")  # b could not be read in FROM: no row
+
+
+def test_a_shallow_clone_says_how_to_fetch(tmp_path: Path) -> None:
+    repo = extended(tmp_path / "origin")
+    git(tmp_path, "clone", "-q", "--depth", "1", f"file://{repo.top}", "clone")
+    code, _, err = run("diff", "HEAD~1", "-C", tmp_path / "clone" / "office/ledger", "--lang", "en")
+    assert code == 2
+    assert "revision HEAD~1 is not in this shallow clone" in err and "fetch-depth: 0" in err

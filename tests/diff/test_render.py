@@ -92,6 +92,7 @@ def test_markdown_counts_first_and_text_escaped(changed: Diff) -> None:
     )
     assert "学历\\*全部\\*达标 &lt;b&gt;" in out
     assert "#### 甲单位 (a)" in lines
+    assert lines[2] == "(HEAD\\~1 → HEAD, as of 2026-11-25)"  # no strike-through on GitHub
 
 
 def test_nothing_changed_in_every_format(tmp_path: Path) -> None:

@@ -12,8 +12,8 @@ from pathlib import Path
 from ledger.diff.change import Change
 from ledger.diff.compare import compare
 from ledger.diff.gitread import GitError, Repository, repository, version
-from ledger.load.ledger import Loaded
-from ledger.load.memory import Parts
+from ledger.load.ledger import Loaded, load
+from ledger.load.memory import Parts, load_files
 
 
 @dataclass(frozen=True)
@@ -47,9 +47,6 @@ def diff(root: Path, from_rev: str, to_rev: str | None, today: date, cache: bool
 def _side(root: Path, repo: Repository, rev: str | None, cache: bool, parts: Parts) -> Loaded:
     """The ledger as of ``rev``, or on disk (every ledger file under the root, tracked or not).
     The cache's pack is read, never written."""
-    from ledger.load.ledger import load
-    from ledger.load.memory import load_files
-
     if rev is None:
         return load(root, cache=cache)
     found = version(repo, rev)

@@ -9,7 +9,7 @@ from typing import Any
 
 from ledger.diff import Diff
 from ledger.diff.change import Change, counts
-from ledger.diff.sentences import Escape, Names, Words, sentence
+from ledger.diff.sentences import Names, Words, sentence
 from ledger.render.jsonout import dumps
 
 Group = tuple[str, str]  # ("settings" | "book" | "unit" | "inspection", id)
@@ -67,10 +67,7 @@ def _count_line(d: Diff, w: Words) -> str:
 
 
 def markdown(d: Diff, lang: str) -> str:
-    from ledger.render.markdown import _text
-
-    escape: Escape = _text
-    w = Words(Names.of(d.before, d.after), lang, escape)
+    w = Words(Names.of(d.before, d.after), lang, _markdown_text)
     lines = [f"**{_count_line(d, w)}**", "", _where(d, w)]
     for group, changes in grouped(d.changes).items():
         lines += ["", f"#### {heading(group, w)}", ""]
@@ -78,6 +75,14 @@ def markdown(d: Diff, lang: str) -> str:
             mark = w("diff.md_mark") if c.attention else ""
             lines.append(f"- {mark}{sentence(c, w, d.as_of)}")
     return "\n".join(lines) + "\n"
+
+
+def _markdown_text(text: str) -> str:
+    """Text from the files or the command line as Markdown shows it: the marks of the reports'
+    Markdown escaped, and ``~`` too (GitHub strikes ``HEAD~1 → HEAD~2`` through)."""
+    from ledger.render.markdown import _text
+
+    return _text(text).replace("~", "\\~")
 
 
 def as_json(d: Diff) -> dict[str, Any]:
