@@ -346,9 +346,11 @@ def prepare_repo(root: Path) -> Path:
     ledger's folder in it."""
     top = root.with_name(root.name + "-git")
     ledger = top / "ledger"
-    if (top / ".done").is_file():
+    done = root.with_name(root.name + "-git.done")  # outside the repository: no untracked file
+    if done.is_file():
         return ledger
     shutil.rmtree(top, ignore_errors=True)
+    done.unlink(missing_ok=True)
     shutil.copytree(root, ledger, ignore=shutil.ignore_patterns(".ledger-cache"))
     env = {
         **os.environ,
@@ -376,7 +378,7 @@ def prepare_repo(root: Path) -> Path:
         path.write_text("# 本次调整\n" + text, encoding="utf-8")
     git("commit", "-q", "-am", "B")
     git("tag", "B")
-    (top / ".done").write_text("", encoding="utf-8")
+    done.write_text("", encoding="utf-8")
     return ledger
 
 

@@ -227,8 +227,8 @@ def _units(old: Side, new: Side) -> Iterator[Change]:
         if uid in unread:
             continue  # a side could not read this unit's file: nothing to say about it
         a, b = x.get(uid), y.get(uid)
-        if a is not None and b is not None and a[0] is b[0]:
-            continue  # the same reading of the same bytes: nothing changed
+        if _same(a, b):
+            continue  # the same reading (of the same bytes), or an equal one: nothing changed
         if a is None and b is not None:
             yield Change.of("unit_added", after=b[0].name, unit=uid)
         elif b is None and a is not None:
