@@ -104,3 +104,27 @@ def test_no_names_when_nothing_read(tmp_path: Path) -> None:
 
     empty = Names.of(Loaded(tmp_path), Loaded(tmp_path))
     assert say(empty, Change.of("unit_added", after="乙", unit="b")) == "新增单位 乙（b）"
+
+
+def test_a_findings_due_is_its_time_limit_and_added_things_are_quoted(names: Names) -> None:
+    due = Change.of(
+        "finding_changed",
+        date(2026, 6, 30),
+        date(2026, 7, 30),
+        unit="a",
+        project="K1",
+        inspection="v1",
+        finding="f1",
+        field="due",
+    )
+    assert say(names, due) == "二季度督导 甲单位 K1：问题“台账不全”的整改时限由6月30日改为7月30日"
+    assert say(names, due, "en").endswith('finding "台账不全", time limit 30 Jun → 30 Jul')
+    added = Change.of("project_added", after="新项目", project="N1")
+    assert say(names, added) == "新增项目 N1“新项目”"
+    claim = Change.of(
+        "claim_added",
+        after={"leader": "李某", "deadline": date(2026, 12, 20)},
+        unit="a",
+        project="B1",
+    )
+    assert say(names, claim) == "甲单位 B1：新认领，责任领导 李某，完成时限12月20日"

@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from ledger.diff.change import Change
-from ledger.i18n import t
+from ledger.i18n import TABLES, t
 from ledger.load.ledger import Loaded
 
 _ISO = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -120,9 +120,13 @@ class Words:
             return self("diff.who.book", project=self.escape(c.project))
         return ""
 
-    def field(self, name: str | None) -> str:
-        key = f"diff.field.{name}"
-        return self(key) if name and "." not in name else self.escape(name or "")
+    def field(self, name: str | None, kind: str = "") -> str:
+        """A field's words; a kind may word a field its own way (a finding's ``due`` is its
+        time limit, 整改时限); a setting's dotted key is shown as written."""
+        if not name or "." in name:
+            return self.escape(name or "")
+        own = f"diff.field.{kind.split('_')[0]}.{name}"
+        return self(own) if own in TABLES["zh"] else self(f"diff.field.{name}")
 
 
 def sentence(c: Change, words: Words, as_of: date) -> str:
@@ -139,7 +143,7 @@ def _changed(c: Change, w: Words, as_of: date) -> str:
     return w(
         f"diff.{c.kind}",
         who=subject,
-        field=w.field(c.field),
+        field=w.field(c.field, c.kind),
         change=w(f"diff.change.{how}", before=before, after=after),
         before=before,
         after=after,
@@ -158,12 +162,17 @@ def _subject(c: Change, w: Words) -> str:
 
 
 def _title(c: Change, w: Words) -> str:
+    return w.escape(_raw_title(c, w))
+
+
+def _raw_title(c: Change, w: Words) -> str:
+    """What the change is about, by name: its milestone, its finding's problem, its project."""
     if c.milestone is not None:
-        return w.escape(w.names.milestone(c))
+        return w.names.milestone(c)
     if c.finding is not None and c.inspection is not None:
-        return w.escape(w.names.findings.get((c.inspection, c.finding), c.finding))
+        return w.names.findings.get((c.inspection, c.finding), c.finding)
     if c.project is not None:
-        return w.escape(w.names.projects.get(c.project, c.project))
+        return w.names.projects.get(c.project, c.project)
     return ""
 
 
@@ -179,10 +188,10 @@ def _summary(c: Change, w: Words, as_of: date) -> str:
         who=_subject(c, w),
         id=w.escape(c.unit or c.project or c.inspection or ""),
         name=w.escape(what) if isinstance(what, str) else "",
-        title=w.value(_sub(what, "title")) if _sub(what, "title") else _title(c, w),
+        title=w.value(what if isinstance(what, str) else _sub(what, "title") or _raw_title(c, w)),
         due=w.value(_sub(what, "due")),
         date=w.value(_sub(what, "date")),
-        leader=w.value(_sub(what, "leader")),
+        leader=w.escape(str(_sub(what, "leader") or "")),
         deadline=w.value(_sub(what, "deadline")),
         problem=w.value(_sub(what, "problem")),
         status=w.value(_sub(what, "status"), "status"),

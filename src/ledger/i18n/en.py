@@ -494,6 +494,7 @@ WORDS: dict[str, str] = {
     "diff.field.unit": "unit",
     "diff.field.rectified": "rectified on",
     "diff.field.closed": "closed on",
+    "diff.field.finding.due": "time limit",
     "diff.settings_changed": "Setting {field}: {change}",
     "diff.project_added": "Project {id} added: {title}",
     "diff.project_removed": "Project {id} removed: {title}",

@@ -494,6 +494,7 @@ WORDS: dict[str, str] = {
     "diff.field.unit": "单位",
     "diff.field.rectified": "整改完成日期",
     "diff.field.closed": "核验销号日期",
+    "diff.field.finding.due": "整改时限",
     "diff.settings_changed": "台账设置 {field}：{change}",
     "diff.project_added": "新增项目 {id}{title}",
     "diff.project_removed": "删除项目 {id}{title}",
