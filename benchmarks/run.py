@@ -56,6 +56,8 @@ class Bench:
     expect_exit: int = 0
     skip_exit: tuple[int, ...] = ()  # exit codes meaning "not implemented yet": the row is skipped
     skip_note: str = ""
+    repo: bool = False  # run on the ledger in a git repository of two versions (prepare_repo)
+    versus: str | None = None  # the row the target compares with (default: the floor)
 
 
 REPORT = ("report", "--quarter", "2026Q3", "--format", "json", "-C", "{root}", "--today", TODAY)
@@ -72,7 +74,16 @@ LEDGER_BENCHES: tuple[Bench, ...] = (
         ("done", "{edit}", "--on", "{day}", "--replace", "-C", "{root}", "--today", TODAY),
         0.3,
     ),
+    # two versions in git, DIFF_FILES unit files apart, against a cold validate of one version
+    Bench(
+        "diff A B (cold)",
+        ("diff", "A", "B", "-C", "{root}", "--today", TODAY, "-f", "json", "--no-cache"),
+        2.0,
+        repo=True,
+        versus="validate (cold)",
+    ),
 )
+DIFF_FILES = 200
 EDIT_DAYS = ("2026-10-01", "2026-10-02")
 HELP_TARGET = 1.15
 LARGE = 10_000  # sizes above this run --repeat-large times (default 1)
@@ -255,6 +266,7 @@ class Row:
     target: float
     exit_code: int
     expect_exit: int
+    versus: str | None = None  # the row the ratio is to (None: the floor)
     times: list[float] = field(default_factory=list)
     max_rss_kb: int = 0  # of the first (untimed) run
     median: float | None = None
@@ -328,6 +340,48 @@ def prepare_ledger(workdir: Path, units: int, seed: int) -> tuple[Path, dict[str
     return root, stats, False
 
 
+def prepare_repo(root: Path) -> Path:
+    """A git repository beside ``root`` holding a copy of it in a subfolder, committed twice:
+    tag A, then DIFF_FILES unit files changed (a claim's leader and a comment), tag B. The
+    ledger's folder in it."""
+    top = root.with_name(root.name + "-git")
+    ledger = top / "ledger"
+    done = root.with_name(root.name + "-git.done")  # outside the repository: no untracked file
+    if done.is_file():
+        return ledger
+    shutil.rmtree(top, ignore_errors=True)
+    done.unlink(missing_ok=True)
+    shutil.copytree(root, ledger, ignore=shutil.ignore_patterns(".ledger-cache"))
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "bench",
+        "GIT_AUTHOR_EMAIL": "bench@example.org",
+        "GIT_COMMITTER_NAME": "bench",
+        "GIT_COMMITTER_EMAIL": "bench@example.org",
+    }
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", *args], cwd=top, env=env, check=True, capture_output=True)
+
+    git("init", "-q")
+    git("add", "-A")
+    git("commit", "-q", "-m", "A")
+    git("tag", "A")
+    units = sorted((ledger / "data" / "units").glob("*.yaml"))
+    step = max(1, len(units) // DIFF_FILES)
+    for path in units[::step][:DIFF_FILES]:
+        text = path.read_text(encoding="utf-8")
+        at = text.find("leader: ")
+        if at >= 0:
+            end = text.index("\n", at)
+            text = text[:end] + "（调整）" + text[end:]
+        path.write_text("# 本次调整\n" + text, encoding="utf-8")
+    git("commit", "-q", "-am", "B")
+    git("tag", "B")
+    done.write_text("", encoding="utf-8")
+    return ledger
+
+
 # Every command runs once on a ledger of this size before anything is measured, so that the
 # bytecode cache under the work directory holds every module a command imports and no first run
 # pays, in time or in memory, for compiling them: an installed package and the standard library
@@ -340,7 +394,7 @@ def prime_bytecode(seed: int, workdir: Path, env: dict[str, str]) -> None:
     edit = edit_target(root)
     progress(f"priming the bytecode cache on {PRIME_UNITS} units")
     for bench in LEDGER_BENCHES:
-        argv = ledger_argv(bench.args, root, edit)
+        argv = ledger_argv(bench.args, prepare_repo(root) if bench.repo else root, edit)
         probe(first_run(argv), workdir, env)
     probe([sys.executable, "-m", "ledger", "--help"], workdir, env)
     probe([sys.executable, "-c", FLOOR_SCRIPT, str(root)], workdir, env)
@@ -360,9 +414,9 @@ def bench_size(
     rows: list[Row] = []
     edit = edit_target(root)
     for bench in LEDGER_BENCHES:
-        argv = ledger_argv(bench.args, root, edit)
+        argv = ledger_argv(bench.args, prepare_repo(root) if bench.repo else root, edit)
         p = probe(first_run(argv), workdir, env)
-        row = Row(bench.name, argv, bench.target, p.exit_code, bench.expect_exit)
+        row = Row(bench.name, argv, bench.target, p.exit_code, bench.expect_exit, bench.versus)
         row.max_rss_kb = p.max_rss_kb
         rows.append(row)
         if p.exit_code in bench.skip_exit:
@@ -384,6 +438,12 @@ def bench_size(
     for row in rows:
         row.times = timed.times.get(row.name, [])
         judge(row, timed.paired.get(row.name, []), timed.baseline)
+    by_name = {row.name: row for row in rows}
+    for row in rows:
+        other = by_name.get(row.versus or "")
+        if other is not None and row.times and len(other.times) == len(row.times):
+            # the same round's run of the row it is held to, not the floor's
+            judge(row, other.times, other.times)
     return {
         "size": units,
         "ledger": str(root),
@@ -628,7 +688,7 @@ def report(
                     fmt(c["median"]),
                     ratio(c["ratio"]),
                     ratio(c["best_ratio"]),
-                    f"{c['target']:.2f}×",
+                    f"{c['target']:.2f}×" + (f" {c['versus']}" if c.get("versus") else ""),
                     result,
                 ]
             )

@@ -25,6 +25,11 @@ def load_config(root: Path) -> tuple[Config | None, list[Problem]]:
     text, problems = read_text(root / CONFIG, CONFIG)
     if text is None:
         return None, problems
+    return config_of(text)
+
+
+def config_of(text: str) -> tuple[Config | None, list[Problem]]:
+    """The settings ``ledger.toml``'s text holds (the file read from disk or from git)."""
     try:
         raw = tomllib.loads(text)
         raw = _drop_user_keys(raw)
