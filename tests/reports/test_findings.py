@@ -248,3 +248,11 @@ def test_the_workbook(cli: Cli, tmp_path: Path, lang: str) -> None:
 def test_no_findings_says_so(cli: Cli) -> None:
     code, out = cli("findings", "-C", REPO, "--today", "2026-05-19", "-f", "markdown")
     assert code == 0 and "没有督导发现的问题。" in out and "发现问题 **0**" in out
+
+
+def test_a_state_filter_that_keeps_nothing_says_which(cli: Cli) -> None:
+    args = ["-C", REPO, "--today", DAY, "-f", "markdown", "-s", "closed", "-u", "商都县"]
+    code, out = cli("findings", *args)
+    assert code == 0 and "没有整改情况为“已销号”的问题。" in out
+    code, out = cli("findings", *args, "--lang", "en")
+    assert code == 0 and "No findings that are closed." in out

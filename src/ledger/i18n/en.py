@@ -364,6 +364,7 @@ WORDS: dict[str, str] = {
     "title.findings": "Rectification ledger",
     "table.findings": "Findings of the supervision visits and their rectification",
     "empty.findings": "No findings.",
+    "empty.findings_state": "No findings that are {state}.",
     "meta.findings_state": "Only findings that are {state}",
     "col.visit": "Visit",
     "col.inspection": "Visit id",

@@ -364,6 +364,7 @@ WORDS: dict[str, str] = {
     "title.findings": "整改台账",
     "table.findings": "督导发现问题整改情况",
     "empty.findings": "没有督导发现的问题。",
+    "empty.findings_state": "没有整改情况为“{state}”的问题。",
     "meta.findings_state": "只列整改情况为“{state}”的问题",
     "col.visit": "督导",
     "col.inspection": "督导编号",

@@ -154,16 +154,17 @@ def document(report: FindingsReport, ledger: Ledger, lang: str) -> Document:
             )
         )
     lines = meta(ledger, today, lang, report.scope)
+    empty = t("empty.findings", lang)
     if report.state is not None:
-        lines.append(
-            t("meta.findings_state", lang, state=word("findings.state", report.state, lang))
-        )
+        state = word("findings.state", report.state, lang)
+        lines.append(t("meta.findings_state", lang, state=state))
+        empty = t("empty.findings_state", lang, state=state)
     table = Table(
         "findings",
         t("table.findings", lang),
         columns,
         rows,
-        t("empty.findings", lang),
+        empty,
         grouped=True,
         heading=3,  # the visit, its id and its date: once over its findings
     )
