@@ -12,6 +12,9 @@ it passes if that is at most its target. Cold rows run with
 write each run (a milestone's done day, alternating between two days). The peak memory (maximum
 resident set) of every command's first run is measured too. Once per run, `ledger --help` is
 compared in the same way with the `--help` of a minimal two-command Typer app.
+At the sizes of `--visits-at` (default 2,000 units), the cold validate and the cold quarterly
+report of the same ledger with `--visits` supervision visits holding `--findings` findings run
+each right after the same command on the ledger without them (issue 22: at most 1.10x).
 The report (markdown) goes to stdout, progress to stderr.
 """
 
@@ -86,6 +89,9 @@ LEDGER_BENCHES: tuple[Bench, ...] = (
 DIFF_FILES = 200
 EDIT_DAYS = ("2026-10-01", "2026-10-02")
 HELP_TARGET = 1.15
+# the rows timed on a ledger with visits against the same ledger without (issue 22)
+VISIT_BENCHES = ("validate (cold)", "report (cold)")
+VISITS_TARGET = 1.10
 LARGE = 10_000  # sizes above this run --repeat-large times (default 1)
 # peak memory of a cold validate: at most this many KB per unit beyond the start-up
 MEMORY_PER_UNIT_KB = 15
@@ -317,10 +323,13 @@ def edit_target(root: Path) -> list[str]:
     raise RuntimeError(f"no claim to edit in {root}")
 
 
-def prepare_ledger(workdir: Path, units: int, seed: int) -> tuple[Path, dict[str, Any], bool]:
-    """The cached ledger for ``units`` (regenerated when generate.py changes) and its stats."""
+def prepare_ledger(
+    workdir: Path, units: int, seed: int, visits: int = 0, findings: int = 0
+) -> tuple[Path, dict[str, Any], bool]:
+    """The cached ledger for ``units`` (regenerated when generate.py changes) and its stats;
+    with ``visits``, the same ledger with that many visit files holding ``findings``."""
     digest = hashlib.sha256(Path(generate.__file__).read_bytes()).hexdigest()[:10]
-    stem = f"ledger-{units}-s{seed}"
+    stem = f"ledger-{units}-s{seed}" + (f"-v{visits}-f{findings}" if visits else "")
     root = workdir / f"{stem}-{digest}"
     stats_file = workdir / f"{stem}-{digest}.json"
     if root.is_dir() and stats_file.is_file():
@@ -333,7 +342,7 @@ def prepare_ledger(workdir: Path, units: int, seed: int) -> tuple[Path, dict[str
     tmp = workdir / f"{stem}-{digest}.tmp"
     shutil.rmtree(tmp, ignore_errors=True)
     progress(f"generating {units} units (seed {seed}) ...")
-    stats = asdict(generate.generate(units, tmp, seed))
+    stats = asdict(generate.generate(units, tmp, seed, visits=visits, findings=findings))
     tmp.rename(root)
     stats_file.write_text(json.dumps(stats, ensure_ascii=False, indent=2), encoding="utf-8")
     progress(f"  {stats['units']} units, {stats['claims']} claims in {stats['seconds']:.2f} s")
@@ -457,6 +466,76 @@ def bench_size(
         },
         "commands": [asdict(row) for row in rows],
     }
+
+
+def bench_visits(
+    units: int,
+    seed: int,
+    visits: tuple[int, int],
+    repeat: int,
+    workdir: Path,
+    notes: list[str],
+    env: dict[str, str],
+) -> dict[str, Any]:
+    """The rows of VISIT_BENCHES on the ledger of ``units`` with ``visits`` (visits, findings),
+    each run right after the same command on the same ledger without them: a row's ratio is the
+    median of those pairs, its best runs the fastest with over the fastest without."""
+    plain, _, _ = prepare_ledger(workdir, units, seed)
+    root, stats, _ = prepare_ledger(workdir, units, seed, *visits)
+    rows: list[Row] = []
+    medians: dict[str, float] = {}
+    for bench in LEDGER_BENCHES:
+        if bench.name not in VISIT_BENCHES:
+            continue
+        without, argv = ledger_argv(bench.args, plain), ledger_argv(bench.args, root)
+        probe(without, workdir, env)
+        p = probe(argv, workdir, env)
+        row = Row(bench.name, argv, VISITS_TARGET, p.exit_code, bench.expect_exit)
+        row.max_rss_kb = p.max_rss_kb
+        if p.exit_code != bench.expect_exit:
+            row.note = f"exit {p.exit_code}, expected {bench.expect_exit}"
+            notes.append(f"{units} units with visits: `ledger {bench.name}` exited {p.exit_code}")
+            progress(f"WARNING: `ledger {bench.name}` with visits exited {p.exit_code}:")
+            progress(p.excerpt())
+        progress(f"timing {units} units with {visits[0]} visits: {bench.name} x {repeat}")
+        timed = time_paired(without, {bench.name: argv}, repeat, workdir, env)
+        row.times = timed.times[bench.name]
+        judge(row, timed.paired[bench.name], timed.baseline)
+        medians[bench.name] = statistics.median(timed.baseline)
+        rows.append(row)
+    return {
+        "size": units,
+        "visits": visits[0],
+        "findings": visits[1],
+        "ledger": str(root),
+        "without": str(plain),
+        "stats": stats,
+        "without_median": medians,
+        "commands": [asdict(row) for row in rows],
+    }
+
+
+def visits_table(results: list[dict[str, Any]]) -> str:
+    rows = []
+    for r in results:
+        for c in r["commands"]:
+            result = c["result"] + (f" ({c['note']})" if c["note"] else "")
+            rows.append(
+                [
+                    f"{r['size']:,}",
+                    f"{r['visits']:,}",
+                    f"{r['findings']:,}",
+                    c["name"],
+                    fmt(r["without_median"][c["name"]]),
+                    fmt(c["median"]),
+                    ratio(c["ratio"]),
+                    ratio(c["best_ratio"]),
+                    f"{c['target']:.2f}×",
+                    result,
+                ]
+            )
+    header = ["units", "visits", "findings", "command", "without (s)", "with (s)", "ratio"]
+    return table([*header, "best runs", "target", "result"], rows)
 
 
 def startup_memory(env: dict[str, str], workdir: Path) -> int:
@@ -653,6 +732,7 @@ def report(
     help_result: dict[str, Any] | None,
     notes: list[str],
     startup_kb: int = 0,
+    visits: list[dict[str, Any]] | None = None,
 ) -> tuple[str, dict[str, Any]]:
     out = [
         "# ledger benchmark",
@@ -724,6 +804,17 @@ def report(
         "",
         memory,
     ]
+    if visits:
+        out += [
+            "",
+            "## Visits: the same ledger with and without (issue 22)",
+            "",
+            "Each run with the visits right after the same command on the ledger without them;",
+            "ratio: the median of those pairs; best runs: the fastest with over the fastest",
+            f"without. Target: at most {VISITS_TARGET:.2f}×.",
+            "",
+            visits_table(visits),
+        ]
     if help_result is not None:
         c = help_result["command"]
         result = c["result"] + (f" ({c['note']})" if c["note"] else "")
@@ -759,13 +850,18 @@ def report(
         "ratio_growth": ratios,
         "memory": memory_data,
         "help": help_result,
+        "visits": visits or [],
         "notes": notes,
     }
     return "\n".join(out) + "\n", raw
 
 
-def failed(sizes: list[dict[str, Any]], help_result: dict[str, Any] | None) -> bool:
-    results = [c["result"] for s in sizes for c in s["commands"]]
+def failed(
+    sizes: list[dict[str, Any]],
+    help_result: dict[str, Any] | None,
+    visits: list[dict[str, Any]] | None = None,
+) -> bool:
+    results = [c["result"] for s in [*sizes, *(visits or [])] for c in s["commands"]]
     if help_result is not None:
         results.append(help_result["command"]["result"])
     return any(r.startswith("FAIL") for r in results)
@@ -796,6 +892,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write raw numbers here")
     parser.add_argument("--no-help", action="store_true", help="skip the --help start-up check")
     parser.add_argument("--check", action="store_true", help="exit 1 if any target is missed")
+    parser.add_argument("--visits", type=int, default=200, help="visits of the visit rows (200)")
+    parser.add_argument("--findings", type=int, default=2000, help="their findings (2000)")
+    parser.add_argument(
+        "--visits-at",
+        type=parse_sizes,
+        default=[2000],
+        help="sizes of the visit rows (2000); --visits 0 leaves them out",
+    )
     args = parser.parse_args(argv)
     if args.repeat < 1:
         parser.error("--repeat must be at least 1")
@@ -820,13 +924,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         for n in args.sizes
     ]
+    visits = [
+        bench_visits(
+            n, args.seed, (args.visits, args.findings), args.repeat, args.workdir, notes, env
+        )
+        for n in (args.visits_at if args.visits > 0 else [])
+    ]
     startup_kb = startup_memory(env, args.workdir)
     help_result = None if args.no_help else bench_help(args.repeat, notes, env)
-    text, raw = report(command_line, facts, args, sizes, help_result, notes, startup_kb)
+    text, raw = report(command_line, facts, args, sizes, help_result, notes, startup_kb, visits)
     print(text, end="")
     if args.json:
         args.json.write_text(json.dumps(raw, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    return 1 if args.check and failed(sizes, help_result) else 0
+    return 1 if args.check and failed(sizes, help_result, visits) else 0
 
 
 if __name__ == "__main__":

@@ -62,13 +62,20 @@ _METAVARS = {
     "sort": "sort",
     "ci": "ci",
     "files": "files",
+    "findings.state": "finding_state",
     "form.output": "folder",
     "diff.start": "from",
     "diff.end": "to",  # a command's own label: <command>.<param>
 }
 _ALIASES = {"check": "validate"}  # a command that shares another's options
 # the report of the registry (``ledger.reports.REPORTS``) whose formats a command's --format offers
-_REPORT_OF = {"overdue": "overdue", "report": "quarterly", "inspect": "inspect", "remind": "remind"}
+_REPORT_OF = {
+    "overdue": "overdue",
+    "report": "quarterly",
+    "inspect": "inspect",
+    "remind": "remind",
+    "findings": "findings",
+}
 _T = re.compile(r"(?<![A-Za-z])T(?![A-Za-z])")  # a help text that speaks of the day T
 
 

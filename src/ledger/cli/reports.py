@@ -1,4 +1,5 @@
-"""``ledger overdue``, ``ledger report`` and ``ledger inspect``: build a report, render it.
+"""``ledger overdue``, ``report``, ``inspect``, ``remind`` and ``findings``: build a report,
+render it.
 
 The choices of ``--format`` come from the registries (``ledger.reports.REPORTS``,
 ``ledger.render.FORMATS``): a new report or format is one entry there.
@@ -292,3 +293,20 @@ def remind(
     """``ledger remind`` (its help: ``help.remind`` in ``ledger.i18n``)."""
     env = shared(root, today, lang, no_cache)
     run_report("remind", env, Out(format, output, wide), unit, period=quarter)
+
+
+@command("findings")
+def findings(
+    unit: UnitOpt = None,
+    state: Annotated[str | None, typer.Option("--state", "-s", show_default=False)] = None,
+    format: FormatOpt = "table",
+    output: OutputOpt = None,
+    wide: WideOpt = False,
+    root: RootOpt = None,
+    today: TodayOpt = None,
+    lang: LangOpt = None,
+    no_cache: NoCacheOpt = False,
+) -> None:
+    """``ledger findings`` (its help: ``help.findings`` in ``ledger.i18n``)."""
+    env = shared(root, today, lang, no_cache)
+    run_report("findings", env, Out(format, output, wide), unit, state=state)

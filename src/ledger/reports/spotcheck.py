@@ -148,7 +148,7 @@ def _lookback(report: SpotCheck, ledger: Ledger, lang: str) -> Table:
     columns = [
         Column("order", t("col.order", lang), "number", width=6),
         Column("unit", t("col.unit", lang), width=12),
-        Column("inspection", t("col.inspection", lang), width=16, compact=False),
+        Column("inspection", t("col.visit", lang), width=16, compact=False),
         Column("project", t("col.project", lang), "id", width=6),
         Column("problem", t("col.problem", lang), width=30, flex=True),
         Column("requirement", t("col.requirement", lang), width=24, compact=False),
