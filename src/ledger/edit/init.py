@@ -40,6 +40,7 @@ warn_days = 14         # an open milestone due within this many days is "due soo
 milestones = 50        # milestones done on time
 reports = 30           # quarterly reports on time
 completion = 20        # claims completed by their deadline
+rectification = 0      # findings of supervision visits rectified in time (0: not scored)
 """
     return f"""\
 # 台账设置：各项用法见 ledger --help；修改后运行 ledger validate 检查
@@ -51,10 +52,11 @@ language = "zh"        # 报表语言：zh（中文）或 en（英文）
 report_due_days = 10   # 季度结束后多少天内上报进展
 warn_days = 14         # 时间节点到期前多少天提示“即将到期”
 
-[evaluation]           # 年终评价权重，均为整数，三项之和为 100
+[evaluation]           # 年终评价权重，均为整数，四项之和为 100
 milestones = 50        # 时间节点按时完成
 reports = 30           # 季度进展按时上报
 completion = 20        # 认领项目按期完成
+rectification = 0      # 督导发现问题按时整改（0：不计分）
 """
 
 
