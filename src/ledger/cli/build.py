@@ -55,7 +55,8 @@ _METAVARS = {
     "sort": "sort",
     "ci": "ci",
     "files": "files",
-    "form.output": "folder",  # a command's own label: <command>.<param>
+    "form.output": "folder",
+    "site.output": "folder",  # a command's own label: <command>.<param>
 }
 _ALIASES = {"check": "validate"}  # a command that shares another's options
 # the report of the registry (``ledger.reports.REPORTS``) whose formats a command's --format offers

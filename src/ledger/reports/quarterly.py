@@ -334,18 +334,7 @@ def document(report: QuarterlyReport, ledger: Ledger, lang: str) -> Document:
     head.insert(1, period_line(q, lang))
     due = report.report_due or q.report_due(ledger.config.reporting.report_due_days)
     head.append(t("meta.report_due", lang, quarter=q.label, date=due.isoformat()))
-    totals = report.totals
-    previous = report.previous
-    notes = []
-    if previous is not None:
-        notes.append(
-            t(
-                "note.previous",
-                lang,
-                quarter=previous_q,
-                date=Quarter(q.year, q.q - 1).end.isoformat(),
-            )
-        )
+    totals, notes = headline(report, lang)
     table = Table(
         "checklist",
         t("table.claims", lang),
@@ -360,30 +349,44 @@ def document(report: QuarterlyReport, ledger: Ledger, lang: str) -> Document:
         [table],
         [flags_by_project(ledger, report, lang)],
         lang=lang,
-        totals=[
-            Total(t("total.claims", lang), totals.claims),
-            *flag_totals(
-                {"red": totals.red, "yellow": totals.yellow, "green": totals.green}, previous, lang
-            ),
-            Total(
-                t("total.units_red", lang),
-                t("total.of", lang, n=totals.units_red, total=totals.units),
-                "red" if totals.units_red else None,
-            ),
-            Total(
-                t("total.reports_missing", lang, quarter=q.label),
-                totals.reports_missing,
-                "red" if totals.reports_missing else None,
-            ),
-            Total(
-                t("total.milestones_overdue", lang),
-                totals.milestones_overdue,
-                "red" if totals.milestones_overdue else None,
-            ),
-        ],
+        totals=totals,
         notes=notes,
         stamp=t("meta.as_of", lang, date=report.as_of.isoformat()),
     )
+
+
+def headline(report: QuarterlyReport, lang: str) -> tuple[list[Total], list[str]]:
+    """The checklist's totals as a leader reads them first (the flags with their figures at the
+    previous quarter's end), and the note that says what the previous figures are."""
+    q = report.quarter
+    totals = report.totals
+    previous = report.previous
+    notes = []
+    if previous is not None:
+        before = Quarter(q.year, q.q - 1)
+        notes.append(t("note.previous", lang, quarter=before.label, date=before.end.isoformat()))
+    figures = [
+        Total(t("total.claims", lang), totals.claims),
+        *flag_totals(
+            {"red": totals.red, "yellow": totals.yellow, "green": totals.green}, previous, lang
+        ),
+        Total(
+            t("total.units_red", lang),
+            t("total.of", lang, n=totals.units_red, total=totals.units),
+            "red" if totals.units_red else None,
+        ),
+        Total(
+            t("total.reports_missing", lang, quarter=q.label),
+            totals.reports_missing,
+            "red" if totals.reports_missing else None,
+        ),
+        Total(
+            t("total.milestones_overdue", lang),
+            totals.milestones_overdue,
+            "red" if totals.milestones_overdue else None,
+        ),
+    ]
+    return figures, notes
 
 
 def flags_by_project(ledger: Ledger, report: QuarterlyReport, lang: str) -> Chart:
