@@ -518,6 +518,7 @@ WORDS: dict[str, str] = {
     "why.octal": "a YAML 1.1 octal number",
     "toml.too_deep": "values nested too deeply",
     # -- ledger site (contract section 12) --
+    "site.colon": ": ",
     "site.nav.index": "Overview",
     "site.nav.overdue": "Overdue",
     "site.nav.findings": "Findings",

@@ -518,6 +518,7 @@ WORDS: dict[str, str] = {
     "why.octal": "YAML 1.1 的八进制数",
     "toml.too_deep": "值的嵌套层数过多",
     # -- ledger site (contract section 12) --
+    "site.colon": "：",
     "site.nav.index": "总览",
     "site.nav.overdue": "逾期事项",
     "site.nav.findings": "督导发现问题整改",
