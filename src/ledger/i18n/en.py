@@ -529,7 +529,7 @@ WORDS: dict[str, str] = {
     "site.col.day": "Date",
     "site.col.total": "Total",
     "site.point.quarter_end": "end of {quarter}",
-    "site.point.today": "as of",
+    "site.point.today": "the as-of day",
     "site.projects": "Projects and the units that claimed them",
     "site.units": "Units",
     "site.filter": "Filter units: ",
