@@ -56,6 +56,10 @@ class Bench:
     expect_exit: int = 0
     skip_exit: tuple[int, ...] = ()  # exit codes meaning "not implemented yet": the row is skipped
     skip_note: str = ""
+    # the row's ratio is to another row's run of the same round, not to the floor
+    relative_to: str = ""
+    # what the command writes into ``{out}`` may take at most this many MB
+    output_mb: float | None = None
 
 
 REPORT = ("report", "--quarter", "2026Q3", "--format", "json", "-C", "{root}", "--today", TODAY)
@@ -71,6 +75,22 @@ LEDGER_BENCHES: tuple[Bench, ...] = (
         "edit (done, warm)",
         ("done", "{edit}", "--on", "{day}", "--replace", "-C", "{root}", "--today", TODAY),
         0.3,
+    ),
+)
+REPORT_HTML = "report html (cold)"
+LEDGER_BENCHES += (
+    Bench(
+        REPORT_HTML,
+        ("report", "--quarter", "-f", "html", "--no-cache", "-C", "{root}", "--today", TODAY),
+        1.2,
+    ),
+    # the leaders' site (issue 24): at most twice the cold HTML checklist, at most 15 MB
+    Bench(
+        "site (cold; ratio to report html)",
+        ("site", "--output", "{out}", "--no-cache", "-C", "{root}", "--today", TODAY),
+        2.0,
+        relative_to=REPORT_HTML,
+        output_mb=15.0,
     ),
 )
 EDIT_DAYS = ("2026-10-01", "2026-10-02")
@@ -262,6 +282,8 @@ class Row:
     best_ratio: float | None = None  # fastest run over the baseline's fastest: noise shows here
     result: str = ""
     note: str = ""
+    relative_to: str = ""
+    output_mb: float | None = None  # the size of what it wrote, where it writes a folder
 
 
 def judge(row: Row, paired: list[float], baseline: list[float]) -> None:
@@ -277,14 +299,33 @@ def judge(row: Row, paired: list[float], baseline: list[float]) -> None:
     row.result = "pass" if ok else "FAIL"
 
 
-def ledger_argv(args: Sequence[str], root: Path, edit: Sequence[str] = ()) -> list[str]:
-    out = [sys.executable, "-m", "ledger"]
+def judge_relative(row: Row, other: Row) -> None:
+    """A row measured against another row's run of the same round (the site against the HTML
+    checklist): the median of the per-round ratios; over the target, or writing more than its
+    limit, it fails."""
+    if not row.times or not other.times:
+        return
+    row.median = statistics.median(row.times)
+    row.ratio = statistics.median(t / o for t, o in zip(row.times, other.times, strict=True))
+    row.best_ratio = min(row.times) / min(other.times)
+    ok = row.exit_code == row.expect_exit and row.ratio <= row.target
+    row.result = "pass" if ok else "FAIL"
+
+
+def folder_mb(folder: Path) -> float:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1e6
+
+
+def ledger_argv(
+    args: Sequence[str], root: Path, edit: Sequence[str] = (), out: Path | None = None
+) -> list[str]:
+    argv = [sys.executable, "-m", "ledger"]
     for a in args:
         if a == "{edit}":
-            out += edit
+            argv += edit
         else:
-            out.append(a.replace("{root}", str(root)))
-    return out
+            argv.append(a.replace("{root}", str(root)).replace("{out}", str(out or root)))
+    return argv
 
 
 def first_run(argv: list[str]) -> list[str]:
@@ -340,7 +381,7 @@ def prime_bytecode(seed: int, workdir: Path, env: dict[str, str]) -> None:
     edit = edit_target(root)
     progress(f"priming the bytecode cache on {PRIME_UNITS} units")
     for bench in LEDGER_BENCHES:
-        argv = ledger_argv(bench.args, root, edit)
+        argv = ledger_argv(bench.args, root, edit, workdir / f"site-{PRIME_UNITS}")
         probe(first_run(argv), workdir, env)
     probe([sys.executable, "-m", "ledger", "--help"], workdir, env)
     probe([sys.executable, "-c", FLOOR_SCRIPT, str(root)], workdir, env)
@@ -359,12 +400,21 @@ def bench_size(
 
     rows: list[Row] = []
     edit = edit_target(root)
+    site = workdir / f"site-{units}"
     for bench in LEDGER_BENCHES:
-        argv = ledger_argv(bench.args, root, edit)
+        argv = ledger_argv(bench.args, root, edit, site)
         p = probe(first_run(argv), workdir, env)
         row = Row(bench.name, argv, bench.target, p.exit_code, bench.expect_exit)
         row.max_rss_kb = p.max_rss_kb
+        row.relative_to = bench.relative_to
         rows.append(row)
+        if bench.output_mb is not None and p.exit_code == 0:
+            row.output_mb = folder_mb(site)
+            if row.output_mb > bench.output_mb:
+                notes.append(
+                    f"{units} units: `ledger {bench.name}` wrote {row.output_mb:.1f} MB"
+                    f" (at most {bench.output_mb:g})"
+                )
         if p.exit_code in bench.skip_exit:
             row.result = "skipped"
             row.note = bench.skip_note or f"exit {p.exit_code}"
@@ -384,6 +434,15 @@ def bench_size(
     for row in rows:
         row.times = timed.times.get(row.name, [])
         judge(row, timed.paired.get(row.name, []), timed.baseline)
+    by_name = {row.name: row for row in rows}
+    for row in rows:
+        if row.relative_to:
+            judge_relative(row, by_name[row.relative_to])
+        limit = next(b.output_mb for b in LEDGER_BENCHES if b.name == row.name)
+        if row.output_mb is not None:
+            row.note = f"{row.output_mb:.1f} MB"
+            if limit is not None and row.output_mb > limit:
+                row.result = "FAIL"
     return {
         "size": units,
         "ledger": str(root),
