@@ -99,3 +99,22 @@ def _dedent(text: str) -> str:
     import textwrap
 
     return textwrap.dedent(text)
+
+
+@pytest.mark.parametrize("today", [date(2026, 7, 5), DAY, date(2027, 1, 8)])
+def test_each_points_flags_are_those_as_of_that_day(today: date) -> None:
+    """The chart takes an earlier day's flags from T's statuses (``flag_on``): the same as the
+    statuses as of that day, on the same files."""
+    from collections import Counter
+
+    from ledger.asof.status import statuses
+
+    ledger = load(REPO, cache=False).ledger()
+    for point in build(ledger, today, "zh").points:
+        flags = Counter(s.flag for s in statuses(ledger, point.day))
+        counts = point.counts
+        assert (counts.red, counts.yellow, counts.green) == (
+            flags["red"],
+            flags["yellow"],
+            flags["green"],
+        ), point.day

@@ -180,7 +180,7 @@ def test_hostile_text_shows_as_text_and_never_runs(browser: Any, hostile_site: P
         assert "<script>window.pwned=8</script>" in body
         assert "javascript:window.pwned=7" in body
         # the stylesheet still applies: the style text in the ledger did not end it
-        assert page.locator("td.flag").evaluate("e => getComputedStyle(e).fontWeight") == "700"
+        assert page.locator(".badge").first.evaluate("e => getComputedStyle(e).fontWeight") == "700"
         page.goto((hostile_site / "findings.html").as_uri())
         assert "<img src=x onerror=window.pwned=11>" in page.locator("body").inner_text()
     finally:

@@ -549,6 +549,7 @@ WORDS: dict[str, str] = {
     "site.col.next_steps": "Next steps",
     "site.no_progress": "No progress reported as of {date}.",
     "site.findings": "Findings of supervision visits",
+    "site.none": "none",
     "site.no_findings": "No findings.",
     "site.project.problem": "Problem",
     "site.project.goal": "Goal",

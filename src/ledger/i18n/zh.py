@@ -549,6 +549,7 @@ WORDS: dict[str, str] = {
     "site.col.next_steps": "下步打算",
     "site.no_progress": "截至 {date} 尚未上报进展。",
     "site.findings": "督导发现的问题",
+    "site.none": "无",
     "site.no_findings": "没有督导发现的问题。",
     "site.project.problem": "针对问题",
     "site.project.goal": "工作目标",

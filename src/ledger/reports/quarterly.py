@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any, NamedTuple
 
 from ledger.asof.status import (
+    ClaimStatus,
     Flag,
     MilestoneState,
     Reason,
@@ -129,15 +131,24 @@ class QuarterlyReport:
 
 
 def build(
-    ledger: Ledger, quarter: Quarter, today: date, scope: str | None = None, sort: str = "unit"
+    ledger: Ledger,
+    quarter: Quarter,
+    today: date,
+    scope: str | None = None,
+    sort: str = "unit",
+    found: Iterable[ClaimStatus] | None = None,
 ) -> QuarterlyReport:
+    """The checklist of ``quarter`` as of T; ``found``: the statuses of the claims in scope as
+    of T when the caller has them already (the site builds several reports on them)."""
     by_unit: dict[str, UnitLines] = {}
     start, end = quarter.start, quarter.end
     year = ledger.year
     # the previous quarter's end (contract section 5), and its settings, once for every claim
     last_end = previous_end(quarter, today)
     on_last_end = day_of(ledger, last_end) if last_end is not None else None
-    for s in statuses(ledger, today, scoped(ledger, scope)):
+    if found is None:
+        found = statuses(ledger, today, scoped(ledger, scope))
+    for s in found:
         due_items = []
         carried = []
         overdue = 0

@@ -12,14 +12,24 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
-from ledger.asof.status import Flag, MilestoneState, statuses
+from ledger.asof.status import (
+    ClaimStatus,
+    Flag,
+    MilestoneState,
+    claimed_on,
+    day_of,
+    flag_on,
+    statuses,
+)
 from ledger.calendar import Quarter, reporting_quarter, year_quarters
 from ledger.i18n import t
 from ledger.model import Ledger, Progress, Project, Status, Unit
+from ledger.render.cells import text_cell
 from ledger.reports import overdue, quarterly
 from ledger.reports.common import FLAGS, scoped, tree_order, word
-from ledger.reports.document import Bar, Cell, Chart, Table, Total
+from ledger.reports.document import UNBROKEN, Bar, Chart, Table, Total
 from ledger.reports.reasons import for_people, reason_text
 from ledger.site.findings import FindingLine, findings_of
 
@@ -125,9 +135,8 @@ class UnitPage:
     findings: list[FindingLine]
 
 
-@dataclass(frozen=True)
-class LinkedCell:
-    value: Cell
+class LinkedCell(NamedTuple):
+    text: str  # as the report shows the value
     href: str | None = None  # relative to the site's top folder
 
 
@@ -137,9 +146,10 @@ class LinkedTable:
 
     title: str
     labels: list[str]
-    kinds: list[str]
-    rows: list[tuple[str | None, list[LinkedCell]]]  # (flag, cells)
+    rows: list[list[LinkedCell]]
     empty: str
+    unbroken: list[int]  # 1-based: the columns whose cells stay on one line (dates, figures)
+    numbers: list[int]  # 1-based: the columns of figures, right-aligned
 
 
 @dataclass(frozen=True)
@@ -169,41 +179,51 @@ def build(ledger: Ledger, today: date, lang: str, scope: str | None = None) -> S
     keep = {u.id for u in kept}
     due_days = ledger.config.reporting.report_due_days
     q = reporting_quarter(ledger.year, today, due_days)
-    checklist = quarterly.build(ledger, q, today, scope)
+    found = list(statuses(ledger, today, kept))
+    checklist = quarterly.build(ledger, q, today, scope, found=found)
     totals, notes = quarterly.headline(checklist, lang)
 
-    found = list(statuses(ledger, today, kept))
-    claimed = {s.unit.id for s in found}
+    by_unit: dict[str, list[ClaimStatus]] = {}
+    for s in found:
+        by_unit.setdefault(s.unit.id, []).append(s)
+    claimed = set(by_unit)
     with_page = _with_pages(ledger, claimed, keep)
     links = {
         u.id: UnitLink(u.id, u.name, u.short, u.id in with_page) for u in ledger.units.values()
     }
-    flags_of: dict[str, list[Flag]] = {}
-    for s in found:
-        flags_of.setdefault(s.unit.id, []).append(s.flag)
+    flags_of = {uid: [s.flag for s in claims] for uid, claims in by_unit.items()}
 
     ordered = tree_order(ledger, keep)
     units = [UnitRow(links[u.id], d, Counts.of(flags_of.get(u.id, []))) for u, d in ordered]
     findings = findings_of(ledger, today, keep, links)
+    findings_by_unit: dict[str, list[FindingLine]] = {}
+    for f in findings:
+        findings_by_unit.setdefault(f.unit.id, []).append(f)
+    children: dict[str, list[UnitLink]] = {}
+    for u, _ in ordered:
+        if u.parent is not None and u.id in with_page:
+            children.setdefault(u.parent, []).append(links[u.id])
 
     pages = []
     for unit, _ in ordered:
         if unit.id not in with_page:
             continue
         parent = links.get(unit.parent) if unit.parent in keep else None
-        children = [links[u.id] for u, _ in ordered if u.parent == unit.id and u.id in with_page]
-        claims = [_claim(s, lang) for s in found if s.unit.id == unit.id]
         pages.append(
             UnitPage(
                 unit,
                 parent,
-                children,
-                claims,
+                children.get(unit.id, []),
+                [_claim(s, lang) for s in by_unit.get(unit.id, [])],
                 Counts.of(flags_of.get(unit.id, [])),
-                [f for f in findings if f.unit.id == unit.id],
+                findings_by_unit.get(unit.id, []),
             )
         )
 
+    rank = {u.id: i for i, (u, _) in enumerate(ordered)}
+    by_project: dict[str, list[ClaimStatus]] = {}
+    for s in found:
+        by_project.setdefault(s.claim.project, []).append(s)
     projects = []
     for project in ledger.book.projects:
         claimants = [
@@ -214,17 +234,15 @@ def build(ledger: Ledger, today: date, lang: str, scope: str | None = None) -> S
                 s.latest.status if s.latest else None,
                 s.flag,
             )
-            for s in found
-            if s.claim.project == project.id
+            for s in by_project.get(project.id, [])
         ]
-        rank = {u.id: i for i, (u, _) in enumerate(ordered)}
         claimants.sort(key=lambda c: rank[c.unit.id])
         lead = [links[u] for u in project.lead_units if u in links]
         projects.append(ProjectPage(project, lead, claimants))
 
-    late = overdue.build(ledger, today, scope)
+    late = overdue.build(ledger, today, scope, found=found)
     late_doc = overdue.document(late, ledger, lang)
-    points = _points(ledger, today, kept)
+    points = _points(ledger, today, found)
     return Site(
         title=ledger.config.ledger.title,
         as_of=today,
@@ -260,10 +278,7 @@ def _with_pages(ledger: Ledger, claimed: set[str], keep: set[str]) -> set[str]:
     return out
 
 
-def _claim(s: object, lang: str) -> ClaimView:
-    from ledger.asof.status import ClaimStatus
-
-    assert isinstance(s, ClaimStatus)
+def _claim(s: ClaimStatus, lang: str) -> ClaimView:
     today = s.today
     milestones = [
         MilestoneLine(
@@ -307,11 +322,20 @@ def chart_days(year: int, today: date) -> list[tuple[date, bool]]:
     return days
 
 
-def _points(ledger: Ledger, today: date, units: list[Unit]) -> list[Point]:
-    return [
-        Point(day, Counts.of(s.flag for s in statuses(ledger, day, units)), end)
-        for day, end in chart_days(ledger.year, today)
-    ]
+def _points(ledger: Ledger, today: date, found: list[ClaimStatus]) -> list[Point]:
+    """The flags at each chart day: T's are the claims' own; an earlier day's, of the claims
+    made by then, by ``flag_on`` from the same statuses (the milestones that apply to a claim
+    do not depend on the day), as the checklist takes its previous flags."""
+    year = ledger.year
+    points = []
+    for day, end in chart_days(year, today):
+        if day == today:
+            flags = [s.flag for s in found]
+        else:
+            on = day_of(ledger, day)
+            flags = [flag_on(ledger, s, day, on) for s in found if claimed_on(s.claim, year) <= day]
+        points.append(Point(day, Counts.of(flags), end))
+    return points
 
 
 def _chart(points: list[Point], lang: str) -> Chart:
@@ -331,30 +355,33 @@ def _chart(points: list[Point], lang: str) -> Chart:
 
 
 def _linked(table: Table, ledger: Ledger, with_page: set[str]) -> LinkedTable:
-    """A report's table with its unit and project cells linked to their pages; the columns a
-    printed page shows (no ids meant for scripts, no narrow-layout short forms)."""
-    keys = [c.key for c in table.columns]
+    """A report's table with its unit cells linked to their pages (a project's title is in
+    the row: its page is one click from the index, and a link a row costs megabytes); the columns a
+    printed page shows (no ids meant for scripts, no narrow-layout short forms), each cell as
+    the report writes it."""
+    columns = table.columns
+    keys = [c.key for c in columns]
     unit_at = keys.index("unit_id") if "unit_id" in keys else None
-    shown = [i for i, c in enumerate(table.columns) if c.paper and not c.narrow_only]
+    shown = [i for i, c in enumerate(columns) if c.paper and not c.narrow_only]
     rows = []
     for row in table.rows:
-        cells = []
+        cells = row.cells
+        out = []
         for i in shown:
-            key, value = keys[i], row.cells[i]
+            key, value = keys[i], cells[i]
             href = None
             if key == "unit" and unit_at is not None:
-                uid = str(row.cells[unit_at])
+                uid = str(cells[unit_at])
                 href = f"units/{uid}.html" if uid in with_page else None
-            elif key == "project" and isinstance(value, str) and value in ledger.projects:
-                href = f"projects/{value}.html"
-            cells.append(LinkedCell(value, href))
-        rows.append((row.flag, cells))
+            out.append(LinkedCell(text_cell(value, columns[i].decimals), href))
+        rows.append(out)
     return LinkedTable(
         table.title,
-        [table.columns[i].label for i in shown],
-        [table.columns[i].kind for i in shown],
+        [columns[i].label for i in shown],
         rows,
         table.empty,
+        [n for n, i in enumerate(shown, 1) if columns[i].kind in UNBROKEN],
+        [n for n, i in enumerate(shown, 1) if columns[i].kind == "number"],
     )
 
 
