@@ -194,3 +194,13 @@ def test_an_empty_folder_is_taken_and_a_new_one_made(sample: Path, cli: Cli) -> 
     deep = sample.parent / "a" / "b" / "site"
     assert cli("site", "-C", sample, "--today", SAMPLE_DAY, "-o", deep)[0] == 0
     assert (deep / "index.html").is_file()
+
+
+def test_an_unknown_unit_is_a_usage_error_with_nothing_written(sample: Path, cli: Cli) -> None:
+    out = sample.parent / "site"
+    code, output = cli("site", "-C", sample, "--today", SAMPLE_DAY, "-o", out, "--unit", "nowhere")
+    assert code == 2 and "nowhere" in output
+    assert not out.exists()
+    # a unit by its name, as everywhere
+    code, _ = cli("site", "-C", sample, "--today", SAMPLE_DAY, "-o", out, "--unit", "化德县")
+    assert code == 0 and (out / "units" / "huade.html").is_file()
