@@ -766,6 +766,74 @@ class UnitWriter:
 
 
 # --------------------------------------------------------------------------------------------
+# Supervision visits (contract v3 section 10)
+
+VISIT_FIRST = date(YEAR, 3, 1)
+VISIT_LAST = date(YEAR, 11, 20)  # every visit on or before --today 2026-11-25
+VISIT_TITLES = ("随机督导", "专项督导", "季度督导检查", "“回头看”督导")
+FINDING_PROBLEMS = (
+    "排查台账不完整，部分对象未逐一登记",
+    "会议记录缺失，“三会一课”落实不规范",
+    "制度上墙不全，公开内容未及时更新",
+    "工作进度滞后于时间节点，推进措施不具体",
+    "佐证材料不全，部分工作无记录可查",
+    "整改方案照搬模板，未做到“一村一策”",
+)
+FINDING_REQUIREMENTS = (
+    "逐一补齐台账并建立动态管理机制",
+    "补记会议记录，规范落实“三会一课”",
+    "完善制度上墙和公开内容，按月更新",
+    "制定倒排工期计划，按节点推进",
+    "补齐佐证材料并归档",
+    "重新制定整改方案，逐项销号",
+)
+
+
+def render_visits(
+    rng: random.Random, units: Sequence[Unit], visits: int, findings: int
+) -> list[tuple[str, str]]:
+    """``visits`` visit files holding ``findings`` findings between them, as (id, text): each
+    visit 3-8 units, each finding at one of them, most for a project the unit claims, with a
+    time limit 15-90 days after the visit and, for most that are due, a rectified day (and then
+    often a closed day) on or before LAST_EVENT, so the ledger validates as of 2026-11-25."""
+    per_visit = _spread(rng, findings, visits)
+    span = (VISIT_LAST - VISIT_FIRST).days
+    days = sorted(VISIT_FIRST + timedelta(days=rng.randint(0, span)) for _ in range(visits))
+    out: list[tuple[str, str]] = []
+    for n, (day, count) in enumerate(zip(days, per_visit, strict=True), start=1):
+        vid = f"{YEAR}-v{n:04d}"
+        visited = rng.sample(list(units), min(len(units), rng.randint(3, 8)))
+        lines = [f"# {day.month}月{day.day}日督导", f"id: {vid}"]
+        lines.append(f"title: {scalar(f'{day.month}月' + rng.choice(VISIT_TITLES))}")
+        lines.append(f"date: {_iso(day)}")
+        people = ", ".join(rng.choice(SURNAMES) + rng.choice(GIVEN) for _ in range(2))
+        lines.append(f"inspectors: [{people}]")
+        lines.append(f"units: [{', '.join(u.id for u in visited)}]")
+        if count:
+            lines.append("findings:")
+        for f in range(1, count + 1):
+            unit = rng.choice(visited)
+            due = min(day + timedelta(days=rng.randint(15, 90)), date(YEAR, 12, 31))
+            lines.append(f"  - id: f{f}")
+            lines.append(f"    unit: {unit.id}")
+            if unit.claims and rng.random() < 0.7:
+                lines.append(f"    project: {rng.choice(unit.claims)}")
+            lines.append(f"    problem: {scalar(rng.choice(FINDING_PROBLEMS))}")
+            lines.append(f"    requirement: {scalar(rng.choice(FINDING_REQUIREMENTS))}")
+            lines.append(f"    due: {_iso(due)}")
+            if day < LAST_EVENT and rng.random() < 0.6:
+                rectified = min(day + timedelta(days=rng.randint(5, 100)), LAST_EVENT)
+                lines.append(f"    rectified: {_iso(rectified)}")
+                if rng.random() < 0.5:
+                    lines.append(f"    evidence: {scalar(rng.choice(EVIDENCE))}")
+                if rectified < LAST_EVENT and rng.random() < 0.6:
+                    closed = min(rectified + timedelta(days=rng.randint(1, 30)), LAST_EVENT)
+                    lines.append(f"    closed: {_iso(closed)}")
+        out.append((vid, "\n".join(lines) + "\n"))
+    return out
+
+
+# --------------------------------------------------------------------------------------------
 # The whole ledger
 
 
@@ -779,12 +847,21 @@ class Stats:
     bytes: int
     levels: dict[str, int]
     seconds: float
+    visits: int = 0
+    findings: int = 0
 
 
-def generate(n_units: int, out: Path, seed: int = 1, force: bool = False) -> Stats:
-    """Write a ledger of ``n_units`` units into ``out`` and return what was written."""
+def generate(
+    n_units: int, out: Path, seed: int = 1, force: bool = False, visits: int = 0, findings: int = 0
+) -> Stats:
+    """Write a ledger of ``n_units`` units into ``out`` and return what was written; with
+    ``visits``, also that many visit files holding ``findings`` findings. The units, the book and
+    ledger.toml are the same bytes with and without visits (the visits draw from a random
+    generator of their own), so the two ledgers differ by the visits alone."""
     if n_units < 1:
         raise ValueError("--units must be at least 1")
+    if visits < 0 or findings < 0 or (findings and not visits):
+        raise ValueError("--findings needs --visits, and neither may be negative")
     t0 = time.perf_counter()
     units_dir = out / "data" / "units"
     old = sorted(units_dir.glob("*.yaml")) if units_dir.is_dir() else []
@@ -793,6 +870,9 @@ def generate(n_units: int, out: Path, seed: int = 1, force: bool = False) -> Sta
     for path in old:
         path.unlink()
     units_dir.mkdir(parents=True, exist_ok=True)
+    visits_dir = out / "data" / "inspections"
+    for path in sorted(visits_dir.glob("*.yaml")) if visits_dir.is_dir() else []:
+        path.unlink()
 
     rng = FastRandom(seed)
     units = build_units(rng, n_units)
@@ -816,18 +896,24 @@ def generate(n_units: int, out: Path, seed: int = 1, force: bool = False) -> Sta
     writer = UnitWriter(rng)
     for unit in units:
         write(units_dir / f"{unit.id}.yaml", writer.render(unit))
+    if visits:
+        visits_dir.mkdir(parents=True, exist_ok=True)
+        for vid, text in render_visits(FastRandom(seed + 1_000_003), units, visits, findings):
+            write(visits_dir / f"{vid}.yaml", text)
     levels: dict[str, int] = {}
     for unit in units:
         levels[unit.level] = levels.get(unit.level, 0) + 1
     return Stats(
         units=len(units),
         claims=writer.claims,
-        files=len(units) + 2,
+        files=len(units) + 2 + visits,
         milestones=writer.milestones,
         progress=writer.progress,
         bytes=size,
         levels=levels,
         seconds=time.perf_counter() - t0,
+        visits=visits,
+        findings=findings,
     )
 
 
@@ -839,9 +925,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--force", action="store_true", help="replace the unit files of an existing ledger"
     )
+    parser.add_argument("--visits", type=int, default=0, help="supervision visits (default 0)")
+    parser.add_argument(
+        "--findings", type=int, default=0, help="findings, spread over the visits (default 0)"
+    )
     args = parser.parse_args(argv)
     try:
-        stats = generate(args.units, args.out, args.seed, args.force)
+        stats = generate(args.units, args.out, args.seed, args.force, args.visits, args.findings)
     except (ValueError, FileExistsError) as exc:
         print(f"generate.py: {exc}", file=sys.stderr)
         return 2
@@ -849,6 +939,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(
         f"{args.out}: {stats.units} units ({levels}), {stats.claims} claims, "
         f"{stats.milestones} milestone entries, {stats.progress} progress entries, "
+        f"{stats.visits} visits with {stats.findings} findings, "
         f"{stats.files} files, {stats.bytes / 1e6:.1f} MB in {stats.seconds:.2f} s"
     )
     return 0

@@ -12,6 +12,9 @@ it passes if that is at most its target. Cold rows run with
 write each run (a milestone's done day, alternating between two days). The peak memory (maximum
 resident set) of every command's first run is measured too. Once per run, `ledger --help` is
 compared in the same way with the `--help` of a minimal two-command Typer app.
+At the sizes of `--visits-at` (default 2,000 units), the cold validate and the cold quarterly
+report of the same ledger with `--visits` supervision visits holding `--findings` findings run
+each right after the same command on the ledger without them (issue 22: at most 1.10x).
 The report (markdown) goes to stdout, progress to stderr.
 """
 
@@ -56,8 +59,8 @@ class Bench:
     expect_exit: int = 0
     skip_exit: tuple[int, ...] = ()  # exit codes meaning "not implemented yet": the row is skipped
     skip_note: str = ""
-    # the row's ratio is to another row's run of the same round, not to the floor
-    relative_to: str = ""
+    repo: bool = False  # run on the ledger in a git repository of two versions (prepare_repo)
+    versus: str | None = None  # the row the target compares with (default: the floor)
     # what the command writes into ``{out}`` may take at most this many MB
     output_mb: float | None = None
 
@@ -76,6 +79,14 @@ LEDGER_BENCHES: tuple[Bench, ...] = (
         ("done", "{edit}", "--on", "{day}", "--replace", "-C", "{root}", "--today", TODAY),
         0.3,
     ),
+    # two versions in git, DIFF_FILES unit files apart, against a cold validate of one version
+    Bench(
+        "diff A B (cold)",
+        ("diff", "A", "B", "-C", "{root}", "--today", TODAY, "-f", "json", "--no-cache"),
+        2.0,
+        repo=True,
+        versus="validate (cold)",
+    ),
 )
 REPORT_HTML = "report html (cold)"
 LEDGER_BENCHES += (
@@ -86,15 +97,19 @@ LEDGER_BENCHES += (
     ),
     # the leaders' site (issue 24): at most twice the cold HTML checklist, at most 15 MB
     Bench(
-        "site (cold; ratio to report html)",
+        "site (cold)",
         ("site", "--output", "{out}", "--no-cache", "-C", "{root}", "--today", TODAY),
         2.0,
-        relative_to=REPORT_HTML,
+        versus=REPORT_HTML,
         output_mb=15.0,
     ),
 )
+DIFF_FILES = 200
 EDIT_DAYS = ("2026-10-01", "2026-10-02")
 HELP_TARGET = 1.15
+# the rows timed on a ledger with visits against the same ledger without (issue 22)
+VISIT_BENCHES = ("validate (cold)", "report (cold)")
+VISITS_TARGET = 1.10
 LARGE = 10_000  # sizes above this run --repeat-large times (default 1)
 # peak memory of a cold validate: at most this many KB per unit beyond the start-up
 MEMORY_PER_UNIT_KB = 15
@@ -275,6 +290,7 @@ class Row:
     target: float
     exit_code: int
     expect_exit: int
+    versus: str | None = None  # the row the ratio is to (None: the floor)
     times: list[float] = field(default_factory=list)
     max_rss_kb: int = 0  # of the first (untimed) run
     median: float | None = None
@@ -282,7 +298,6 @@ class Row:
     best_ratio: float | None = None  # fastest run over the baseline's fastest: noise shows here
     result: str = ""
     note: str = ""
-    relative_to: str = ""
     output_mb: float | None = None  # the size of what it wrote, where it writes a folder
 
 
@@ -299,23 +314,6 @@ def judge(row: Row, paired: list[float], baseline: list[float]) -> None:
     row.result = "pass" if ok else "FAIL"
 
 
-def judge_relative(row: Row, other: Row) -> None:
-    """A row measured against another row's run of the same round (the site against the HTML
-    checklist): the median of the per-round ratios; over the target, or writing more than its
-    limit, it fails."""
-    if not row.times or not other.times:
-        return
-    row.median = statistics.median(row.times)
-    row.ratio = statistics.median(t / o for t, o in zip(row.times, other.times, strict=True))
-    row.best_ratio = min(row.times) / min(other.times)
-    ok = row.exit_code == row.expect_exit and row.ratio <= row.target
-    row.result = "pass" if ok else "FAIL"
-
-
-def folder_mb(folder: Path) -> float:
-    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1e6
-
-
 def ledger_argv(
     args: Sequence[str], root: Path, edit: Sequence[str] = (), out: Path | None = None
 ) -> list[str]:
@@ -326,6 +324,10 @@ def ledger_argv(
         else:
             argv.append(a.replace("{root}", str(root)).replace("{out}", str(out or root)))
     return argv
+
+
+def folder_mb(folder: Path) -> float:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1e6
 
 
 def first_run(argv: list[str]) -> list[str]:
@@ -346,10 +348,13 @@ def edit_target(root: Path) -> list[str]:
     raise RuntimeError(f"no claim to edit in {root}")
 
 
-def prepare_ledger(workdir: Path, units: int, seed: int) -> tuple[Path, dict[str, Any], bool]:
-    """The cached ledger for ``units`` (regenerated when generate.py changes) and its stats."""
+def prepare_ledger(
+    workdir: Path, units: int, seed: int, visits: int = 0, findings: int = 0
+) -> tuple[Path, dict[str, Any], bool]:
+    """The cached ledger for ``units`` (regenerated when generate.py changes) and its stats;
+    with ``visits``, the same ledger with that many visit files holding ``findings``."""
     digest = hashlib.sha256(Path(generate.__file__).read_bytes()).hexdigest()[:10]
-    stem = f"ledger-{units}-s{seed}"
+    stem = f"ledger-{units}-s{seed}" + (f"-v{visits}-f{findings}" if visits else "")
     root = workdir / f"{stem}-{digest}"
     stats_file = workdir / f"{stem}-{digest}.json"
     if root.is_dir() and stats_file.is_file():
@@ -362,11 +367,53 @@ def prepare_ledger(workdir: Path, units: int, seed: int) -> tuple[Path, dict[str
     tmp = workdir / f"{stem}-{digest}.tmp"
     shutil.rmtree(tmp, ignore_errors=True)
     progress(f"generating {units} units (seed {seed}) ...")
-    stats = asdict(generate.generate(units, tmp, seed))
+    stats = asdict(generate.generate(units, tmp, seed, visits=visits, findings=findings))
     tmp.rename(root)
     stats_file.write_text(json.dumps(stats, ensure_ascii=False, indent=2), encoding="utf-8")
     progress(f"  {stats['units']} units, {stats['claims']} claims in {stats['seconds']:.2f} s")
     return root, stats, False
+
+
+def prepare_repo(root: Path) -> Path:
+    """A git repository beside ``root`` holding a copy of it in a subfolder, committed twice:
+    tag A, then DIFF_FILES unit files changed (a claim's leader and a comment), tag B. The
+    ledger's folder in it."""
+    top = root.with_name(root.name + "-git")
+    ledger = top / "ledger"
+    done = root.with_name(root.name + "-git.done")  # outside the repository: no untracked file
+    if done.is_file():
+        return ledger
+    shutil.rmtree(top, ignore_errors=True)
+    done.unlink(missing_ok=True)
+    shutil.copytree(root, ledger, ignore=shutil.ignore_patterns(".ledger-cache"))
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "bench",
+        "GIT_AUTHOR_EMAIL": "bench@example.org",
+        "GIT_COMMITTER_NAME": "bench",
+        "GIT_COMMITTER_EMAIL": "bench@example.org",
+    }
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", *args], cwd=top, env=env, check=True, capture_output=True)
+
+    git("init", "-q")
+    git("add", "-A")
+    git("commit", "-q", "-m", "A")
+    git("tag", "A")
+    units = sorted((ledger / "data" / "units").glob("*.yaml"))
+    step = max(1, len(units) // DIFF_FILES)
+    for path in units[::step][:DIFF_FILES]:
+        text = path.read_text(encoding="utf-8")
+        at = text.find("leader: ")
+        if at >= 0:
+            end = text.index("\n", at)
+            text = text[:end] + "（调整）" + text[end:]
+        path.write_text("# 本次调整\n" + text, encoding="utf-8")
+    git("commit", "-q", "-am", "B")
+    git("tag", "B")
+    done.write_text("", encoding="utf-8")
+    return ledger
 
 
 # Every command runs once on a ledger of this size before anything is measured, so that the
@@ -381,7 +428,8 @@ def prime_bytecode(seed: int, workdir: Path, env: dict[str, str]) -> None:
     edit = edit_target(root)
     progress(f"priming the bytecode cache on {PRIME_UNITS} units")
     for bench in LEDGER_BENCHES:
-        argv = ledger_argv(bench.args, root, edit, workdir / f"site-{PRIME_UNITS}")
+        where = prepare_repo(root) if bench.repo else root
+        argv = ledger_argv(bench.args, where, edit, workdir / f"site-{PRIME_UNITS}")
         probe(first_run(argv), workdir, env)
     probe([sys.executable, "-m", "ledger", "--help"], workdir, env)
     probe([sys.executable, "-c", FLOOR_SCRIPT, str(root)], workdir, env)
@@ -402,11 +450,11 @@ def bench_size(
     edit = edit_target(root)
     site = workdir / f"site-{units}"
     for bench in LEDGER_BENCHES:
-        argv = ledger_argv(bench.args, root, edit, site)
+        where = prepare_repo(root) if bench.repo else root
+        argv = ledger_argv(bench.args, where, edit, site)
         p = probe(first_run(argv), workdir, env)
-        row = Row(bench.name, argv, bench.target, p.exit_code, bench.expect_exit)
+        row = Row(bench.name, argv, bench.target, p.exit_code, bench.expect_exit, bench.versus)
         row.max_rss_kb = p.max_rss_kb
-        row.relative_to = bench.relative_to
         rows.append(row)
         if bench.output_mb is not None and p.exit_code == 0:
             row.output_mb = folder_mb(site)
@@ -436,8 +484,10 @@ def bench_size(
         judge(row, timed.paired.get(row.name, []), timed.baseline)
     by_name = {row.name: row for row in rows}
     for row in rows:
-        if row.relative_to:
-            judge_relative(row, by_name[row.relative_to])
+        other = by_name.get(row.versus or "")
+        if other is not None and row.times and len(other.times) == len(row.times):
+            # the same round's run of the row it is held to, not the floor's
+            judge(row, other.times, other.times)
         limit = next(b.output_mb for b in LEDGER_BENCHES if b.name == row.name)
         if row.output_mb is not None:
             row.note = f"{row.output_mb:.1f} MB"
@@ -456,6 +506,76 @@ def bench_size(
         },
         "commands": [asdict(row) for row in rows],
     }
+
+
+def bench_visits(
+    units: int,
+    seed: int,
+    visits: tuple[int, int],
+    repeat: int,
+    workdir: Path,
+    notes: list[str],
+    env: dict[str, str],
+) -> dict[str, Any]:
+    """The rows of VISIT_BENCHES on the ledger of ``units`` with ``visits`` (visits, findings),
+    each run right after the same command on the same ledger without them: a row's ratio is the
+    median of those pairs, its best runs the fastest with over the fastest without."""
+    plain, _, _ = prepare_ledger(workdir, units, seed)
+    root, stats, _ = prepare_ledger(workdir, units, seed, *visits)
+    rows: list[Row] = []
+    medians: dict[str, float] = {}
+    for bench in LEDGER_BENCHES:
+        if bench.name not in VISIT_BENCHES:
+            continue
+        without, argv = ledger_argv(bench.args, plain), ledger_argv(bench.args, root)
+        probe(without, workdir, env)
+        p = probe(argv, workdir, env)
+        row = Row(bench.name, argv, VISITS_TARGET, p.exit_code, bench.expect_exit)
+        row.max_rss_kb = p.max_rss_kb
+        if p.exit_code != bench.expect_exit:
+            row.note = f"exit {p.exit_code}, expected {bench.expect_exit}"
+            notes.append(f"{units} units with visits: `ledger {bench.name}` exited {p.exit_code}")
+            progress(f"WARNING: `ledger {bench.name}` with visits exited {p.exit_code}:")
+            progress(p.excerpt())
+        progress(f"timing {units} units with {visits[0]} visits: {bench.name} x {repeat}")
+        timed = time_paired(without, {bench.name: argv}, repeat, workdir, env)
+        row.times = timed.times[bench.name]
+        judge(row, timed.paired[bench.name], timed.baseline)
+        medians[bench.name] = statistics.median(timed.baseline)
+        rows.append(row)
+    return {
+        "size": units,
+        "visits": visits[0],
+        "findings": visits[1],
+        "ledger": str(root),
+        "without": str(plain),
+        "stats": stats,
+        "without_median": medians,
+        "commands": [asdict(row) for row in rows],
+    }
+
+
+def visits_table(results: list[dict[str, Any]]) -> str:
+    rows = []
+    for r in results:
+        for c in r["commands"]:
+            result = c["result"] + (f" ({c['note']})" if c["note"] else "")
+            rows.append(
+                [
+                    f"{r['size']:,}",
+                    f"{r['visits']:,}",
+                    f"{r['findings']:,}",
+                    c["name"],
+                    fmt(r["without_median"][c["name"]]),
+                    fmt(c["median"]),
+                    ratio(c["ratio"]),
+                    ratio(c["best_ratio"]),
+                    f"{c['target']:.2f}×",
+                    result,
+                ]
+            )
+    header = ["units", "visits", "findings", "command", "without (s)", "with (s)", "ratio"]
+    return table([*header, "best runs", "target", "result"], rows)
 
 
 def startup_memory(env: dict[str, str], workdir: Path) -> int:
@@ -652,6 +772,7 @@ def report(
     help_result: dict[str, Any] | None,
     notes: list[str],
     startup_kb: int = 0,
+    visits: list[dict[str, Any]] | None = None,
 ) -> tuple[str, dict[str, Any]]:
     out = [
         "# ledger benchmark",
@@ -687,7 +808,7 @@ def report(
                     fmt(c["median"]),
                     ratio(c["ratio"]),
                     ratio(c["best_ratio"]),
-                    f"{c['target']:.2f}×",
+                    f"{c['target']:.2f}×" + (f" {c['versus']}" if c.get("versus") else ""),
                     result,
                 ]
             )
@@ -723,6 +844,17 @@ def report(
         "",
         memory,
     ]
+    if visits:
+        out += [
+            "",
+            "## Visits: the same ledger with and without (issue 22)",
+            "",
+            "Each run with the visits right after the same command on the ledger without them;",
+            "ratio: the median of those pairs; best runs: the fastest with over the fastest",
+            f"without. Target: at most {VISITS_TARGET:.2f}×.",
+            "",
+            visits_table(visits),
+        ]
     if help_result is not None:
         c = help_result["command"]
         result = c["result"] + (f" ({c['note']})" if c["note"] else "")
@@ -758,13 +890,18 @@ def report(
         "ratio_growth": ratios,
         "memory": memory_data,
         "help": help_result,
+        "visits": visits or [],
         "notes": notes,
     }
     return "\n".join(out) + "\n", raw
 
 
-def failed(sizes: list[dict[str, Any]], help_result: dict[str, Any] | None) -> bool:
-    results = [c["result"] for s in sizes for c in s["commands"]]
+def failed(
+    sizes: list[dict[str, Any]],
+    help_result: dict[str, Any] | None,
+    visits: list[dict[str, Any]] | None = None,
+) -> bool:
+    results = [c["result"] for s in [*sizes, *(visits or [])] for c in s["commands"]]
     if help_result is not None:
         results.append(help_result["command"]["result"])
     return any(r.startswith("FAIL") for r in results)
@@ -795,6 +932,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write raw numbers here")
     parser.add_argument("--no-help", action="store_true", help="skip the --help start-up check")
     parser.add_argument("--check", action="store_true", help="exit 1 if any target is missed")
+    parser.add_argument("--visits", type=int, default=200, help="visits of the visit rows (200)")
+    parser.add_argument("--findings", type=int, default=2000, help="their findings (2000)")
+    parser.add_argument(
+        "--visits-at",
+        type=parse_sizes,
+        default=[2000],
+        help="sizes of the visit rows (2000); --visits 0 leaves them out",
+    )
     args = parser.parse_args(argv)
     if args.repeat < 1:
         parser.error("--repeat must be at least 1")
@@ -819,13 +964,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         for n in args.sizes
     ]
+    visits = [
+        bench_visits(
+            n, args.seed, (args.visits, args.findings), args.repeat, args.workdir, notes, env
+        )
+        for n in (args.visits_at if args.visits > 0 else [])
+    ]
     startup_kb = startup_memory(env, args.workdir)
     help_result = None if args.no_help else bench_help(args.repeat, notes, env)
-    text, raw = report(command_line, facts, args, sizes, help_result, notes, startup_kb)
+    text, raw = report(command_line, facts, args, sizes, help_result, notes, startup_kb, visits)
     print(text, end="")
     if args.json:
         args.json.write_text(json.dumps(raw, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    return 1 if args.check and failed(sizes, help_result) else 0
+    return 1 if args.check and failed(sizes, help_result, visits) else 0
 
 
 if __name__ == "__main__":

@@ -45,6 +45,7 @@ COMMAND_OF = {
     "year": "report",
     "inspect": "inspect",
     "remind": "remind",
+    "findings": "findings",
 }
 
 

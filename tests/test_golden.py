@@ -31,6 +31,8 @@ REPORTS: dict[str, list[str]] = {
     "year-huade": ["report", "--year", "--unit", "化德县"],
     # what each unit owes, at the reporting quarter's collection
     "remind": ["remind"],
+    # the rectification ledger: findings in every state, one rectified late
+    "findings": ["findings"],
 }
 TEXT_FORMATS = {"table": "txt", "markdown": "md", "csv": "csv", "html": "html"}
 

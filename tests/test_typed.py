@@ -184,3 +184,30 @@ def test_percent_with_decimals_is_accepted(
     )  # fmt: skip
     assert code == 0, out
     assert "percent: 50.5" in (root / A).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("overdue", "overdue"),
+        ("逾期", "overdue"),
+        ("逾期未整改", "overdue"),
+        ("due soon", "due_soon"),
+        ("Due-Soon", "due_soon"),
+        ("即将到期", "due_soon"),
+        ("未到期", "open"),
+        ("已整改", "rectified"),
+        ("整改完成", "rectified"),
+        ("已销号", "closed"),
+        (" closed ", "closed"),
+    ],
+)
+def test_finding_state_spellings(text: str, state: str) -> None:
+    assert typed.finding_state(text) == state
+
+
+def test_bad_finding_state_lists_the_choices() -> None:
+    with pytest.raises(typed.Untyped) as caught:
+        typed.finding_state("late")
+    assert caught.value.key == "bad_finding_state"
+    assert "已销号" in str(caught.value.args_["choices"])

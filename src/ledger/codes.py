@@ -138,6 +138,10 @@ _ALL = [
     Code("X026", "error"),
     Code("X027", "error"),
     Code("X028", "error"),
+    Code("X029", "error"),
+    Code("X030", "error"),
+    Code("X031", "error"),
+    Code("X032", "error"),
     # -- visits (data/inspections/) -------------------------------------------------------
     Code("V001", "error"),
     Code("V002", "error"),

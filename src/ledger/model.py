@@ -344,6 +344,8 @@ class EvaluationSection(_Model):
     milestones: Annotated[int, Field(strict=True, ge=0, le=100)] = 50
     reports: Annotated[int, Field(strict=True, ge=0, le=100)] = 30
     completion: Annotated[int, Field(strict=True, ge=0, le=100)] = 20
+    # the findings rectified in time (contract section 10): 0 keeps a v2 ledger's scores
+    rectification: Annotated[int, Field(strict=True, ge=0, le=100)] = 0
 
 
 class Config(_Model):

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 
+from ledger.asof.findings import STATES, FindingState
 from ledger.calendar import Quarter
 from ledger.hints import did_you_mean
 from ledger.model import STATUSES, Status, Unit
@@ -78,6 +79,39 @@ def status(text: str) -> Status:
         return STATUSES[folded]  # type: ignore[return-value]
     raise Untyped(
         "bad_status", value=text, choices="、".join(STATUSES), **did_you_mean(word, STATUSES)
+    )
+
+
+# a finding's state as a clerk types it: the English keys, the words the rectification ledger
+# shows (Chinese first), and the words of the contract (整改完成, 核验销号)
+_FINDING_STATES: dict[str, FindingState] = {
+    **{s: s for s in STATES},
+    "未到期": "open",
+    "未整改": "open",
+    "即将到期": "due_soon",
+    "逾期": "overdue",
+    "整改逾期": "overdue",
+    "逾期未整改": "overdue",
+    "已逾期": "overdue",
+    "已整改": "rectified",
+    "整改完成": "rectified",
+    "已销号": "closed",
+    "销号": "closed",
+    "核验销号": "closed",
+}
+
+
+def finding_state(text: str) -> FindingState:
+    """A finding's state (contract section 10) in English or Chinese: ``overdue``, ``逾期``,
+    ``due soon``, ``即将到期``, ``已销号``…"""
+    word = _normal(text)
+    folded = re.sub(r"[\s-]+", "_", word.lower())
+    for key in (word, folded):
+        if key in _FINDING_STATES:
+            return _FINDING_STATES[key]
+    choices = "、".join([*STATES, "未到期", "即将到期", "逾期", "已整改", "已销号"])
+    raise Untyped(
+        "bad_finding_state", value=text, choices=choices, **did_you_mean(word, _FINDING_STATES)
     )
 
 

@@ -40,3 +40,39 @@ def test_every_red_reason_is_owed_and_complete_claims_owe_nothing(
     for o in items:
         late = o.kind in ("overdue", "past_deadline", "missing_report")
         assert (o.days > 0) if late else (o.days >= 0)
+
+
+def test_findings_owed_are_the_overdue_and_due_soon_in_their_order(ledger: Ledger) -> None:
+    from dataclasses import replace
+
+    from ledger.asof.findings import findings_as_of
+    from ledger.asof.owed import findings_owed
+    from ledger.model import Visit
+
+    visit = Visit.model_validate(
+        {
+            "id": "v",
+            "title": "督导",
+            "date": date(2026, 6, 1),
+            "units": ["a"],
+            "findings": [
+                {"id": f"f{n}", "unit": "a", "problem": "p", "requirement": "r", **f}
+                for n, f in enumerate(
+                    [
+                        {"due": date(2026, 12, 1)},  # due soon
+                        {"due": date(2026, 12, 31)},  # open
+                        {"due": date(2026, 11, 1)},  # overdue
+                        {"due": date(2026, 11, 1), "rectified": date(2026, 11, 2)},
+                        {"due": date(2026, 11, 25)},  # due on T
+                    ]
+                )
+            ],
+        }
+    )
+    found = findings_as_of(replace(ledger, visits={"v": visit}), date(2026, 11, 25))
+    owed_ = findings_owed(found)
+    assert [(o.kind, o.days, o.finding.finding.id if o.finding else None) for o in owed_] == [
+        ("finding_due_soon", 6, "f0"),
+        ("finding_overdue", 24, "f2"),
+        ("finding_due_soon", 0, "f4"),
+    ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from fractions import Fraction
 from pathlib import Path
@@ -10,13 +11,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from ledger.asof.findings import findings_as_of
 from ledger.asof.score import competition_ranks, half_up, unit_score
-from ledger.asof.status import claim_status, flag_on, report_states
+from ledger.asof.status import claim_milestones, claim_status, flag_on, report_states
 from ledger.calendar import Quarter, year_quarters
 from ledger.load import load
-from ledger.model import Claim, Ledger
+from ledger.model import Claim, EvaluationSection, Ledger, Visit
 from tests.conftest import BOOK, CITY, CONFIG
+from tests.reference import flag as plain_flag
 from tests.reference import half_up as plain_half_up
+from tests.reference import rectification as plain_rectification
 from tests.reference import report_state
 from tests.reference import score as plain_score
 
@@ -67,6 +71,33 @@ def claims(draw: st.DrawFn) -> Claim:
     )
 
 
+@st.composite
+def visits(draw: st.DrawFn) -> dict[str, Visit]:
+    """Up to three visits to ``city``, each with up to three findings of K1 (the claims'
+    project), of B1 or of no project, in any state."""
+    out = {}
+    for n in range(draw(st.integers(0, 3))):
+        findings = []
+        for k in range(draw(st.integers(0, 3))):
+            rectified = draw(st.none() | days())
+            closed = draw(st.none() | days()) if rectified is not None else None
+            findings.append(
+                {
+                    "id": f"f{k}",
+                    "unit": "city",
+                    "project": draw(st.sampled_from(["K1", "K1", "B1", None])),
+                    "problem": "p",
+                    "requirement": "r",
+                    "due": draw(days()),
+                    "rectified": rectified,
+                    "closed": closed,
+                }
+            )
+        visit = {"id": f"v{n}", "title": "t", "date": draw(days()), "units": ["city"]}
+        out[f"v{n}"] = Visit.model_validate({**visit, "findings": findings})
+    return out
+
+
 @pytest.fixture(scope="module")
 def ledger(tmp_path_factory: pytest.TempPathFactory) -> Ledger:
     root: Path = tmp_path_factory.mktemp("props")
@@ -101,16 +132,41 @@ def test_done_milestone_is_never_overdue_and_complete_is_green(
 
 
 @SETTINGS
-@given(cs=st.lists(claims(), min_size=1, max_size=4), today=days(-30, 420))
-def test_score_stays_within_0_and_100(ledger: Ledger, cs: list[Claim], today: date) -> None:
-    found = [claim_status(ledger, ledger.units["city"], c, today) for c in cs]
-    score = unit_score(ledger, found, today)
-    for part in (score.milestones, score.reports, score.completion):
+@given(
+    cs=st.lists(claims(), min_size=1, max_size=4),
+    found=visits(),
+    today=days(-30, 420),
+    weights=st.sampled_from([(50, 30, 20, 0), (40, 30, 20, 10), (0, 0, 0, 100), (25, 25, 25, 25)]),
+)
+def test_score_stays_within_0_and_100(
+    ledger: Ledger,
+    cs: list[Claim],
+    found: dict[str, Visit],
+    today: date,
+    weights: tuple[int, int, int, int],
+) -> None:
+    m, r, c, f = weights
+    evaluation = EvaluationSection(milestones=m, reports=r, completion=c, rectification=f)
+    led = replace(
+        ledger,
+        visits=found,
+        config=ledger.config.model_copy(update={"evaluation": evaluation}),
+    )
+    statuses_ = [claim_status(led, led.units["city"], c, today) for c in cs]
+    findings = findings_as_of(led, today)
+    score = unit_score(led, statuses_, today, findings)
+    for part in (score.milestones, score.reports, score.completion, score.rectification):
         assert 0 <= part <= 1
     assert 0 <= score.score <= 100
     assert 0 <= score.rounded <= 100
     assert abs(score.rounded - score.score) <= 0.05
-    assert score.score == plain_score(ledger.config.evaluation, list(score.counted))
+    assert score.score == plain_score(evaluation, list(score.counted))
+    # section 10's part, counted plainly from the visits
+    every = [(v.date, x) for v in found.values() for x in v.findings]
+    assert score.rectification == plain_rectification(every, today)
+    # weighted 0, the findings change nothing: a ledger's v2 score
+    if f == 0:
+        assert score.score == unit_score(led, statuses_, today).score
 
 
 @given(st.lists(st.integers(0, 1000), max_size=30))
@@ -134,13 +190,41 @@ def test_report_states_at_once_agree_with_the_rule_one_quarter_at_a_time(
 
 
 @SETTINGS
-@given(c=claims(), today=days(-30, 420), day=days(-30, 420))
+@given(c=claims(), found=visits(), today=days(-30, 420), day=days(-30, 420))
 def test_flag_on_another_day_is_the_flag_of_the_status_on_that_day(
-    ledger: Ledger, c: Claim, today: date, day: date
+    ledger: Ledger, c: Claim, found: dict[str, Visit], today: date, day: date
 ) -> None:
-    unit = ledger.units["city"]
-    s = claim_status(ledger, unit, c, today)
-    assert flag_on(ledger, s, day) == claim_status(ledger, unit, c, day).flag
+    led = replace(ledger, visits=found)
+    unit = led.units["city"]
+    s = claim_status(led, unit, c, today)
+    assert flag_on(led, s, day) == claim_status(led, unit, c, day).flag
+
+
+@SETTINGS
+@given(c=claims(), found=visits(), today=days(-30, 420))
+def test_flag_and_reasons_agree_with_the_rules_written_plainly(
+    ledger: Ledger, c: Claim, found: dict[str, Visit], today: date
+) -> None:
+    """Sections 5 and 10: the flag of ``claim_status`` and the kinds of its reasons, in their
+    order, are those of tests/reference.py; the findings of B1 and of no project give K1 no
+    colour."""
+    led = replace(ledger, visits=found)
+    s = claim_status(led, led.units["city"], c, today)
+    milestones = [(m.due, m.done) for m in claim_milestones(c, led.projects["K1"], 2026)]
+    mine = sorted(
+        ((v.date, v.id, i, f) for v in found.values() for i, f in enumerate(v.findings)),
+        key=lambda x: x[:3],
+    )
+    findings = [(day, f) for day, _, _, f in mine if f.project == "K1"]
+    order = [(vid, f.id) for _, vid, _, f in mine if f.project == "K1"]
+    settings = led.config.reporting
+    expected = plain_flag(
+        c, milestones, findings, today, 2026, settings.report_due_days, settings.warn_days
+    )
+    assert (s.flag, [r.kind for r in s.reasons]) == expected
+    # the finding reasons name their findings in the order of section 10
+    named = [(r.finding.inspection, r.finding.finding.id) for r in s.reasons if r.finding]
+    assert named == [k for k in order if k in named]
 
 
 QUARTER_ENDS = [date(2026, 3, 31), date(2026, 6, 30), date(2026, 9, 30)]

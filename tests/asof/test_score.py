@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from fractions import Fraction
 
 import pytest
 
+from ledger.asof.findings import FindingAsOf, findings_as_of
 from ledger.asof.score import competition_ranks, unit_score
-from ledger.model import Ledger
+from ledger.model import EvaluationSection, Ledger, Visit
 from tests.asof.conftest import claim, entry, status_of
 
 D = date
@@ -75,3 +77,76 @@ def test_half_up(value: Fraction, places: int, expected: Fraction) -> None:
     from ledger.asof.score import half_up
 
     assert half_up(value, places) == expected
+
+
+# -- the part rectification (contract section 10) ---------------------------------------------
+
+
+def _findings(ledger: Ledger, today: date, *findings: dict[str, object]) -> list[FindingAsOf]:
+    visit = Visit.model_validate(
+        {
+            "id": "v",
+            "title": "督导",
+            "date": D(2026, 6, 1),
+            "units": ["a"],
+            "findings": [
+                {"unit": "a", "problem": "p", "requirement": "r", "id": f"f{n}", **f}
+                for n, f in enumerate(findings)
+            ],
+        }
+    )
+    return findings_as_of(replace(ledger, visits={"v": visit}), today)
+
+
+def _weighted(ledger: Ledger, m: int, r: int, c: int, f: int) -> Ledger:
+    weights = EvaluationSection(milestones=m, reports=r, completion=c, rectification=f)
+    return replace(ledger, config=ledger.config.model_copy(update={"evaluation": weights}))
+
+
+T = D(2026, 11, 25)
+# a claim with everything in order on T: its reports of Q2 and Q3 on time, no milestone due
+QUIET = claim(
+    claimed=D(2026, 5, 1),
+    progress=[entry("2026Q2", D(2026, 7, 1)), entry("2026Q3", D(2026, 10, 1))],
+)
+
+
+def test_rectification_counts_the_findings_due_before_t_rectified_by_their_due_date(
+    ledger: Ledger,
+) -> None:
+    found = _findings(
+        ledger,
+        T,
+        {"due": D(2026, 7, 1), "rectified": D(2026, 7, 1)},  # on its due date: in time
+        {"due": D(2026, 7, 1), "rectified": D(2026, 6, 20), "closed": D(2026, 6, 30)},
+        {"due": D(2026, 7, 1), "rectified": D(2026, 6, 20), "project": "K1"},  # a claim's
+        {"due": D(2026, 7, 1), "rectified": D(2026, 7, 2), "closed": D(2026, 7, 3)},  # late
+        {"due": D(2026, 8, 1)},  # not rectified
+        {"due": D(2026, 9, 1), "rectified": D(2026, 11, 26)},  # after T: not yet
+        {"due": T},  # due on T: not before T, not counted
+        {"due": D(2026, 12, 1)},
+    )
+    s = status_of(ledger, QUIET, T)
+    score = unit_score(ledger, [s], T, found)
+    assert score.rectification == Fraction(3, 6)
+    rows = [(c.state, c.done) for c in score.counted if c.part == "rectification"]
+    assert rows == [
+        ("on_time", D(2026, 7, 1)),
+        ("on_time", D(2026, 6, 20)),
+        ("on_time", D(2026, 6, 20)),
+        ("late", D(2026, 7, 2)),
+        ("missed", None),
+        ("missed", None),
+    ]
+    assert score.tally("rectification") == (3, 6)
+    # weighted 0 (the default) it changes no score; weighted 10 it takes its share
+    assert score.score == unit_score(ledger, [s], T).score == 100
+    heavy = _weighted(ledger, 40, 30, 20, 10)
+    assert unit_score(heavy, [s], T, found).score == 40 + 30 + 20 + 5
+
+
+def test_rectification_with_no_finding_due_before_t_is_one(ledger: Ledger) -> None:
+    found = _findings(ledger, T, {"due": D(2026, 12, 1)})
+    s = status_of(ledger, QUIET, T)
+    score = unit_score(_weighted(ledger, 0, 0, 0, 100), [s], T, found)
+    assert score.rectification == 1 and score.score == 100

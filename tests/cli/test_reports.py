@@ -58,7 +58,7 @@ def test_bad_options_exit_2(cli: Cli, args: list[str], message: str) -> None:
 @pytest.mark.parametrize(
     ("command", "report"),
     [(["overdue"], "overdue"), (["report"], "quarterly"), (["inspect"], "inspect"),
-     (["remind"], "remind")],
+     (["remind"], "remind"), (["findings"], "findings")],
 )  # fmt: skip
 def test_the_format_help_names_the_registry_formats(
     cli: Cli, command: list[str], report: str
@@ -194,3 +194,28 @@ def test_a_report_empty_because_every_claim_lies_after_t_says_why(
     # a ledger with nothing claimed at all says only that
     code, out = cli("report", "--quarter", "-C", root, "--today", "2027-01-05", "--lang", lang)
     assert said not in out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--state", "late"], "`late` is not a rectification state"),
+        (["--state", "closd"], "did you mean `closed`"),
+        (["--unit", "化德"], "no unit `化德` in this ledger"),
+        (["-f", "xlsx"], "xlsx"),
+    ],
+)
+def test_findings_bad_options_exit_2(cli: Cli, args: list[str], message: str) -> None:
+    code, out = cli("findings", "-C", REPO, "--today", DAY, "--lang", "en", *args)
+    assert code == 2, out
+    assert message in out and "Traceback" not in out
+
+
+def test_findings_state_in_chinese_and_output_file(cli: Cli, tmp_path: Path) -> None:
+    out = tmp_path / "整改台账.json"
+    code, text = cli(
+        "findings", "-C", REPO, "--today", DAY, "-s", "已整改", "-f", "json", "-o", out
+    )
+    assert code == 0, text
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    assert [f["state"] for f in doc["findings"]] == ["rectified", "rectified"]

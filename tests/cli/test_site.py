@@ -62,6 +62,7 @@ def test_every_figure_agrees_with_the_quarterly_json(sample: Path, day: str) -> 
     assert figures["有红灯的单位"] == f"{totals['units_red']} / {totals['units']}"
     assert figures[f"{quarter} 未上报"] == str(totals["reports_missing"])
     assert figures["逾期节点"] == str(totals["milestones_overdue"])
+    assert figures[t("total.findings_overdue", "zh")] == str(totals["findings_overdue"])
     # the chart's last point is T: the same flags as the checklist
     last = index.tables["points"][-1]
     assert last[0].startswith(day)

@@ -58,7 +58,7 @@ needs_git = pytest.mark.skipif(GIT is None, reason="git is not installed")
 KEYS_AND_COMMANDS = {
     "ledger", "validate", "schema", "projects", "unit", "help", "claimed", "category", "id",
     "yaml", "json", "zh", "en", "git", "import", "form", "forms", "cache", "toml", "LEDGER_TOOL",
-    "github", "gitlab", "format", "o",
+    "github", "gitlab", "format", "o", "diff",
 }  # fmt: skip
 
 

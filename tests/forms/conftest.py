@@ -17,14 +17,30 @@ UNIT = "chayouhouqi"
 
 
 UNIT_FILE = f"data/units/{UNIT}.yaml"
+# a unit of the sample with a finding not rectified as of SAMPLE_DAY: 2026q3-spot's f1, overdue
+FINDINGS_UNIT = "huade"
+VISIT_FILE = "data/inspections/2026q3-spot.yaml"
 
 
-def form(cli: Cli, root: Path, out: Path, quarter: str = "2026Q4", unit: str = UNIT) -> Path:
+def form(
+    cli: Cli, root: Path, out: Path, quarter: str = "2026Q4", unit: str = UNIT, *args: str
+) -> Path:
     code, output = cli(
-        "form", "--quarter", quarter, "-o", out, "-u", unit, "-C", root, "--today", SAMPLE_DAY
+        "form",
+        "--quarter",
+        quarter,
+        "-o",
+        out,
+        "-u",
+        unit,
+        "-C",
+        root,
+        "--today",
+        SAMPLE_DAY,
+        *args,
     )
     assert code == 0, output
-    return out / f"{UNIT}-{quarter}.xlsx"
+    return out / f"{unit}-{quarter}.xlsx"
 
 
 def run_import(cli: Cli, root: Path, *args: str | Path, lang: str = "en") -> tuple[int, str]:
@@ -56,6 +72,7 @@ def fill(
     path: Path,
     progress: dict[str, dict[str, Any]] | None = None,
     milestones: dict[tuple[str, str], dict[str, Any]] | None = None,
+    findings: dict[tuple[str, str], dict[str, Any]] | None = None,
 ) -> None:
     """Type into the form by its keys, as a clerk would."""
     wb = load_workbook(path)
@@ -67,6 +84,11 @@ def fill(
     for (project, milestone), values in (milestones or {}).items():
         ws = wb["milestones"]
         r, col = row_of(ws, project=project, milestone=milestone), columns(ws)
+        for key, value in values.items():
+            ws.cell(r, col[key]).value = value
+    for (inspection, finding), values in (findings or {}).items():
+        ws = wb["findings"]
+        r, col = row_of(ws, inspection=inspection, finding=finding), columns(ws)
         for key, value in values.items():
             ws.cell(r, col[key]).value = value
     wb.save(path)

@@ -16,8 +16,10 @@ from ledger.validate import validate
 from ledger.visible import CONTROL
 from tests.conftest import SAMPLE_DAY, copy_sample
 from tests.forms.conftest import (
+    FINDINGS_UNIT,
     UNIT,
     UNIT_FILE,
+    VISIT_FILE,
     columns,
     entry,
     files,
@@ -302,6 +304,52 @@ def test_an_untouched_form_changes_nothing_for_any_text_the_ledger_holds(
         assert files(root) == before
 
 
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(evidence=TEXT)
+def test_an_untouched_findings_sheet_changes_nothing_for_any_evidence_the_ledger_holds(
+    evidence: str,
+) -> None:
+    """The same round trip with the ledger's visits: any evidence on file of a finding not yet
+    rectified comes back as that text (or the form is refused, naming the finding)."""
+    from ledger.edit.yamltext import YamlText
+    from ledger.forms.apply import run
+    from ledger.forms.layout import CELL_LIMIT, held
+    from ledger.forms.write import Uncarried, forms
+    from ledger.load import load
+
+    today = date.fromisoformat(SAMPLE_DAY)
+    with tempfile.TemporaryDirectory() as tmp:
+        root = copy_sample(Path(tmp))
+        visit = root / VISIT_FILE
+        text = visit.read_text(encoding="utf-8")
+        text = YamlText(text).set_key(("findings", 0), "evidence", evidence).apply(text)
+        visit.write_text(text, encoding="utf-8")
+        loaded = load(root, cache=False)
+        assume(not [p for p in loaded.problems if p.level == "error"])
+        ledger = loaded.ledger()
+        assert ledger.visits["2026q3-spot"].findings[0].evidence == evidence
+        from ledger.calendar import Quarter
+
+        try:
+            made = forms(ledger, Quarter(2026, 4), today, "zh", [ledger.units[FINDINGS_UNIT]])
+        except Uncarried as exc:
+            assert len(held(evidence)) > CELL_LIMIT
+            assert [(u.project, u.entry, u.finding) for u in exc.unfit] == [
+                ("2026q3-spot", "f1", True)
+            ]
+            return
+        assert len(held(evidence)) <= CELL_LIMIT
+        path = Path(tmp) / made[0].name
+        path.write_bytes(made[0].data)
+        wb = load_workbook(path)
+        assert "findings" in wb.sheetnames
+        wb.save(path)
+        before = files(root)
+        outcome = run(root, today, [(path, path.name)], replace=True, cache=False)
+        assert not any(s.changed for s in outcome.steps)
+        assert files(root) == before
+
+
 def test_an_open_milestone_with_evidence_on_file_imports_as_unchanged(
     cli: Cli, sample: Path, tmp_path: Path
 ) -> None:
@@ -343,3 +391,209 @@ def test_a_problem_is_placed_at_its_cell_after_a_line_break_git_does_not_count(
     code, output = run_import(cli, sample, path)
     assert code == 1
     assert said(f"{path}:progress!{cell}", "P003") in output, output
+
+
+# -- the findings sheet: the unit's rectification (contract section 10) ----------------------------
+
+
+def _claim_reasons(root: Path, unit: str, project: str) -> tuple[str, list[str]]:
+    from ledger.asof.status import statuses
+    from ledger.load import load
+
+    ledger = load(root, cache=False).ledger()
+    found = statuses(ledger, date.fromisoformat(SAMPLE_DAY), [ledger.units[unit]])
+    status = next(s for s in found if s.claim.project == project)
+    return status.flag, [r.kind for r in status.reasons]
+
+
+def _state(root: Path, inspection: str, finding: str) -> str:
+    from ledger.asof.findings import findings_as_of
+    from ledger.load import load
+
+    ledger = load(root, cache=False).ledger()
+    return next(
+        f.state
+        for f in findings_as_of(ledger, date.fromisoformat(SAMPLE_DAY))
+        if (f.inspection, f.finding.id) == (inspection, finding)
+    )
+
+
+def test_a_unit_reports_its_rectification_in_its_workbook(
+    cli: Cli, sample: Path, tmp_path: Path
+) -> None:
+    """The "done when" step: huade's form lists 2026q3-spot's f1, overdue; the clerk fills in
+    the day and the evidence; the import writes them into the visit's file (its comments and
+    every old line kept), the ledger validates, the finding is rectified and the claim B4 no
+    longer red for it; closing stays the inspectors' act."""
+    assert _state(sample, "2026q3-spot", "f1") == "overdue"
+    assert "finding_overdue" in _claim_reasons(sample, FINDINGS_UNIT, "B4")[1]
+    path = form(cli, sample, tmp_path / "out", "2026Q4", FINDINGS_UNIT)
+    fill(
+        path,
+        findings={
+            ("2026q3-spot", "f1"): {
+                "rectified": datetime(2026, 11, 20),
+                "evidence": "行业党委成立文件",
+            }
+        },
+    )
+    before = files(sample)
+    code, output = run_import(cli, sample, path)
+    assert code == 0, output
+    assert "recorded finding f1 as rectified on 2026-11-20" in output
+    assert "rectified 20 days late, it counts as late" in output  # its time limit was 10-31
+    after = files(sample)
+    assert [k for k in after if after[k] != before[k]] == [VISIT_FILE]
+    old, new = before[VISIT_FILE].decode(), after[VISIT_FILE].decode()
+    assert all(line in new.splitlines() for line in old.splitlines())  # comments kept
+    assert "    due: 2026-10-31\n    rectified: 2026-11-20\n    evidence: 行业党委成立文件\n" in new
+    assert "closed" not in new.split("id: f1", 1)[1].split("id: f2", 1)[0]
+    found = validate(sample, date.fromisoformat(SAMPLE_DAY)).problems
+    assert [p.code for p in found if p.level == "error"] == []
+    assert _state(sample, "2026q3-spot", "f1") == "rectified"
+    assert "finding_overdue" not in _claim_reasons(sample, FINDINGS_UNIT, "B4")[1]
+    code, output = cli(
+        "remind", "-u", FINDINGS_UNIT, "--format", "json", "-C", sample, "--today", SAMPLE_DAY
+    )
+    assert code == 0 and '"finding": "f1"' not in output, output
+
+    # the same form again: as on file
+    code, output = run_import(cli, sample, path)
+    assert code == 0, output
+    assert "0 recorded, 1 as on file" in output
+    assert files(sample) == after
+
+
+def test_an_untouched_findings_sheet_imports_as_no_change(
+    cli: Cli, sample: Path, tmp_path: Path
+) -> None:
+    """Evidence on file without a rectification date (the contract allows it), and a date after
+    T on file: the row reads as the ledger's, with or without --replace, and changes nothing."""
+    text = (sample / VISIT_FILE).read_text(encoding="utf-8")
+    text = text.replace(
+        "    due: 2026-10-31\n",
+        '    due: 2026-10-31\n    evidence: " 园区党委筹建方案\\r已报县委 "\n',
+        1,
+    )
+    text = text.replace(
+        "    due: 2026-09-30\n", "    due: 2026-09-30\n    rectified: 2026-11-30\n", 1
+    )
+    (sample / VISIT_FILE).write_text(text, encoding="utf-8")
+    before = files(sample)
+    for unit in (FINDINGS_UNIT, "fengzhen"):
+        path = form(cli, sample, tmp_path / unit, "2026Q4", unit)
+        load_workbook(path).save(path)
+        for args in ((), ("--replace",)):
+            code, output = run_import(cli, sample, path, *args)
+            assert code == 0, output
+            assert "0 recorded" in output
+            assert files(sample) == before
+
+
+def test_a_different_rectification_on_file_needs_replace(
+    cli: Cli, sample: Path, tmp_path: Path
+) -> None:
+    # recorded after the form was made (by `ledger rectified`, say), on another day
+    path = form(cli, sample, tmp_path / "out", "2026Q4", FINDINGS_UNIT)
+    fill(path, findings={("2026q3-spot", "f1"): {"rectified": "2026-11-20"}})
+    text = (sample / VISIT_FILE).read_text(encoding="utf-8")
+    text = text.replace(
+        "    due: 2026-10-31\n", "    due: 2026-10-31\n    rectified: 2026-11-18\n", 1
+    )
+    (sample / VISIT_FILE).write_text(text, encoding="utf-8")
+    before = files(sample)
+    code, output = run_import(cli, sample, path)
+    assert code == 1
+    assert said(f"{path}:findings!I3", "X031") in output, output
+    assert "recorded as rectified on 2026-11-18: add --replace" in output
+    assert files(sample) == before
+    code, output = run_import(cli, sample, path, "--replace")
+    assert code == 0, output
+    assert "rectified: 2026-11-20" in (sample / VISIT_FILE).read_text(encoding="utf-8")
+
+
+def test_a_bad_progress_row_refuses_the_rectification_too(
+    cli: Cli, sample: Path, tmp_path: Path
+) -> None:
+    path = form(cli, sample, tmp_path / "out", "2026Q4", FINDINGS_UNIT)
+    fill(
+        path,
+        progress={"B4": {"status": "正常推进", "percent": 90, "summary": None}},  # X020
+        findings={("2026q3-spot", "f1"): {"rectified": "2026-11-20", "evidence": "文件"}},
+    )
+    before = files(sample)
+    code, output = run_import(cli, sample, path)
+    assert code == 1
+    assert "progress!" in output and "error[X020]" in output, output
+    assert "findings!" not in output
+    assert "nothing was written" in output
+    assert files(sample) == before
+
+
+def test_the_same_finding_reported_differently_in_two_forms(
+    cli: Cli, sample: Path, tmp_path: Path
+) -> None:
+    a = form(cli, sample, tmp_path / "a", "2026Q4", FINDINGS_UNIT)
+    b = form(cli, sample, tmp_path / "b", "2026Q4", FINDINGS_UNIT)
+    fill(a, findings={("2026q3-spot", "f1"): {"rectified": "2026-11-20"}})
+    fill(b, findings={("2026q3-spot", "f1"): {"rectified": "2026-11-21"}})
+    before = files(sample)
+    code, output = run_import(cli, sample, a, b)
+    assert code == 1
+    assert said(f"{b}:findings!I3", "X023") in output, output
+    assert files(sample) == before
+
+
+def test_two_findings_of_one_visit_in_one_write(cli: Cli, sample: Path, tmp_path: Path) -> None:
+    """shangdu's three rows are all of 2026q4-spot: one file, each change on the last."""
+    path = form(cli, sample, tmp_path / "out", "2026Q4", "shangdu")
+    fill(
+        path,
+        findings={
+            ("2026q4-spot", "f1"): {"rectified": "2026-11-21"},
+            ("2026q4-spot", "f5"): {"rectified": "2026-11-22", "evidence": "驻村指导记录"},
+        },
+    )
+    code, output = run_import(cli, sample, path)
+    assert code == 0, output
+    assert "2 recorded" in output
+    assert _state(sample, "2026q4-spot", "f1") == "rectified"
+    assert _state(sample, "2026q4-spot", "f5") == "rectified"
+    assert _state(sample, "2026q4-spot", "f4") == "open"
+
+
+def test_a_visit_after_t_has_no_findings_to_rectify(cli: Cli, sample: Path, tmp_path: Path) -> None:
+    """As of an earlier T, 2026q4-spot (2026-11-10) has not happened: its rows name nothing."""
+    path = form(cli, sample, tmp_path / "out", "2026Q4", "shangdu")
+    fill(path, findings={("2026q4-spot", "f1"): {"rectified": "2026-11-04"}})
+    before = files(sample)
+    code, output = cli("import", path, "-C", sample, "--today", "2026-11-05", "--lang", "en")
+    assert code == 1
+    assert said(f"{path}:findings!I3", "X029") in output, output
+    assert files(sample) == before
+
+
+def test_a_form_made_before_the_visit_has_no_findings_sheet_and_imports(
+    cli: Cli, sample: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    code, output = cli(
+        "form",
+        "-q",
+        "2026Q3",
+        "-o",
+        out,
+        "-u",
+        FINDINGS_UNIT,
+        "-C",
+        sample,
+        "--today",
+        "2026-08-01",
+    )
+    assert code == 0, output
+    path = out / f"{FINDINGS_UNIT}-2026Q3.xlsx"
+    assert load_workbook(path).sheetnames == ["progress", "milestones"]
+    before = files(sample)
+    code, output = run_import(cli, sample, path)  # read back after 2026q3-spot (2026-08-18)
+    assert code == 0, output
+    assert files(sample) == before

@@ -15,6 +15,7 @@ import pytest
 from openpyxl import Workbook, load_workbook  # type: ignore[import-untyped]
 
 from tests.forms.conftest import (
+    FINDINGS_UNIT,
     UNIT_FILE,
     columns,
     entry,
@@ -169,6 +170,98 @@ def test_each_refusal_names_the_cell_and_leaves_every_file_as_it_was(
 ) -> None:
     spoil, code, cell = REFUSALS[name]
     path = form(cli, sample, tmp_path / "out")
+    spoil(path)
+    before = files(sample)
+    exit_code, output = run_import(cli, sample, path)
+    assert exit_code == 1, output
+    where = f"{path}:{cell}" if cell else f"{path}"
+    assert f"{where}: error[{code}]: " in output, output
+    assert "nothing was written" in output
+    assert files(sample) == before
+
+
+# -- the findings sheet: each refusal at its cell, nothing written (contract section 10) ----------
+
+RECTIFIED = {"rectified": "2026-11-20", "evidence": "园区行业党委成立文件"}
+
+
+def _finding(**values: object) -> Callable[[Path], None]:
+    """huade's row of 2026q3-spot's f1, filled in (``RECTIFIED``), then ``values`` typed over."""
+
+    def edit(path: Path) -> None:
+        def put(ws: Any) -> None:
+            r, col = row_of(ws, inspection="2026q3-spot", finding="f1"), columns(ws)
+            for key, value in {**RECTIFIED, **values}.items():
+                ws.cell(r, col[key]).value = value
+
+        _sheet(path, put, "findings")
+
+    return edit
+
+
+def _failed_finding(key: str) -> Callable[[Path], None]:
+    def edit(path: Path) -> None:
+        _finding()(path)
+
+        def put(ws: Any) -> None:
+            cell = ws.cell(row_of(ws, inspection="2026q3-spot"), columns(ws)[key])
+            cell.value = "#N/A"
+            cell.data_type = "e"
+
+        _sheet(path, put, "findings")
+
+    return edit
+
+
+def _finding_key(old: str, new: str | None) -> Callable[[Path], None]:
+    def edit(path: Path) -> None:
+        def put(ws: Any) -> None:
+            if new is None:
+                ws.delete_cols(columns(ws)[old])
+            else:
+                ws.cell(1, columns(ws)[old]).value = new
+
+        _sheet(path, put, "findings")
+
+    return edit
+
+
+def _no_findings_sheet(path: Path) -> None:
+    wb = load_workbook(path)
+    del wb["findings"]
+    wb.save(path)
+
+
+FINDING_REFUSALS: dict[str, tuple[Callable[[Path], None], str, str | None]] = {
+    # name: (what is done to huade's Q4 form, the code, the cell named)
+    "findings sheet deleted": (_no_findings_sheet, "X008", None),
+    "key deleted": (_finding_key("evidence", None), "X009", "findings!A1"),
+    "key renamed": (_finding_key("rectified", "整改完成"), "X010", "findings!I1"),
+    "finding id blank": (_finding(finding=None), "X016", "findings!C3"),
+    "date in another format": (_finding(rectified="2026/11/20"), "X019", "findings!I3"),
+    "week date": (_finding(rectified="2026-W47-3"), "X019", "findings!I3"),
+    "Chinese date": (_finding(rectified="11月20日"), "X019", "findings!I3"),
+    "error value in the date": (_failed_finding("rectified"), "X026", "findings!I3"),
+    "error value in the evidence": (_failed_finding("evidence"), "X026", "findings!J3"),
+    "control character in the evidence": (_finding(evidence="整改\x85照片"), "S013", "findings!J3"),
+    "finding that does not exist": (_finding(finding="f9"), "X029", "findings!I3"),
+    "visit that does not exist": (_finding(inspection="2026q9-spot"), "X029", "findings!I3"),
+    # 2026q4-spot's f1 is shangdu's
+    "finding of another unit": (_finding(inspection="2026q4-spot"), "X030", "findings!I3"),
+    "evidence without a date": (_finding(rectified=None), "X032", "findings!I3"),
+    "rectified before the visit": (_finding(rectified="2026-08-01"), "V007", "findings!I3"),
+    "rectified after T": (_finding(rectified=datetime(2026, 12, 1)), "V011", "findings!I3"),
+}
+
+
+@pytest.mark.parametrize("name", list(FINDING_REFUSALS))
+def test_each_refusal_of_the_findings_sheet_names_its_cell_and_writes_nothing(
+    cli: Cli, sample: Path, tmp_path: Path, name: str
+) -> None:
+    spoil, code, cell = FINDING_REFUSALS[name]
+    path = form(cli, sample, tmp_path / "out", "2026Q4", FINDINGS_UNIT)
+    # a good progress row in the same workbook: all or nothing
+    fill(path, progress={"B4": {"status": "正常推进", "percent": 95, "summary": "推进"}})
     spoil(path)
     before = files(sample)
     exit_code, output = run_import(cli, sample, path)

@@ -10,12 +10,14 @@ from openpyxl import load_workbook  # type: ignore[import-untyped]
 
 from ledger.asof.owed import Owed
 from ledger.calendar import Quarter
-from ledger.forms.layout import MILESTONE_KEYS, PROGRESS_KEYS
+from ledger.forms.layout import FINDING_KEYS, MILESTONE_KEYS, PROGRESS_KEYS
 from ledger.load import load
 from ledger.reports.reasons import owed_text
 from tests.conftest import SAMPLE_DAY
 from tests.forms.conftest import (
+    FINDINGS_UNIT,
     UNIT,
+    VISIT_FILE,
     columns,
     files,
     form,
@@ -146,3 +148,101 @@ def test_a_character_no_workbook_holds_leaves_the_form_readable(
     path = form(cli, sample, tmp_path / "out", "2026Q3")
     ws = load_workbook(path)["progress"]
     assert ws.cell(row_of(ws, project="K4"), columns(ws)["summary"]).value == "改建工程"
+
+
+# -- the findings sheet (contract section 10) -----------------------------------------------------
+
+
+def test_the_findings_sheet_lists_what_the_unit_has_to_rectify_as_of_t(
+    cli: Cli, sample: Path, tmp_path: Path
+) -> None:
+    """shangdu as of the sample's day: three findings of 2026q4-spot not rectified (due soon,
+    open, overdue), in file order; the visit's id hidden, the reading cells locked and grey,
+    the rectification open; the heading of the progress sheet points at it."""
+    path = form(cli, sample, tmp_path / "out", "2026Q4", "shangdu")
+    wb = load_workbook(path)
+    assert wb.sheetnames == ["progress", "milestones", "findings"]
+    ws = wb["findings"]
+    keys = [c.value for c in ws[1]]
+    assert [k for k in keys if not k.startswith("x-")] == list(FINDING_KEYS)
+    assert ws.row_dimensions[1].hidden
+    col = columns(ws)
+    assert ws.column_dimensions["A"].hidden and keys[0] == "inspection"
+    headers = {k: ws.cell(2, col[k]).value for k in col}
+    assert (headers["problem"], headers["due"], headers["rectified"]) == (
+        "发现问题",
+        "整改时限",
+        "整改完成日期",
+    )
+    rows = [r for r in range(3, ws.max_row + 1) if ws.cell(r, col["inspection"]).value]
+    listed = [(ws.cell(r, col["inspection"]).value, ws.cell(r, col["finding"]).value) for r in rows]
+    assert listed == [("2026q4-spot", "f1"), ("2026q4-spot", "f4"), ("2026q4-spot", "f5")]
+    states = [ws.cell(r, col["x-state"]).value for r in rows]
+    assert states == ["10 天后到期", "未到期", "逾期 5 天"]
+    assert ws.cell(rows[2], col["x-state"]).fill.fgColor.rgb.endswith("FFC7CE")
+    assert ws.cell(rows[0], col["due"]).value == datetime(2026, 12, 5)
+    assert ws.cell(rows[0], col["x-project"]).value == "-"  # a finding of no claim
+    r = rows[0]
+    assert ws.protection.sheet
+    for key in ("inspection", "finding", "problem", "requirement", "due", "x-visit"):
+        assert ws.cell(r, col[key]).protection.locked, key
+        assert ws.cell(r, col[key]).fill.fgColor.rgb.endswith(("EDEDED", "F7F7F7")), key
+    assert not ws.cell(r, col["rectified"]).protection.locked
+    assert not ws.cell(r, col["evidence"]).protection.locked
+    # a rectification date on or after the visit, checked as the clerk types it
+    dates = [dv for dv in ws.data_validations.dataValidation if dv.type == "date"]
+    assert dates and dates[0].formula1 == "DATE(2026,11,10)"
+    assert ws.page_setup.fitToWidth == 1 and ws.page_setup.orientation == "landscape"
+    props = {p.name: p.value for p in wb.custom_doc_props.props}
+    assert props["ledger.findings"] == "3"
+    notes = "\n".join(str(c.value) for row in wb["progress"].iter_rows() for c in row if c.value)
+    assert "本单位有 3 项督导发现的问题尚未整改完成" in notes
+
+
+def test_a_unit_with_nothing_to_rectify_gets_the_form_it_knows(
+    cli: Cli, sample: Path, tmp_path: Path
+) -> None:
+    """No empty sheet: huade's only finding left, rectified on the day, leaves two sheets, as
+    chayouhouqi's form (never visited) has."""
+    assert load_workbook(form(cli, sample, tmp_path / "a")).sheetnames == [
+        "progress",
+        "milestones",
+    ]
+    text = (sample / VISIT_FILE).read_text(encoding="utf-8")
+    done = text.replace(
+        "    due: 2026-10-31\n", "    due: 2026-10-31\n    rectified: 2026-11-25\n", 1
+    )
+    (sample / VISIT_FILE).write_text(done, encoding="utf-8")
+    wb = load_workbook(form(cli, sample, tmp_path / "b", "2026Q4", FINDINGS_UNIT))
+    assert wb.sheetnames == ["progress", "milestones"]
+    assert "ledger.findings" not in {p.name for p in wb.custom_doc_props.props}
+
+
+def test_the_findings_sheet_in_english(cli: Cli, sample: Path, tmp_path: Path) -> None:
+    path = form(cli, sample, tmp_path / "out", "2026Q4", FINDINGS_UNIT, "--lang", "en")
+    ws = load_workbook(path)["findings"]
+    col = columns(ws)
+    assert ws.cell(2, col["due"]).value == "Time limit"
+    assert ws.cell(2, col["rectified"]).value == "Rectified on"
+    assert ws.cell(3, col["x-state"]).value == "25 days overdue"
+    # a date in a reading cell is kept whole, its hyphens non-breaking
+    assert ws.cell(3, col["x-visit"]).value == "第三季度随机督导\n2026\u201108\u201118"
+
+
+def test_evidence_a_cell_cannot_carry_is_refused_before_any_form_is_made(
+    cli: Cli, sample: Path, tmp_path: Path
+) -> None:
+    text = (sample / VISIT_FILE).read_text(encoding="utf-8")
+    long = "    due: 2026-10-31\n    evidence: " + "长" * 32768 + "\n"
+    (sample / VISIT_FILE).write_text(text.replace("    due: 2026-10-31\n", long, 1), "utf-8")
+    out = tmp_path / "out"
+    code, output = cli(
+        "form", "-q", "2026Q4", "-o", out, "-u", FINDINGS_UNIT, "-C", sample,
+        "--today", SAMPLE_DAY, "--lang", "en",
+    )  # fmt: skip
+    assert code == 1 and not out.exists()
+    assert (
+        "ledger: cannot make the forms: `evidence` (“Evidence”) of unit huade, visit "
+        "2026q3-spot, finding f1 is 32768 characters long"
+    ) in output
+    assert "change it in data/inspections/2026q3-spot.yaml first" in output

@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ledger.edit.ops import apply, mark_done, record_progress
-from ledger.load import UNITS, Loaded, load
+from ledger.load import INSPECTIONS, UNITS, Loaded, load
 from ledger.load.cache import FOLDER, PACK, Cache
 from ledger.validate import validate
 
@@ -33,7 +33,8 @@ DAYS = ("2026-03-15", "2026-07-20", "2026-11-25")
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("gen") / "ledger"
-    generate.generate(40, root, seed=7)
+    # with visits: their files are cached too, and the findings read from the cache
+    generate.generate(40, root, seed=7, visits=4, findings=20)
     return root
 
 
@@ -64,6 +65,7 @@ COMMANDS: list[tuple[str, ...]] = [
     ("report", "--half", "--format", "json"),
     ("report", "--year", "--format", "json"),
     ("inspect", "-n", "5", "--format", "json"),
+    ("findings", "--format", "json"),
 ]
 
 
@@ -88,7 +90,7 @@ def test_cold_equals_warm_for_validate_and_every_report(
     assert (root / FOLDER / ".gitignore").read_text(encoding="utf-8") == "*\n"
     assert sorted(p.name for p in (root / FOLDER).iterdir()) == [".gitignore", PACK]
     entries = Cache(root).read_pack()
-    files = len(list((root / UNITS).iterdir())) + 1
+    files = len(list((root / UNITS).iterdir())) + len(list((root / INSPECTIONS).iterdir())) + 1
     # a file whose text cannot be read (not UTF-8) is not cached: nothing was read
     assert len(entries) == files - (1 if damaged else 0)
 
@@ -195,7 +197,9 @@ def test_garbage_in_every_cache_file_changes_nothing(
         assert Cache(root).read_pack(), "a pack signed again should read"
     assert outputs(cli, root, day) == cold
     assert outputs(cli, root, day) == cold  # rebuilt
-    assert len(Cache(root).read_pack()) == len(list((root / UNITS).iterdir()))  # one unreadable
+    # the book, the unit files but one unreadable, the visit files
+    visits = len(list((root / INSPECTIONS).iterdir()))
+    assert len(Cache(root).read_pack()) == len(list((root / UNITS).iterdir())) + visits
 
 
 def test_the_pack_of_another_ledger_is_used_only_where_files_agree(
@@ -748,3 +752,22 @@ def _hostile_root(generated: Path, factory: pytest.TempPathFactory) -> Path:
     CliRunner().invoke(app, argv, catch_exceptions=False)
     _HOSTILE[root] = ((result.exit_code, result.output), (root / FOLDER / PACK).read_bytes())
     return root
+
+
+def test_the_generated_visits_validate_and_leave_the_units_alone(
+    generated: Path, tmp_path: Path
+) -> None:
+    """The benchmark's ledger with visits (``generate.py --visits --findings``) is valid as of
+    the benchmark's day, and its other files are the bytes of the same ledger without visits:
+    the visit rows of ``benchmarks/run.py`` compare the visits' cost and nothing else."""
+    from datetime import date
+
+    result = validate(fresh(generated, tmp_path), date(2026, 11, 25), cache=False)
+    assert [p for p in result.problems if p.level == "error"] == []
+    visits = result.loaded.ledger().visits
+    assert len(visits) == 4 and sum(len(v.findings) for v in visits.values()) == 20
+    plain = tmp_path / "plain"
+    generate.generate(40, plain, seed=7)
+    assert not (plain / INSPECTIONS).exists()
+    for path in sorted(plain.rglob("*.*")):
+        assert (generated / path.relative_to(plain)).read_bytes() == path.read_bytes(), path

@@ -42,6 +42,25 @@ def test_weights_must_add_up_to_100(make_ledger: LedgerMaker, cli: Cli) -> None:
     assert "ledger.toml:5:1: error[C002]: the [evaluation] weights add up to 110" in output
 
 
+@pytest.mark.parametrize(
+    ("weights", "total"),
+    [
+        ("milestones = 50\nreports = 30\ncompletion = 20\nrectification = 10\n", 110),
+        ("milestones = 40\nreports = 30\ncompletion = 20\n", 90),  # rectification 0
+        ("milestones = 40\nreports = 30\ncompletion = 20\nrectification = 10\n", 100),
+        ("rectification = 0\n", 100),  # the defaults
+    ],
+)
+def test_the_four_weights_add_up_to_100(make_ledger: LedgerMaker, weights: str, total: int) -> None:
+    root = make_ledger(config=CONFIG + "\n[evaluation]\n" + weights)
+    problems = found(root)
+    if total == 100:
+        assert problems == []
+    else:
+        assert at(problems) == [("ledger.toml", "C002", 5, 1)]
+        assert problems[0].message("en") == f"the [evaluation] weights add up to {total}, not 100"
+
+
 def test_missing_year(make_ledger: LedgerMaker, cli: Cli) -> None:
     root = make_ledger(config='[ledger]\ntitle = "测试"\n')
     assert at(found(root)) == [("ledger.toml", "S002", 1, 1)]

@@ -48,8 +48,9 @@ def check(text: str) -> bool:
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
     root = tmp_path_factory.mktemp("gen") / "ledger"
-    generate.generate(60, root, seed=3)
+    generate.generate(60, root, seed=3, visits=6, findings=40)
     files = [root / "data" / "projects.yaml", *sorted((root / "data" / "units").glob("*.yaml"))]
+    files += sorted((root / "data" / "inspections").glob("*.yaml"))
     return [f.read_text(encoding="utf-8") for f in files]
 
 
@@ -207,7 +208,7 @@ def test_what_the_fast_path_reads() -> None:
     text = (
         "# head\nid: a  # the id\nname: '它''s'\nn: 0012\nok: no\nwhen: 2026-04-01\n"
         "bad: 2026-02-30\nx-note: 不要\nlist:\n- one\n- 'two'\nnested:\n  - k: 1\n    v: \"t\"\n"
-        "empty:\nnone: []\n"
+        "empty:\nnone: []\nunits: [huade, 集宁区 西, 2026-05-20]  # visited\n"
     )
     assert check(text)
     assert fastyaml.read(text, _plain) == {
@@ -221,17 +222,37 @@ def test_what_the_fast_path_reads() -> None:
         "nested": [{"k": 1, "v": "t"}],
         "empty": None,
         "none": [],
+        "units": ["huade", "集宁区 西", date(2026, 5, 20)],
     }
     for undecided in (
         "a: 1\na: 2\n",
         "a: &x 1\n",
-        "a: [1]\n",
+        "a: [1, [2]]\n",
+        "a: [1, 2,]\n",
+        "a: [-1]\n",
+        "a: [a: b]\n",
+        "a: ['q', b]\n",
+        "a: [x]#c\n",
+        "a: [a,\n  b]\n",
         "a: |\n  t\n",
         "a: b\n  c\n",
         "---\na: 1\n",
     ):
         assert fastyaml.read(undecided, _plain) is None, undecided
         check(undecided)
+
+
+_items = st.sampled_from([*WORDS, "huade", "张 伟", " a ", "", "-", "a,b", "1:2", "0012", "~"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    items=st.lists(_items, max_size=4),
+    seps=st.sampled_from([", ", ",", " , "]),
+    comment=st.sampled_from(["", " # c", "#c", "  "]),
+)
+def test_random_flow_sequences_are_read_alike(items: list[str], seps: str, comment: str) -> None:
+    check(f"units: [{seps.join(items)}]{comment}\nlist:\n  - [{seps.join(items)}]\n")
 
 
 # -- numbers of every YAML 1.1 form, and plain scalars made of their characters -------------------

@@ -363,7 +363,7 @@ def test_checklist_prints_on_a4_with_the_totals_on_page_1(cli: Cli, tmp_path: Pa
         check=True, capture_output=True, text=True,
     ).stdout  # fmt: skip
     assert "2026Q4 季度工作清单" in first
-    assert re.search(r"红灯\s*5 → 11", first) and "认领项目 49" in first
+    assert re.search(r"红灯\s*5 → 12", first) and "认领项目 49" in first
     info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
     assert re.search(r"Page size:\s+841\.\d+ x 59[45]\.\d+ pts \(A4\)", info)  # landscape
     # the table follows on the next pages, its header row repeated on each

@@ -91,4 +91,4 @@ def test_quarterly_report_of_the_sample_renders_in_both_formats() -> None:
     assert "季度：2026Q4（2026-10-01 至 2026-12-31）" in heading
     assert "统计截至 2026-11-25" in heading and "2026Q4 进展应于 2027-01-10 前上报" in heading
     values = [c.value for row in ws.iter_rows(max_row=header) for c in row]
-    assert "红灯" in values and "5 → 11" in values
+    assert "红灯" in values and "5 → 12" in values

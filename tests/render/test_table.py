@@ -19,6 +19,7 @@ WIDTH_CASES = [
     ["report", "--year"],
     ["overdue"],
     ["inspect", "-n", "4"],
+    ["findings"],
 ]
 
 
@@ -62,3 +63,13 @@ def test_too_narrow_for_a_table_gives_blocks(cli: Cli) -> None:
     assert code == 0
     assert all(cell_len(line) <= 30 for line in out.splitlines())
     assert "逾期天数: 209" in out
+
+
+def test_two_long_texts_share_the_room() -> None:
+    """Two columns as wide as each other give way in turn: the first one tied is not pushed down
+    to the next narrower column's width while the other keeps its whole line (the problem and the
+    requirement of ``ledger findings``)."""
+    from ledger.render.table import _fit
+
+    assert _fit([70, 70, 10], [[14, 14, 10]], 110) == [50, 50, 10]
+    assert _fit([74, 70, 10], [[14, 14, 10]], 110) == [50, 50, 10]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from datetime import date
 
 from hypothesis import given, settings
@@ -39,6 +40,15 @@ def test_reasons_in_milestone_order_then_deadline_then_quarters(cli: Cli) -> Non
         {"kind": "missing_report", "quarter": "2026Q1", "due": "2026-04-10", "days": 229},
         {"kind": "missing_report", "quarter": "2026Q2", "due": "2026-07-10", "days": 138},
         {"kind": "missing_report", "quarter": "2026Q3", "due": "2026-10-10", "days": 46},
+        # the third-quarter visit's finding, due 31 October and not rectified; the second-quarter
+        # visit's, closed on 10 July, gives no reason
+        {
+            "kind": "finding_overdue",
+            "inspection": "2026q3-spot",
+            "finding": "f1",
+            "due": "2026-10-31",
+            "days": 25,
+        },
     ]
 
 
@@ -71,18 +81,47 @@ def test_previous_flag_and_latest(cli: Cli) -> None:
 
 def test_totals_of_the_sample(cli: Cli) -> None:
     totals = _checklist(cli)["totals"]
+    # the visits (data/inspections/) turn fengzhen B1 red (a finding 56 days overdue) and
+    # chayouzhongqi K1 yellow (a finding due in 5 days); shangdu K1's overdue finding leaves
+    # the complete claim green
     assert totals == {
         "claims": 49,
-        "red": 11,
-        "yellow": 13,
-        "green": 25,
+        "red": 12,
+        "yellow": 14,
+        "green": 23,
         "units": 19,
         "units_red": 10,
         "reports_missing": 0,
         "milestones_overdue": 12,
+        # huade's of the third-quarter visit (25 days), fengzhen's (56), shangdu's K1 (5 days,
+        # the claim complete)
+        "findings_overdue": 3,
     }
     q3 = _checklist(cli, "2026Q3")["totals"]
     assert isinstance(q3, dict) and q3["reports_missing"] == 3
+
+
+def test_findings_overdue_counts_every_finding_of_the_units_in_it(cli: Cli) -> None:
+    """On 10 December also chayouzhongqi's K1 finding (due 30 November) and shangdu's finding of
+    no project (due 5 December) are overdue; ``--unit`` keeps the unit's alone."""
+
+    def totals(*args: str) -> object:
+        code, out = cli(
+            "report", "--quarter", "-C", REPO, "--today", "2026-12-10", "-f", "json", *args
+        )
+        assert code == 0, out
+        return json.loads(out)["totals"]["findings_overdue"]
+
+    assert totals() == 5
+    assert totals("--unit", "shangdu") == 2
+    assert totals("--unit", "huade") == 1
+    # and the totals line people read, in both languages
+    for lang, words in (("zh", "逾期未整改问题 5"), ("en", "Overdue findings 5")):
+        code, out = cli(
+            *("report", "--quarter", "-C", REPO, "--today", "2026-12-10", "--lang", lang),
+            env={"COLUMNS": "300", "NO_COLOR": "1"},
+        )
+        assert code == 0 and words in out
 
 
 @settings(max_examples=40, deadline=None)

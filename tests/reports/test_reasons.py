@@ -45,6 +45,11 @@ B4_EN = [
     "2026Q2 report missing, 138 days late",
     "2026Q3 report missing, 46 days late",
 ]
+# and a finding of the third-quarter visit (due 31 October, not rectified): red after the missing
+# reports, 25 days past its time limit
+B4_FINDING = "服装产业园区行业党委尚未成立，园区内8家规上企业仍未建立党组织"
+B4_FINDING_ZH = f"督导问题“{B4_FINDING}”整改逾期 25天"
+B4_FINDING_EN = f"finding “{B4_FINDING}” 25 days past its time limit"
 # huade B7: the project's milestone (due 20 November) comes before the unit's own (due 10
 # November) in the file; people read the one late longest first
 B7_ZH = [
@@ -120,7 +125,9 @@ def test_json_keeps_the_contracts_order(cli: Cli) -> None:
     assert [r["days"] for r in b7["reasons"]] == [5, 15]
 
 
-@pytest.mark.parametrize(("lang", "b4"), [("zh", B4_ZH), ("en", B4_EN)])
+@pytest.mark.parametrize(
+    ("lang", "b4"), [("zh", [*B4_ZH, B4_FINDING_ZH]), ("en", [*B4_EN, B4_FINDING_EN])]
+)
 def test_checklist_reasons_with_days_in_one_order_in_every_format(
     cli: Cli, tmp_path: Path, lang: str, b4: list[str]
 ) -> None:
@@ -154,6 +161,7 @@ def test_half_year_reasons_claim_by_claim_red_first_each_in_the_same_order(cli: 
     assert huade["原因"].split("\n") == [
         *(f"B7 {r}" for r in B7_ZH),
         *(f"B4 {r}" for r in B4_ZH),
+        f"B4 {B4_FINDING_ZH}",
         "K3 上报状态为“滞后”",
     ]
 
@@ -161,7 +169,7 @@ def test_half_year_reasons_claim_by_claim_red_first_each_in_the_same_order(cli: 
 def test_remind_table_lists_a_claims_items_in_the_same_order(cli: Cli) -> None:
     rows = csv_rows(run(cli, "remind", "--format", "csv"))
     huade = [r["待办事项"] for r in rows if r["单位"] == "化德县"]
-    assert huade == [*B7_ZH, *B4_ZH]
+    assert huade == [*B7_ZH, *B4_ZH, B4_FINDING_ZH]  # the unit's findings after its claims
     # JSON keeps section 5's order: B7's project milestone (5 days) first
     data = json.loads(run(cli, "remind", "--format", "json", "--unit", "huade"))
     assert [i["days"] for i in data["units"][0]["items"]][:2] == [5, 15]
@@ -334,7 +342,7 @@ def test_inspect_without_a_seed_says_the_date_is_the_seed(cli: Cli) -> None:
 @pytest.mark.parametrize("day", [NOV, JAN])
 def test_inspect_to_check_gives_days(cli: Cli, day: str) -> None:
     rows = csv_rows(
-        run(cli, "inspect", "--sample", "19", "--seed", "7", "--format", "csv", day=day)
+        run(cli, "inspect", "-n", "19", "--seed", "7", "-f", "csv", "--table", "sample", day=day)
     )
     k3 = next(r for r in rows if r["单位"] == "市国资委" and r["项目"] == "K3")
     late = {NOV: (117, 25), JAN: (161, 69)}[day]
@@ -345,4 +353,4 @@ def test_inspect_to_check_gives_days(cli: Cli, day: str) -> None:
     ]
     if day == NOV:
         b4 = next(r for r in rows if r["单位"] == "化德县" and r["项目"] == "B4")
-        assert b4["督导重点"].split("\n") == B4_ZH
+        assert b4["督导重点"].split("\n") == [*B4_ZH, B4_FINDING_ZH]

@@ -40,6 +40,8 @@ def test_json_on_the_sample_in_november(cli: Cli) -> None:
             "leader": "张伟（旗委副书记）",
             "milestone": "acceptance",
             "quarter": None,
+            "inspection": None,
+            "finding": None,
             "due": "2026-11-30",
             "days": 5,
         },
@@ -50,6 +52,8 @@ def test_json_on_the_sample_in_november(cli: Cli) -> None:
             "leader": "王静（旗委常委、组织部部长）",
             "milestone": "upgrade",
             "quarter": None,
+            "inspection": None,
+            "finding": None,
             "due": "2026-06-30",
             "days": 148,
         },
@@ -59,6 +63,8 @@ def test_json_on_the_sample_in_november(cli: Cli) -> None:
             "leader": "张伟",
             "milestone": "acceptance",
             "quarter": None,
+            "inspection": None,
+            "finding": None,
             "due": "2026-11-30",
             "days": 5,
         },
@@ -75,6 +81,8 @@ def test_json_at_the_quarter_end_owes_the_coming_report(cli: Cli) -> None:
         ("B6", "report_due", 10),
         ("I1", "missing_report", 82),  # 2026Q3 due 10 October: 21 + 30 + 31
         ("I1", "report_due", 10),
+        # after the claims, the fourth-quarter visit's finding of K4, to be rectified that day
+        ("K4", "finding_due_soon", 0),
     ]
     assert items[3]["quarter"] == "2026Q3" and items[3]["milestone"] is None
     assert items[1]["quarter"] == "2026Q4" and items[1]["due"] == "2027-01-10"
@@ -106,7 +114,8 @@ def test_text_one_message_a_unit_and_how_many_were_left_out(cli: Cli) -> None:
     body, note = out.rstrip("\n").rsplit("\n", 1)
     messages = body.split("\n\n")
     assert all(m.startswith("【提醒】") and "\n" not in m for m in messages)
-    assert len(messages) == 13 and note == "另有 6 个单位没有待办事项，未列出"
+    # 察哈尔右翼中旗 owes only the rectification of a finding due on 30 November
+    assert len(messages) == 14 and note == "另有 5 个单位没有待办事项，未列出"
     # a message names the unit by its full name (察右后旗 is the short one, for tables)
     houqi = next(m for m in messages if m.startswith("【提醒】察哈尔右翼后旗"))
     assert houqi.startswith("【提醒】察哈尔右翼后旗（联系人 旗委组织部 刘洋 0474-4652345）：")
@@ -172,3 +181,152 @@ def test_a_contact_that_is_not_text_is_an_error(make_ledger: Callable[..., Path]
     assert code == 1 and "error[S004]" in out and "contact" in out
     code, out = cli("remind", "-C", root, "--today", "2026-11-25")
     assert code == 1 and "S004" in out
+
+
+# -- the findings of the supervision visits (contract section 10) --------------------------------
+
+
+def test_findings_come_after_the_claims_in_the_order_of_their_visits(cli: Cli) -> None:
+    """商都县 on 25 November: B6 past its deadline; then the fourth-quarter visit's f1 (no
+    project, due 5 December) before its f5 (K1, 5 days overdue), file order whatever the kind;
+    K1 is complete, yet its finding is reminded, with its leader."""
+    items = remind(cli, "2026-11-25", "--unit", "shangdu")["units"][0]["items"]
+    assert items[0]["kind"] == "past_deadline"
+    assert items[0]["inspection"] is None and items[0]["finding"] is None
+    assert items[1:] == [
+        {
+            "kind": "finding_due_soon",
+            "project": None,
+            "leader": None,
+            "milestone": None,
+            "quarter": None,
+            "inspection": "2026q4-spot",
+            "finding": "f1",
+            "due": "2026-12-05",
+            "days": 10,
+        },
+        {
+            "kind": "finding_overdue",
+            "project": "K1",
+            "leader": "冯振华（县委副书记）",
+            "milestone": None,
+            "quarter": None,
+            "inspection": "2026q4-spot",
+            "finding": "f5",
+            "due": "2026-11-20",
+            "days": 5,
+        },
+    ]
+
+
+def test_finding_items_do_not_depend_on_the_quarter(cli: Cli) -> None:
+    def findings(*args: str) -> list[dict]:  # type: ignore[type-arg]
+        units = remind(cli, "2026-11-25", *args)["units"]
+        return [i for u in units for i in u["items"] if i["finding"] is not None]
+
+    every = findings()
+    assert every == findings("--quarter", "2026Q1") == findings("--quarter", "2026Q3")
+    # huade's (25 days), fengzhen's (56), shangdu's two, chayouzhongqi's K1 (5 days left)
+    assert [(i["inspection"], i["finding"]) for i in every] == [
+        ("2026q4-spot", "f2"),
+        ("2026q3-spot", "f2"),
+        ("2026q3-spot", "f1"),
+        ("2026q4-spot", "f1"),
+        ("2026q4-spot", "f5"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        (
+            "zh",
+            [
+                "；第四季度随机督导发现的问题“部分社区网格员底数不清，专职网格员兼职事务过多”"
+                "请于12月5日前整改到位；",
+                "；K1（冯振华）第四季度随机督导发现的问题“已整顿转化的1个村党支部组织生活又出现"
+                "不经常、不规范问题”整改时限11月20日，已逾期 5 天，请尽快整改到位。",
+            ],
+        ),
+        (
+            "en",
+            [
+                "; the problem “部分社区网格员底数不清，专职网格员兼职事务过多” found by "
+                "第四季度随机督导 is to be put right by 5 Dec; ",
+                "; K1 (冯振华): the problem “已整顿转化的1个村党支部组织生活又出现不经常、不规范"
+                "问题” found by 第四季度随机督导 is 5 days past its time limit (20 Nov), please "
+                "put it right now.",
+            ],
+        ),
+    ],
+)
+def test_the_message_names_the_problem_and_its_time_limit(
+    cli: Cli, lang: str, words: list[str]
+) -> None:
+    code, out = cli(
+        *("remind", "-C", REPO, "--today", "2026-11-25", "-f", "text", "-u", "shangdu"),
+        *("--lang", lang),
+    )
+    assert code == 0
+    for said in words:
+        assert said in out
+    assert out.index(words[0]) > out.index("B6")  # after the claims
+
+
+def test_the_message_says_a_finding_due_today(cli: Cli) -> None:
+    code, out = cli("remind", "-C", REPO, "--today", "2026-12-31", "-f", "text", "-u", "zhuozi")
+    assert code == 0
+    assert "K4（郭俊峰）第四季度随机督导发现的问题“部分党群服务中心功能室闲置" in out
+    assert "为民服务事项办理记录不全”今天整改到期。" in out
+
+
+VISIT = """\
+id: v1
+title: 专项督导
+date: 2026-06-01
+units: [a]
+findings:
+  - id: f1
+    unit: a
+    problem: 台账不全
+    requirement: 补齐
+    due: 2026-06-30
+"""
+
+
+def test_a_unit_without_claims_appears_for_its_findings(
+    make_ledger: Callable[..., Path], cli: Cli
+) -> None:
+    root = make_ledger(units={"a": "id: a\nname: 甲单位\n"})
+    (root / "data" / "inspections").mkdir()
+    (root / "data" / "inspections" / "v1.yaml").write_text(VISIT, encoding="utf-8")
+    code, out = cli("remind", "-C", root, "--today", "2026-07-10", "-f", "json")
+    assert code == 0, out
+    data = json.loads(out)
+    assert [u["id"] for u in data["units"]] == ["a"]
+    [item] = data["units"][0]["items"]
+    assert (item["kind"], item["project"], item["leader"], item["days"]) == (
+        "finding_overdue",
+        None,
+        None,
+        10,
+    )
+    code, out = cli("remind", "-C", root, "--today", "2026-07-10", "-f", "text")
+    assert code == 0
+    assert out.startswith(
+        "【提醒】甲单位：专项督导发现的问题“台账不全”整改时限6月30日，"
+        "已逾期 10 天，请尽快整改到位。"
+    )
+    # before the visit, nothing: it has not happened
+    code, out = cli("remind", "-C", root, "--today", "2026-05-31", "-f", "json")
+    assert code == 0 and json.loads(out)["units"] == []
+
+
+def test_the_table_counts_and_shows_the_findings(cli: Cli) -> None:
+    code, out = cli(
+        *("remind", "-C", REPO, "--today", "2026-11-25", "-f", "markdown", "-u", "shangdu")
+    )
+    assert code == 0
+    assert "逾期未整改问题 **1**" in out and "整改即将到期问题 **1**" in out
+    assert "督导问题“部分社区网格员底数不清，专职网格员兼职事务过多” 10天后整改到期" in out
+    assert "督导问题“已整顿转化的1个村党支部组织生活又出现不经常、不规范问题”整改逾期 5天" in out

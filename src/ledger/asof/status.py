@@ -9,6 +9,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Literal, NamedTuple
 
+from ledger.asof.findings import FindingAsOf, VisitFinding, as_of, index
 from ledger.calendar import Quarter, QuarterDays, plus_days, year_calendar
 from ledger.model import Claim, Ledger, Progress, Project, Unit
 
@@ -128,7 +129,15 @@ def reports_of(
 # -- one claim as of T ---------------------------------------------------------------------------
 
 
-ReasonKind = Literal["overdue", "past_deadline", "missing_report", "due_soon", "status"]
+ReasonKind = Literal[
+    "overdue",
+    "past_deadline",
+    "missing_report",
+    "finding_overdue",
+    "due_soon",
+    "status",
+    "finding_due_soon",
+]
 
 
 class Reason(NamedTuple):
@@ -141,13 +150,14 @@ class Reason(NamedTuple):
     milestone: Milestone | None = None  # overdue, due_soon
     quarter: Quarter | None = None  # missing_report
     status: str | None = None  # status: at_risk or behind
+    finding: FindingAsOf | None = None  # finding_overdue, finding_due_soon
 
     @property
     def red(self) -> bool:
         return self.kind in RED_REASONS
 
 
-RED_REASONS = frozenset({"overdue", "past_deadline", "missing_report"})
+RED_REASONS = frozenset({"overdue", "past_deadline", "missing_report", "finding_overdue"})
 YELLOW_STATUSES = ("at_risk", "behind")
 
 
@@ -165,6 +175,10 @@ class ClaimStatus(NamedTuple):
     flag: Flag
     reasons: tuple[Reason, ...]  # why the flag has its colour; none for green
     today: date
+    # the claim's findings (its unit's, with its project) of the visits dated on or before T
+    findings: tuple[FindingAsOf, ...] = ()
+    # all the claim's findings whatever T: its flag on another day (``flag_on``) needs them
+    visit_findings: tuple[VisitFinding, ...] = ()
 
     @property
     def overdue(self) -> list[Milestone]:
@@ -198,14 +212,21 @@ def day_of(ledger: Ledger, today: date) -> Day:
 def claim_status(ledger: Ledger, unit: Unit, claim: Claim, today: date) -> ClaimStatus:
     project = ledger.projects.get(claim.project)
     found = claim_milestones(claim, project, ledger.year)
-    return status_of(unit, claim, project, found, day_of(ledger, today))
+    pairs = index(ledger).of_claim(unit.id, claim.project)
+    return status_of(unit, claim, project, found, day_of(ledger, today), pairs)
 
 
 def status_of(
-    unit: Unit, claim: Claim, project: Project | None, found: list[Milestone], day: Day
+    unit: Unit,
+    claim: Claim,
+    project: Project | None,
+    found: list[Milestone],
+    day: Day,
+    pairs: list[VisitFinding] | tuple[VisitFinding, ...] = (),
 ) -> ClaimStatus:
     today, soon = day.today, day.soon
     milestones = [(m, milestone_state(m, today, soon)) for m in found]
+    findings = tuple(as_of(p, today, soon) for p in pairs if p.visit.date <= today)
     latest = latest_entry(claim, today)
     complete = latest is not None and latest.status == "done"
     late = not complete and claim.deadline < today
@@ -228,6 +249,11 @@ def status_of(
                         "missing_report", days.due, (today - days.due).days, quarter=days.quarter
                     )
                 )
+        red += [
+            Reason("finding_overdue", f.due, f.days, finding=f)
+            for f in findings
+            if f.state == "overdue"
+        ]
         if red:
             flag, reasons = "red", tuple(red)
         else:
@@ -238,10 +264,27 @@ def status_of(
             ]
             if latest is not None and latest.status in YELLOW_STATUSES:
                 yellow.append(Reason("status", status=latest.status))
+            yellow += [
+                Reason("finding_due_soon", f.due, f.days, finding=f)
+                for f in findings
+                if f.state == "due_soon"
+            ]
             if yellow:
                 flag, reasons = "yellow", tuple(yellow)
     return ClaimStatus(
-        unit, claim, project, milestones, latest, complete, late, reports, flag, reasons, today
+        unit,
+        claim,
+        project,
+        milestones,
+        latest,
+        complete,
+        late,
+        reports,
+        flag,
+        reasons,
+        today,
+        findings,
+        tuple(pairs),
     )
 
 
@@ -268,6 +311,12 @@ def flag_on(ledger: Ledger, status: ClaimStatus, day: date, on: Day | None = Non
         yellow = yellow or state == "due_soon"
     if "missing" in reports_of(claim, day, claim.claimed or on.new_year, on.calendar).values():
         return "red"
+    for pair in status.visit_findings:
+        if pair.visit.date <= day:
+            now = as_of(pair, day, on.soon).state
+            if now == "overdue":
+                return "red"
+            yellow = yellow or now == "due_soon"
     return "yellow" if yellow else "green"
 
 
@@ -300,8 +349,10 @@ def statuses(ledger: Ledger, today: date, units: list[Unit] | None = None) -> It
     year = ledger.year
     day = day_of(ledger, today)
     projects = ledger.projects
+    found_by = index(ledger)
     for unit in units if units is not None else ledger.units.values():
         for claim in claims_as_of(unit, today, year):
             project = projects.get(claim.project)
             found = claim_milestones(claim, project, year)
-            yield status_of(unit, claim, project, found, day)
+            pairs = found_by.of_claim(unit.id, claim.project)
+            yield status_of(unit, claim, project, found, day, pairs)

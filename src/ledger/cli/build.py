@@ -39,6 +39,13 @@ _METAVARS = {
     "unit": "unit",
     "project": "project",
     "milestone": "milestone",
+    "inspection": "inspection",
+    "record": "inspection",
+    "finding": "finding",
+    "finding_id": "finding",
+    "due": "date",
+    "visit_date": "date",
+    "inspector": "person",
     "folder": "folder",
     "name": "name",
     "table": "name",
@@ -55,12 +62,21 @@ _METAVARS = {
     "sort": "sort",
     "ci": "ci",
     "files": "files",
+    "findings.state": "finding_state",
     "form.output": "folder",
-    "site.output": "folder",  # a command's own label: <command>.<param>
+    "site.output": "folder",
+    "diff.start": "from",
+    "diff.end": "to",  # a command's own label: <command>.<param>
 }
 _ALIASES = {"check": "validate"}  # a command that shares another's options
 # the report of the registry (``ledger.reports.REPORTS``) whose formats a command's --format offers
-_REPORT_OF = {"overdue": "overdue", "report": "quarterly", "inspect": "inspect", "remind": "remind"}
+_REPORT_OF = {
+    "overdue": "overdue",
+    "report": "quarterly",
+    "inspect": "inspect",
+    "remind": "remind",
+    "findings": "findings",
+}
 _T = re.compile(r"(?<![A-Za-z])T(?![A-Za-z])")  # a help text that speaks of the day T
 
 

@@ -70,7 +70,8 @@ def form(
             why = t(u.why, language, length=u.length)
             field = t(f"form.col.{u.key}", language).split("\n")[0]
             where = {"unit": u.unit, "project": u.project, "entry": u.entry}
-            message = t("form_unfit", language, key=u.key, field=field, why=why, **where)
+            key = "form_unfit_finding" if u.finding else "form_unfit"
+            message = t(key, language, key=u.key, field=field, why=why, **where)
             typer.echo(f"ledger: {message}", err=True)
         raise typer.Exit(1) from None
     if not made:

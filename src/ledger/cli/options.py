@@ -196,6 +196,10 @@ USAGE_ERRORS = frozenset(
         "lone_cr",
         "cannot_read",
         "milestone_not_applicable",
+        "bad_visit_id",
+        "unknown_inspection",
+        "unknown_finding",
+        "not_visited",
     }
 )
 

@@ -1,4 +1,5 @@
-"""``ledger overdue``, ``ledger report`` and ``ledger inspect``: build a report, render it.
+"""``ledger overdue``, ``report``, ``inspect``, ``remind`` and ``findings``: build a report,
+render it.
 
 The choices of ``--format`` come from the registries (``ledger.reports.REPORTS``,
 ``ledger.render.FORMATS``): a new report or format is one entry there.
@@ -233,16 +234,34 @@ def inspect(
     format: FormatOpt = "table",
     output: OutputOpt = None,
     wide: WideOpt = False,
+    table: TableOpt = None,
+    record: Annotated[str | None, typer.Option("--record", show_default=False)] = None,
+    title: Annotated[str | None, typer.Option("--title", show_default=False)] = None,
+    visit_date: Annotated[str | None, typer.Option("--date", show_default=False)] = None,
+    inspector: Annotated[list[str] | None, typer.Option("--inspector")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run")] = False,
     root: RootOpt = None,
     today: TodayOpt = None,
     lang: LangOpt = None,
     no_cache: NoCacheOpt = False,
 ) -> None:
-    """``ledger inspect`` (its help: ``help.inspect`` in ``ledger.i18n``)."""
+    """``ledger inspect`` (its help: ``help.inspect`` in ``ledger.i18n``); ``--record`` also
+    writes the visit (``ledger.cli.visits.record``)."""
+    from ledger.cli import visits
+
     if sample < 1:
         fail("bad_sample", lang)
+    if record is None:
+        visits.record_options_alone(
+            lang, title=title, date=visit_date, inspector=inspector, dry_run=dry_run
+        )
     env = shared(root, today, lang, no_cache)
-    run_report("inspect", env, Out(format, output, wide), unit, sample=sample, seed=seed)
+    out = Out(format, output, wide, table)
+    if record is not None:
+        args = (title, visit_date, inspector or [], dry_run)
+        visits.record(env, out, unit, sample, seed, record, *args)
+        return
+    run_report("inspect", env, out, unit, sample=sample, seed=seed)
 
 
 @command("remind")
@@ -274,3 +293,20 @@ def remind(
     """``ledger remind`` (its help: ``help.remind`` in ``ledger.i18n``)."""
     env = shared(root, today, lang, no_cache)
     run_report("remind", env, Out(format, output, wide), unit, period=quarter)
+
+
+@command("findings")
+def findings(
+    unit: UnitOpt = None,
+    state: Annotated[str | None, typer.Option("--state", "-s", show_default=False)] = None,
+    format: FormatOpt = "table",
+    output: OutputOpt = None,
+    wide: WideOpt = False,
+    root: RootOpt = None,
+    today: TodayOpt = None,
+    lang: LangOpt = None,
+    no_cache: NoCacheOpt = False,
+) -> None:
+    """``ledger findings`` (its help: ``help.findings`` in ``ledger.i18n``)."""
+    env = shared(root, today, lang, no_cache)
+    run_report("findings", env, Out(format, output, wide), unit, state=state)

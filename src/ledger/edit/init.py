@@ -163,7 +163,7 @@ TOOL_SOURCE = "git+https://git.example.org/zzb/ledger.git@v0.1.0"
 
 _GITHUB = {
     "zh": f"""\
-# 台账检查：每次推送和拉取请求时运行 ledger validate（用法见 ledger validate --help）
+# 台账检查：每次推送和拉取请求时运行 ledger validate，拉取请求另列台账变化（ledger diff）
 name: ledger
 
 on:
@@ -179,6 +179,9 @@ jobs:
     runs-on: ubuntu-latest
     steps:
       - uses: actions/checkout@v4
+        with:
+          # 取回全部历史：拉取请求的基准版本也要在本地
+          fetch-depth: 0
       - uses: actions/setup-python@v5
         with:
           python-version: "3.11"
@@ -189,9 +192,15 @@ jobs:
       - name: 列出全部问题
         if: failure()
         run: ledger validate
+      # 拉取请求：把台账的变化（延期、改写已报数据等）写入作业摘要，供审核人查看
+      - name: 台账变化
+        if: ${{{{ !cancelled() && github.event_name == 'pull_request' }}}}
+        env:
+          BASE: ${{{{ github.event.pull_request.base.sha }}}}
+        run: ledger diff "$BASE" HEAD --format markdown >> "$GITHUB_STEP_SUMMARY"
 """,
     "en": f"""\
-# Check the ledger on every push and pull request (see ledger validate --help)
+# Check the ledger on every push and pull request; for a pull request, what changed (ledger diff)
 name: ledger
 
 on:
@@ -207,6 +216,9 @@ jobs:
     runs-on: ubuntu-latest
     steps:
       - uses: actions/checkout@v4
+        with:
+          # the whole history: a pull request's base must be at hand too
+          fetch-depth: 0
       - uses: actions/setup-python@v5
         with:
           python-version: "3.11"
@@ -217,6 +229,12 @@ jobs:
       - name: List every problem
         if: failure()
         run: ledger validate
+      # a pull request: what changed in the ledger (extensions, rewritten records) in its summary
+      - name: What changed in the ledger
+        if: ${{{{ !cancelled() && github.event_name == 'pull_request' }}}}
+        env:
+          BASE: ${{{{ github.event.pull_request.base.sha }}}}
+        run: ledger diff "$BASE" HEAD --format markdown >> "$GITHUB_STEP_SUMMARY"
 """,
 }
 
@@ -239,6 +257,26 @@ ledger:
     when: always
     reports:
       codequality: gl-code-quality.json
+
+# 合并请求：台账的变化（延期、改写已报数据等），保存为合并请求页面上可以打开的文件
+ledger-diff:
+  image: python:3.11
+  stage: test
+  rules:
+    - if: $CI_PIPELINE_SOURCE == "merge_request_event"
+  variables:
+    LEDGER_TOOL: "{TOOL_SOURCE}"
+    # 取回全部历史：合并请求的基准版本也要在本地
+    GIT_DEPTH: 0
+  script:
+    - pip install "$LEDGER_TOOL"
+    - ledger diff "$CI_MERGE_REQUEST_DIFF_BASE_SHA" HEAD --format markdown > ledger-diff.md
+    - cat ledger-diff.md
+  artifacts:
+    when: always
+    expose_as: ledger diff
+    paths:
+      - ledger-diff.md
 """,
     "en": f"""\
 # Check the ledger on every push; problems shown in merge requests (see ledger validate --help)
@@ -258,6 +296,27 @@ ledger:
     when: always
     reports:
       codequality: gl-code-quality.json
+
+# merge requests: what changed in the ledger (extensions, rewritten records...), kept as a file
+# the merge request's page links to
+ledger-diff:
+  image: python:3.11
+  stage: test
+  rules:
+    - if: $CI_PIPELINE_SOURCE == "merge_request_event"
+  variables:
+    LEDGER_TOOL: "{TOOL_SOURCE}"
+    # the whole history: the merge request's base must be at hand too
+    GIT_DEPTH: 0
+  script:
+    - pip install "$LEDGER_TOOL"
+    - ledger diff "$CI_MERGE_REQUEST_DIFF_BASE_SHA" HEAD --format markdown > ledger-diff.md
+    - cat ledger-diff.md
+  artifacts:
+    when: always
+    expose_as: ledger diff
+    paths:
+      - ledger-diff.md
 """,
 }
 

@@ -103,7 +103,8 @@ class Edit:
             difflib.unified_diff(
                 self.old.text.splitlines(keepends=True),
                 self.new_text.splitlines(keepends=True),
-                fromfile=f"a/{self.rel}",
+                # a new file (a visit recorded) comes from nothing, as git shows it
+                fromfile=f"a/{self.rel}" if self.old.raw else "/dev/null",
                 tofile=f"b/{self.rel}",
             )
         )
@@ -177,6 +178,14 @@ def _target(loaded: Loaded, unit_id: str, project: str, base: Edit | None = None
     if project not in ledger.projects:
         raise EditError("unknown_project", value=project, **did_you_mean(project, ledger.projects))
     path, rel = unit_path(loaded.root, unit_id)
+    return read_target(loaded, ledger, path, rel, base)
+
+
+def read_target(
+    loaded: Loaded, ledger: Ledger, path: Path, rel: str, base: Edit | None = None
+) -> Target:
+    """The file at ``rel`` as the reading read it (or as ``base`` leaves it), parsed, ready
+    for splices; any file of the ledger an edit changes (a unit's, a visit's)."""
     if base is not None and base.rel == rel:
         snapshot, text = base.old, base.new_text
     else:
@@ -304,11 +313,33 @@ def _apply_locked(
 
 
 def _write(root: Path, changed: list[Edit]) -> None:
-    """All the files or none (contract section 9): any failure leaves every file as it was."""
+    """All the files or none (contract section 9): any failure leaves every file as it was,
+    and no folder made for them (a v2 ledger's first visit makes data/inspections/)."""
 
     def rel(path: Path | str) -> str:
         return Path(os.path.relpath(path, root)).as_posix()
 
+    made = [p for p in dict.fromkeys(e.path.parent for e in changed) if not p.exists()]
+    try:
+        for i, folder in enumerate(made):
+            try:
+                folder.mkdir()
+            except OSError as exc:
+                del made[i:]
+                raise EditError("write_failed", path=rel(folder), reason=_why(exc)) from None
+        _write_files(changed, rel)
+    except BaseException:
+        for folder in reversed(made):
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise
+
+
+def _why(exc: OSError) -> str:
+    return exc.strerror or str(exc)
+
+
+def _write_files(changed: list[Edit], rel: Callable[[Path | str], str]) -> None:
     try:
         write_all([Write(e.path, e.old.encode(e.new_text), e.old) for e in changed])
     except ChangedMeanwhile as exc:

@@ -5,7 +5,10 @@ once with all of them, and nothing written unless nothing is wrong (contract sec
 A problem is named at the cell that holds it, ``FILE:SHEET!CELL``: the reading problems, the
 problems of a row against the ledger (a claim that does not exist, a different entry on file),
 and the validation problems the new entries bring (a falling percent, a date outside the year),
-traced from their line in the unit file back to the row and the column that wrote it.
+traced from their line in the unit file back to the row and the column that wrote it. A row of
+the findings sheet records its finding's ``rectified`` and ``evidence`` in the visit's file, in
+the same all-or-nothing write; its problems against the ledger are named at its ``rectified``
+cell (contract section 10), those of reading a cell at that cell.
 """
 
 from __future__ import annotations
@@ -20,14 +23,16 @@ from typing import Any
 from yaml.nodes import MappingNode, Node
 
 from ledger import typed
+from ledger.asof.findings import all_findings
 from ledger.asof.status import Milestone, claim_milestones
 from ledger.edit.ops import Edit, EditError, apply_all, mark_done, record_progress
 from ledger.edit.refusal import check
+from ledger.edit.visits import rectify
 from ledger.edit.yamltext import YamlText
-from ledger.forms.layout import MILESTONES, PROGRESS
+from ledger.forms.layout import FINDINGS, MILESTONES, PROGRESS
 from ledger.forms.read import Filled, FormProblem, Row, carried, carried_items, read
 from ledger.i18n import words
-from ledger.load import UNITS, Loaded
+from ledger.load import INSPECTIONS, UNITS, Loaded
 from ledger.load.yamlparse import parse, position
 from ledger.model import STATUSES, Claim, Ledger, Progress
 from ledger.problems import Problem
@@ -46,6 +51,7 @@ class Step:
     project: str
     quarter: str | None = None  # a progress row
     milestone: str | None = None  # a milestone row
+    finding: str | None = None  # a findings row (``project`` is then the visit's id)
     remarks: tuple[tuple[str, dict[str, object]], ...] = ()  # a late report, done late…
 
 
@@ -126,6 +132,12 @@ class _Planner:
         self.replace = replace
         self.quarter = quarter
         self.ledger: Ledger = loaded.ledger()
+        # the findings a form may name: those of the visits dated on or before T
+        self.findings = {
+            (p.visit.id, p.finding.id): p
+            for p in all_findings(self.ledger)
+            if p.visit.date <= today
+        }
         self.edits: dict[str, Edit] = {}
         self.steps: list[Step] = []
         self.problems: list[FormProblem | Problem] = []
@@ -162,6 +174,9 @@ class _Planner:
         for row in form.milestones:
             if not row.unreadable:
                 self._milestone(form, row)
+        for row in form.findings:
+            if not row.unreadable:
+                self._finding(form, row)
 
     def _claim(self, form: Filled, row: Row, third: str) -> Claim | None:
         """The claim a row's keys name, or None with the problem recorded."""
@@ -408,6 +423,69 @@ class _Planner:
             milestone=milestone.id,
         )
 
+    # -- a findings row -------------------------------------------------------------------------
+
+    def _finding(self, form: Filled, row: Row) -> None:
+        """A finding's rectification: the finding the row's keys name, of the form's unit and of
+        a visit dated on or before T; recorded unless it is as on file."""
+        v = row.values
+        missing = [k for k in ("inspection", "finding") if not v.get(k)]
+        if any(not _blank(row.raw.get(k)) for k in missing):
+            return  # a key cell that could not be read: its problem is recorded
+        if missing:
+            self._cell(form, row, missing[0], "X016", **_header(missing[0]))
+            return
+        unit_id, inspection, finding_id = form.identity.unit, v["inspection"], v["finding"]
+        pair = self.findings.get((inspection, finding_id))
+        if pair is None:
+            known = [f"{i}/{f}" for (i, f), p in self.findings.items() if p.finding.unit == unit_id]
+            args = {
+                "inspection": inspection,
+                "finding": finding_id,
+                "known": ", ".join(known) or "-",
+            }
+            self._cell(form, row, "rectified", "X029", **args)
+            return
+        visit, finding = pair
+        if finding.unit != unit_id:
+            owner = {"owner": finding.unit, "unit": unit_id}
+            self._cell(
+                form, row, "rectified", "X030", inspection=inspection, finding=finding_id, **owner
+            )
+            return
+        rectified, evidence = v.get("rectified"), v.get("evidence")
+        if evidence is not None and evidence == carried(finding.evidence):
+            evidence = finding.evidence  # as the form wrote it: the ledger's own text
+        if rectified is None:
+            if evidence is None or evidence == finding.evidence:
+                return  # the evidence on file, untouched: nothing reported on this row
+            self._cell(form, row, "rectified", "X032")
+            return
+        if not self._first(form, row, ("finding", visit.id, finding.id), (rectified, evidence)):
+            return
+        rel = f"{INSPECTIONS}/{visit.id}.yaml"
+        args = {"finding": finding.id, "date": rectified.isoformat(), "path": rel}
+        if finding.rectified == rectified and evidence in (None, finding.evidence):
+            what = "unchanged_rectified"
+            self._step(form, row, rel, what, args, False, visit.id, finding=finding.id)
+            return
+        if finding.rectified is not None and finding.rectified != rectified and not self.replace:
+            old = finding.rectified.isoformat()
+            self._cell(
+                form, row, "rectified", "X031", inspection=visit.id, finding=finding.id, old=old
+            )
+            return
+        self._edit(
+            form,
+            row,
+            rel,
+            lambda base: rectify(
+                self.loaded, visit.id, finding.id, rectified, evidence, self.replace, base
+            ),
+            visit.id,
+            finding=finding.id,
+        )
+
     # -- shared ---------------------------------------------------------------------------------
 
     def _first(self, form: Filled, row: Row, key: tuple[str, ...], values: tuple[Any, ...]) -> bool:
@@ -418,7 +496,7 @@ class _Planner:
             self.seen[key] = (values, where)
             return True
         if self.seen[key][0] != values:
-            first = next(k for k in ("status", "done", "project") if k in row.cells)
+            first = next(k for k in ("status", "done", "rectified", "project") if k in row.cells)
             self._cell(form, row, first, "X023", first=self.seen[key][1])
         return False
 
@@ -431,19 +509,23 @@ class _Planner:
         project: str,
         quarter: str | None = None,
         milestone: str | None = None,
+        finding: str | None = None,
     ) -> None:
         base = self.edits.get(rel)
         try:
             edit = make(base)
         except EditError as exc:
             reason = {"reason": words(exc.key, **exc.args_)}
-            self._cell(form, row, "project", "X025", **reason)
+            column = "rectified" if row.sheet == FINDINGS else "project"
+            self._cell(form, row, column, "X025", **reason)
             return
         before = base.new_text if base is not None else edit.old.text
         self.edits[rel] = edit
         changed = edit.new_text != before
-        what = edit.what if changed else ("unchanged_done" if milestone else "unchanged_progress")
-        self._step(form, row, rel, what, dict(edit.args), changed, project, quarter, milestone)
+        what = edit.what if changed else _UNCHANGED[row.sheet]
+        self._step(
+            form, row, rel, what, dict(edit.args), changed, project, quarter, milestone, finding
+        )
         if changed and edit.remarks:
             last = self.steps[-1]
             self.steps[-1] = dataclasses.replace(last, remarks=tuple(edit.remarks))
@@ -459,9 +541,10 @@ class _Planner:
         project: str,
         quarter: str | None = None,
         milestone: str | None = None,
+        finding: str | None = None,
     ) -> None:
         self.steps.append(
-            Step(form.file, rel, row, what, args, changed, project, quarter, milestone)
+            Step(form.file, rel, row, what, args, changed, project, quarter, milestone, finding)
         )
 
     def _cell(self, form: Filled, row: Row, column: str, code: str, **args: object) -> None:
@@ -498,27 +581,26 @@ class _Planner:
         data = parse(edit.new_text, step.rel).data
         if not isinstance(data, dict):
             return None, None
+        text = YamlText(edit.new_text)
+        if step.finding is not None:  # the finding's mapping in its visit file
+            j = _index(data.get("findings"), "id", step.finding)
+            return None, text.get(("findings", j)) if j is not None else None
         claims = data.get("claims") or []
-        i = next(
-            (
-                n
-                for n, c in enumerate(claims)
-                if isinstance(c, dict) and c.get("project") == step.project
-            ),
-            None,
-        )
+        i = _index(claims, "project", step.project)
         if i is None:
             return None, None
-        text = YamlText(edit.new_text)
-        claim = text.get(("claims", i))
         list_key, key = ("progress", "quarter") if step.quarter else ("milestones", "id")
-        match = step.quarter or step.milestone
-        items = claims[i].get(list_key) or []
-        j = next(
-            (n for n, e in enumerate(items) if isinstance(e, dict) and e.get(key) == match), None
-        )
+        j = _index(claims[i].get(list_key), key, step.quarter or step.milestone)
         entry = text.get(("claims", i, list_key, j)) if j is not None else None
-        return claim, entry
+        return text.get(("claims", i)), entry
+
+
+def _index(items: object, key: str, value: object) -> int | None:
+    """The place in the list ``items`` of the first mapping whose ``key`` is ``value``."""
+    found = items if isinstance(items, list) else []
+    return next(
+        (n for n, e in enumerate(found) if isinstance(e, dict) and e.get(key) == value), None
+    )
 
 
 def _lines(node: Node, text: str) -> range:
@@ -578,11 +660,20 @@ def _key_at(entry: Node, line: int, text: str) -> str | None:
 _KEY_CELL = {"id": "milestone", "quarter": "quarter"}
 
 
+_UNCHANGED = {
+    PROGRESS: "unchanged_progress",
+    MILESTONES: "unchanged_done",
+    FINDINGS: "unchanged_rectified",
+}
+# the cell of a row where a problem of the row as a whole is named
+_ROW_CELL = {PROGRESS: "status", MILESTONES: "done", FINDINGS: "rectified"}
+
+
 def _at(step: Step, p: Problem, key: str | None) -> FormProblem:
     row = step.row
     column = _KEY_CELL.get(key, key) if key is not None else None
-    if column is None or column not in row.cells:
-        column = "status" if row.sheet == PROGRESS else "done"
+    if column is None or column not in row.cells or row.sheet == FINDINGS:
+        column = _ROW_CELL[row.sheet]  # a finding's problems at its rectified cell (section 10)
     return FormProblem(step.file, p.code, dict(p.args), row.sheet, row.cell(column), p.level)
 
 

@@ -9,6 +9,7 @@ from typing import Literal
 
 PROGRESS = "progress"
 MILESTONES = "milestones"
+FINDINGS = "findings"
 KEY_ROW = 1
 HEADER_ROW = 2
 FIRST_ROW = 3
@@ -25,13 +26,23 @@ PROGRESS_KEYS = (
     "next_steps",
 )
 MILESTONE_KEYS = ("unit", "project", "milestone", "title", "due", "done", "evidence")
-KEYS = {PROGRESS: PROGRESS_KEYS, MILESTONES: MILESTONE_KEYS}
-# the cells that say which row is which; the reader maps rows by them, never by row order
-ROW_KEYS = {PROGRESS: ("unit", "project", "quarter"), MILESTONES: ("unit", "project", "milestone")}
+FINDING_KEYS = ("inspection", "finding", "problem", "requirement", "due", "rectified", "evidence")
+KEYS = {PROGRESS: PROGRESS_KEYS, MILESTONES: MILESTONE_KEYS, FINDINGS: FINDING_KEYS}
+# the cells that say which row is which; the reader maps rows by them, never by row order (a
+# findings row's unit is the form's: a visit's finding ids are unique in its file)
+ROW_KEYS = {
+    PROGRESS: ("unit", "project", "quarter"),
+    MILESTONES: ("unit", "project", "milestone"),
+    FINDINGS: ("inspection", "finding"),
+}
 INPUTS = {
     PROGRESS: ("status", "percent", "summary", "reported", "problems", "next_steps"),
     MILESTONES: ("done", "evidence"),
+    FINDINGS: ("rectified", "evidence"),
 }
+# the sheets every form has; a form has the findings sheet only when its unit had findings to
+# rectify (``write.forms``), and says so in a property (``FINDINGS_PROPERTY``)
+SHEETS = (PROGRESS, MILESTONES)
 
 Kind = Literal["key", "read", "input"]
 
@@ -42,11 +53,12 @@ class Column:
     kind: Kind  # key cells and read-only cells are locked; input cells are not
     width: float
     hidden: bool = False  # the same on every row and named in the heading
+    label: str | None = None  # the header's message key where the key's own would mislead
 
     @property
     def header(self) -> str:
         """The message key of the row-2 header in ``ledger.i18n``."""
-        return f"form.col.{self.key}"
+        return self.label or f"form.col.{self.key}"
 
 
 PROGRESS_COLUMNS = (
@@ -77,14 +89,29 @@ MILESTONE_COLUMNS = (
     Column("done", "input", 12),
     Column("evidence", "input", 32),
 )
-COLUMNS = {PROGRESS: PROGRESS_COLUMNS, MILESTONES: MILESTONE_COLUMNS}
+# The visit's id is hidden like the unit's: its title and date say which visit it was. The
+# finding's own words, its time limit and its state are for reading; only the rectification is
+# typed in (closing it stays the inspectors' act).
+FINDING_COLUMNS = (
+    Column("inspection", "key", 14, hidden=True),
+    Column("x-visit", "read", 14),
+    Column("finding", "key", 9),
+    Column("x-project", "read", 9),
+    Column("problem", "read", 22),
+    Column("requirement", "read", 22),
+    Column("due", "read", 12, label="form.col.f-due"),
+    Column("x-state", "read", 11, label="form.col.f-x-state"),
+    Column("rectified", "input", 13),
+    Column("evidence", "input", 22),
+)
+COLUMNS = {PROGRESS: PROGRESS_COLUMNS, MILESTONES: MILESTONE_COLUMNS, FINDINGS: FINDING_COLUMNS}
 
 # How a sheet prints across A4: the columns printed at the left of every page, so that each page
 # names its rows, and the columns that begin a new page. The progress sheet's columns are too wide
 # together for 8 pt type on one page, and narrower input columns are worse to type in: its
 # reading columns print on one page and its input columns on the next, row by row.
-REPEATED = {PROGRESS: ("project", "x-title"), MILESTONES: ()}
-NEW_PAGE = {PROGRESS: ("status",), MILESTONES: ()}
+REPEATED = {PROGRESS: ("project", "x-title"), MILESTONES: (), FINDINGS: ()}
+NEW_PAGE = {PROGRESS: ("status",), MILESTONES: (), FINDINGS: ()}
 
 
 def pages(sheet: str) -> list[list[int]]:
@@ -105,6 +132,9 @@ def pages(sheet: str) -> list[list[int]]:
 PROPERTY = "ledger."
 FORM_KIND = "quarterly-form/1"
 IDENTITY = ("form", "title", "year", "unit", "quarter", "made")
+# the number of rows the findings sheet was written with (absent: no sheet), so that a sheet
+# deleted by hand is a problem, not a silence
+FINDINGS_PROPERTY = "findings"
 
 
 # What a cell can hold (contract section 9 promises the round trip): Excel and WPS cut a longer

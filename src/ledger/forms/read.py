@@ -24,15 +24,16 @@ from typing import Any, BinaryIO
 from ledger import typed
 from ledger.codes import Severity
 from ledger.forms.layout import (
+    FINDINGS,
+    FINDINGS_PROPERTY,
     FIRST_ROW,
     FORM_KIND,
     IDENTITY,
     INPUTS,
     KEY_ROW,
     KEYS,
-    MILESTONES,
-    PROGRESS,
     PROPERTY,
+    SHEETS,
     held,
 )
 from ledger.i18n import words
@@ -111,6 +112,7 @@ class Filled:
     identity: Identity
     progress: list[Row]
     milestones: list[Row]
+    findings: list[Row] = field(default_factory=list)  # none when the form has no such sheet
 
 
 def read(path: Path, name: str) -> tuple[Filled | None, list[FormProblem]]:
@@ -157,8 +159,13 @@ def _read_open(
     identity = Identity(
         values["title"], values["year"], values["unit"], values["quarter"], values["made"]
     )
+    # the findings sheet when the form was written with one (its property says so: a sheet
+    # deleted by hand is missing); a form of a unit with nothing to rectify, or of an earlier
+    # version, has none
+    with_findings = props.get(PROPERTY + FINDINGS_PROPERTY) or FINDINGS in wb.sheetnames
+    wanted = [*SHEETS, *([FINDINGS] if with_findings else [])]
     sheets: dict[str, list[Row]] = {}
-    for sheet in (PROGRESS, MILESTONES):
+    for sheet in wanted:
         if sheet not in wb.sheetnames:
             problems.append(FormProblem(name, "X008", {"sheet": sheet}))
             continue
@@ -167,9 +174,10 @@ def _read_open(
         sheets[sheet] = rows
         if broken:
             return None, problems
-    if len(sheets) < 2:
+    if len(sheets) < len(wanted):
         return None, problems
-    return Filled(name, identity, sheets[PROGRESS], sheets[MILESTONES]), problems
+    progress, milestones = (sheets[sheet] for sheet in SHEETS)
+    return Filled(name, identity, progress, milestones, sheets.get(FINDINGS, [])), problems
 
 
 def _unpacked(f: BinaryIO) -> int:
@@ -294,7 +302,7 @@ def _shown(value: object) -> str:
 
 
 def _typed(sheet: str, key: str, value: object, number_format: str) -> Any:
-    if key in ("reported", "done", "due"):
+    if key in ("reported", "done", "due", "rectified"):
         return _date(value)
     if key == "percent":
         return _percent(value, number_format)

@@ -2,13 +2,16 @@
 
 Two sheets (contract section 9), each with the machine keys in row 1 (hidden), the headers in
 the report language in row 2 and one row per claim (``progress``) or per milestone not done as
-of T (``milestones``) from row 3. Key and read-only cells are locked by sheet protection (no
-password), input cells are open and validated (a status drop-down, percents 0-100 and not below
-the last quarter's, dates of the ledger's years). Under the rows, the heading: who fills it in,
-for which quarter, by when, whom to call, and what the unit owes as of T. Printed on A4 landscape
-with type of 8 pt or more, the progress sheet on two pages across (``layout.pages``). The
-workbook's custom properties name the ledger, the year, the unit, the quarter and the day the
-form was made.
+of T (``milestones``) from row 3; a third, ``findings`` (整改台账, contract section 10), when the
+unit has findings of the visits dated on or before T not rectified as of T, one row each. A unit
+with none gets no such sheet, not an empty one: the form it knows, with nothing to read past.
+
+Key and read-only cells are locked by sheet protection (no password), input cells are open and
+validated (a status drop-down, percents 0-100 and not below the last quarter's, dates of the
+ledger's years). Under the rows, the heading: who fills it in, for which quarter, by when, whom
+to call, and what the unit owes as of T. Printed on A4 landscape with type of 8 pt or more, the
+progress sheet on two pages across (``layout.pages``). The workbook's custom properties name the
+ledger, the year, the unit, the quarter and the day the form was made.
 
 An untouched form imports as no change (``ledger.forms.apply``): what a cell holds of a text reads
 back as that text. A text a cell cannot carry (longer than a cell holds, or a list item holding a
@@ -33,12 +36,15 @@ from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[imp
 from openpyxl.worksheet.pagebreak import Break  # type: ignore[import-untyped]
 from openpyxl.writer.excel import ExcelWriter  # type: ignore[import-untyped]
 
+from ledger.asof.findings import OPEN_STATES, FindingAsOf, FindingIndex, index, states_of
 from ledger.asof.owed import owed
 from ledger.asof.status import ClaimStatus, statuses
 from ledger.calendar import Quarter
 from ledger.forms.layout import (
     CELL_LIMIT,
     COLUMNS,
+    FINDINGS,
+    FINDINGS_PROPERTY,
     FIRST_ROW,
     FORM_KIND,
     HEADER_ROW,
@@ -86,11 +92,12 @@ class Unfit:
     ``ledger.i18n`` (``form.unfit_long``, ``form.unfit_break``) over ``length``."""
 
     unit: str
-    project: str
-    entry: str  # the quarter, or the milestone's id
+    project: str  # the project; for a finding, the visit's id
+    entry: str  # the quarter, or the milestone's id, or the finding's
     key: str  # the form's column key
     why: str
     length: int = 0
+    finding: bool = False  # a finding's text, in data/inspections/<project>.yaml
 
 
 class Uncarried(Exception):
@@ -106,22 +113,40 @@ def forms(
 ) -> list[Form]:
     """The form of each of ``units`` that has claims as of T, in the order given. Raises
     ``Uncarried`` when a text would not come back whole from any of them."""
-    made: list[tuple[Unit, list[ClaimStatus]]] = []
+    made: list[tuple[Unit, list[ClaimStatus], list[FindingAsOf]]] = []
     unfit: list[Unfit] = []
+    found_at = index(ledger)
     for unit in units:
         found = list(statuses(ledger, today, [unit]))
         if found:
-            made.append((unit, found))
-            unfit += uncarried(found, quarter)
+            pending = to_rectify(ledger, found_at, unit.id, today)
+            made.append((unit, found, pending))
+            unfit += uncarried(found, quarter) + uncarried_findings(pending)
     if unfit:
         raise Uncarried(unfit)
     return [
         Form(
             file_name(unit.id, quarter.label),
             unit,
-            workbook(ledger, unit, found, quarter, today, lang),
+            workbook(ledger, unit, found, quarter, today, lang, pending),
         )
-        for unit, found in made
+        for unit, found, pending in made
+    ]
+
+
+def to_rectify(ledger: Ledger, found: FindingIndex, unit: str, today: date) -> list[FindingAsOf]:
+    """The unit's findings of the visits dated on or before T not rectified as of T, in the
+    order of contract section 10: the rows of its findings sheet."""
+    warn = ledger.config.reporting.warn_days
+    return [f for f in states_of(found.of_unit(unit), today, warn) if f.state in OPEN_STATES]
+
+
+def uncarried_findings(pending: list[FindingAsOf]) -> list[Unfit]:
+    """The evidence on file of the findings sheet's rows that a cell cannot carry whole."""
+    return [
+        Unfit(f.finding.unit, f.inspection, f.finding.id, "evidence", "form.unfit_long", n, True)
+        for f in pending
+        if f.finding.evidence is not None and (n := len(held(f.finding.evidence))) > CELL_LIMIT
     ]
 
 
@@ -157,6 +182,7 @@ def workbook(
     quarter: Quarter,
     today: date,
     lang: str,
+    pending: list[FindingAsOf] | None = None,
 ) -> bytes:
     wb = Workbook()
     progress = wb.active
@@ -165,9 +191,17 @@ def workbook(
     _progress_sheet(progress, ledger, found, quarter, today, lang)
     _milestone_sheet(milestones, found, today, lang, ledger.year)
     heading = _heading(ledger, unit, found, quarter, today, lang)
+    if pending:
+        heading.append(t("form.findings_pending", lang, date=today.isoformat(), n=len(pending)))
     _notes(progress, PROGRESS, [*heading, t("form.how_progress", lang)])
     _notes(milestones, MILESTONES, [*heading[:2], t("form.how_milestones", lang)])
-    for ws, sheet in ((progress, PROGRESS), (milestones, MILESTONES)):
+    sheets = [(progress, PROGRESS), (milestones, MILESTONES)]
+    if pending:
+        findings = wb.create_sheet(FINDINGS)
+        _findings_sheet(findings, pending, today, lang, ledger.year)
+        _notes(findings, FINDINGS, [*heading[:2], t("form.how_findings", lang)])
+        sheets.append((findings, FINDINGS))
+    for ws, sheet in sheets:
         _print(ws, unit, quarter, ledger, today, lang, sheet)
 
     title = t("form.title", lang, unit=unit.name, quarter=_quarter_words(quarter, lang))
@@ -187,6 +221,8 @@ def workbook(
         "quarter": quarter.label,
         "made": today.isoformat(),
     }
+    if pending:
+        identity[FINDINGS_PROPERTY] = str(len(pending))
     for key, value in identity.items():
         wb.custom_doc_props.append(StringProperty(name=PROPERTY + key, value=held(value)))
 
@@ -320,6 +356,45 @@ def _milestone_sheet(ws: Any, found: list[ClaimStatus], today: date, lang: str, 
     ws.freeze_panes = ws.cell(row=FIRST_ROW, column=col["milestone"])
 
 
+# -- the findings sheet --------------------------------------------------------------------------
+
+
+def _findings_sheet(ws: Any, pending: list[FindingAsOf], today: date, lang: str, year: int) -> None:
+    columns = COLUMNS[FINDINGS]
+    _head(ws, columns, lang)
+    col = {c.key: i + 1 for i, c in enumerate(columns)}
+    for r, f in enumerate(pending, start=FIRST_ROW):
+        visit, finding = f.visit, f.finding
+        if f.state == "overdue":
+            state = t("form.state_overdue", lang, days=f.days)
+        elif f.state == "due_soon":
+            state = t("form.state_due_in", lang, days=f.days)
+        else:
+            state = word("state", f.state, lang)
+        values: dict[str, object] = {
+            "inspection": visit.id,
+            "x-visit": f"{visit.title}\n{day_text(visit.date, today, lang)}",
+            "finding": finding.id,
+            "x-project": finding.project or t("none", lang),
+            "problem": finding.problem,
+            "requirement": finding.requirement,
+            "due": finding.due,
+            "x-state": state,
+            "rectified": finding.rectified,  # on file, dated after T
+            "evidence": finding.evidence,
+        }
+        _row(ws, columns, r, values)
+        if f.state in ("overdue", "due_soon"):
+            fill, ink = FLAG_STYLES["red" if f.state == "overdue" else "yellow"]
+            cell = ws.cell(row=r, column=col["x-state"])
+            cell.fill = PatternFill("solid", fgColor=fill)
+            cell.font = Font(name=FONT, size=SIZE, color=ink)
+        # rectified on or after the visit, by the end of the following year (contract section 10)
+        cell = f"{get_column_letter(col['rectified'])}{r}"
+        _validate_date(ws, cell, visit.date, date(year + 1, 12, 31), lang)
+    ws.freeze_panes = ws.cell(row=FIRST_ROW, column=col["problem"])
+
+
 # -- cells ---------------------------------------------------------------------------------------
 
 
@@ -376,14 +451,14 @@ def _row(ws: Any, columns: tuple[Column, ...], r: int, values: dict[str, object]
                 lines = max(lines, paper.lines(text, column.width))
         elif value is not None:
             cell.value = value
-        if column.key in ("reported", "done"):
+        if column.key in ("reported", "done", "rectified"):
             cell.number_format = DATE_FORMAT
         if column.key == "percent":
             cell.number_format = "0.##"
         cell.font = Font(name=FONT, size=SIZE)
-        centred = column.key in ("reported", "done", "due", "percent", "status")
+        centred = column.key in ("reported", "done", "due", "rectified", "percent", "status")
         # a date is never wrapped ("2027-01-" / "10"); its column is wide enough for it
-        dated = column.key in ("reported", "done", "due")
+        dated = column.key in ("reported", "done", "due", "rectified")
         cell.alignment = Alignment(
             horizontal="center" if centred else None, vertical="top", wrap_text=not dated
         )
@@ -537,7 +612,7 @@ def _notes(ws: Any, sheet: str, lines: list[str]) -> None:
 def _print(
     ws: Any, unit: Unit, quarter: Quarter, ledger: Ledger, today: date, lang: str, sheet: str
 ) -> None:
-    ws.sheet_properties.tabColor = "4472C4" if sheet == PROGRESS else "70AD47"
+    ws.sheet_properties.tabColor = _TABS[sheet]
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "landscape"
     titles = _across(ws, sheet)
@@ -563,6 +638,9 @@ def _print(
     protection.formatColumns = False
     protection.formatRows = False
     protection.formatCells = False
+
+
+_TABS = {PROGRESS: "4472C4", MILESTONES: "70AD47", FINDINGS: "ED7D31"}
 
 
 def _across(ws: Any, sheet: str) -> list[str]:

@@ -25,6 +25,11 @@ def load_config(root: Path) -> tuple[Config | None, list[Problem]]:
     text, problems = read_text(root / CONFIG, CONFIG)
     if text is None:
         return None, problems
+    return config_of(text)
+
+
+def config_of(text: str) -> tuple[Config | None, list[Problem]]:
+    """The settings ``ledger.toml``'s text holds (the file read from disk or from git)."""
     try:
         raw = tomllib.loads(text)
         raw = _drop_user_keys(raw)
@@ -54,7 +59,7 @@ def load_config(root: Path) -> tuple[Config | None, list[Problem]]:
     except ValidationError as exc:
         return None, problems_from(exc, CONFIG, Config, lambda loc, at: _locate(text, loc, at))
     weights = config.evaluation
-    total = weights.milestones + weights.reports + weights.completion
+    total = weights.milestones + weights.reports + weights.completion + weights.rectification
     if total != 100:
         line, column, _ = _locate(text, ("evaluation",), "key")
         return None, [Problem(CONFIG, "C002", {"total": total}, line=line, column=column)]

@@ -1,12 +1,14 @@
 """The fast path of ``yamlparse.parse``: the block YAML a clerk writes, read line by line.
 
-Ledger files are block mappings and sequences of one-line scalars, with comments. This reader
+Ledger files are block mappings and sequences of one-line scalars, with comments, and the odd
+one-line flow sequence of plain scalars (a visit's ``units: [huade, jining]``). This reader
 handles exactly that subset and nothing else: it returns the data when every line of the file is
 of a form it knows, and ``None`` ("not decided here") as soon as one is not, so that PyYAML reads
 the file instead. It never reports a problem: anything that could be one (a tab, a duplicate key,
-a flow collection, a block or multi-line scalar, an anchor, alias or tag, a document marker, a
-quoted scalar with escapes, odd indentation, a control character, a line break YAML knows but
-Python does not split on) is left to PyYAML, which gives every problem its line and column.
+any other flow collection, a block or multi-line scalar, an anchor, alias or tag, a document
+marker, a quoted scalar with escapes, odd indentation, a control character, a line break YAML
+knows but Python does not split on) is left to PyYAML, which gives every problem its line and
+column.
 
 Plain scalars are resolved by the same function as PyYAML's path (``yamlparse._plain``, YAML 1.1:
 ``no`` is false, ``0012`` is 10), so both paths give the same data; ``tests/load/test_fastyaml.py``
@@ -33,6 +35,9 @@ _KEY = re.compile(r"([A-Za-z0-9_][A-Za-z0-9_-]*|x-[^\s:#'\"\[\]{},&*!|>%@`]+):(?
 _SINGLE = re.compile(r"'((?:[^']|'')*)'(?: +#.*| *)$")
 _DOUBLE = re.compile(r'"([^"\\]*)"(?: +#.*| *)$')
 _EMPTY = re.compile(r"(?:\[\]|\{\})(?: +#.*| *)$")
+# a one-line flow sequence whose items can only be plain scalars: no nested collection, no
+# quotes, no comment mark and no other indicator inside the brackets
+_FLOW = re.compile(r"\[([^\[\]{}'\"#&*!|>%@`?:]*)\](?: +#.*| *)$")
 # first characters of a value this reader leaves to PyYAML: flow collections, block scalars,
 # anchors, aliases, tags, reserved and other indicators
 _INDICATORS = frozenset("[]{}|>&*!%@`,?:-#")
@@ -94,6 +99,8 @@ def _scalar(rest: str, plain: Callable[[str], Any], memo: dict[str, Any]) -> Any
     if first in _INDICATORS:
         if first in "[{" and _EMPTY.match(rest):
             return [] if first == "[" else {}
+        if first == "[":
+            return _flow(rest, plain, memo)
         raise _Undecided
     cut = rest.find(" #")
     if cut >= 0:
@@ -111,6 +118,22 @@ def _scalar(rest: str, plain: Callable[[str], Any], memo: dict[str, Any]) -> Any
             memo.clear()
         value = memo[rest] = plain(rest)
     return value
+
+
+def _flow(rest: str, plain: Callable[[str], Any], memo: dict[str, Any]) -> list[Any]:
+    """``[a, b, c]`` on one line: its items, each a plain scalar read as in a block sequence.
+    Anything else in brackets (an empty item, a trailing comma, an item that starts with an
+    indicator) is PyYAML's to read."""
+    m = _FLOW.match(rest)
+    if m is None:
+        raise _Undecided
+    items: list[Any] = []
+    for item in m[1].split(","):
+        item = item.strip(" ")
+        if not item or item[0] in _INDICATORS:
+            raise _Undecided
+        items.append(_scalar(item, plain, memo))
+    return items
 
 
 def _read(lines: list[str], plain: Callable[[str], Any]) -> dict[str, Any] | None:

@@ -107,6 +107,7 @@ class VisitFile:
     stem: str
     visit: Visit | None
     finding_rows: tuple[int, ...] = ()  # the index in the file of each of visit.findings
+    read: bool = True  # its text could be read
 
 
 @dataclass
@@ -159,25 +160,32 @@ class Loaded:
         return out
 
     def with_files(self, raws: dict[str, bytes]) -> Loaded:
-        """This reading with the unit files of ``raws`` (path -> bytes) in place of those read
-        (or added): an edit's new texts, checked as they will be written. Only those files are
-        read; this reading is left as it was."""
+        """This reading with the unit and visit files of ``raws`` (path -> bytes) in place of
+        those read (or added): an edit's new texts, checked as they will be written. Only those
+        files are read; this reading is left as it was."""
         new = replace(
             self,
             problems=[p for p in self.problems if p.path not in raws],
             units=[u for u in self.units if u.path not in raws],
+            visits=[v for v in self.visits if v.path not in raws],
             sources=dict(self.sources),
             pack=self.pack.copy(),
             _locators={k: v for k, v in self._locators.items() if k not in raws},
         )
         new.files_read -= sum(u.read for u in self.units if u.path in raws)
+        new.files_read -= sum(v.read for v in self.visits if v.path in raws)
         for rel, raw in raws.items():
-            assert rel.startswith(f"{UNITS}/") and unit_file_kind(rel[len(UNITS) + 1 :]) == "unit"
+            folder, _, name = rel.rpartition("/")
+            assert folder in (UNITS, INSPECTIONS) and unit_file_kind(name) == "unit", rel
             part = _read(new, rel, raw)
             new.problems += part.problems
             new.files_read += part.read
-            new.units.append(_unit_file(new, rel, part))
+            if folder == UNITS:
+                new.units.append(_unit_file(new, rel, part))
+            else:
+                new.visits.append(_visit_file(rel, part))
         new.units.sort(key=lambda u: u.path)
+        new.visits.sort(key=lambda v: v.path)
         new.broken_claims = {p for u in new.units for p in u.broken}
         return new
 
@@ -304,9 +312,14 @@ def _load_visits(loaded: Loaded) -> None:
         part = _part(loaded, rel)
         loaded.problems += part.problems
         loaded.files_read += part.read
-        visit = part.model if isinstance(part.model, Visit) else None
-        rows = part.rows if visit is not None else ()
-        loaded.visits.append(VisitFile(rel, rel[len(INSPECTIONS) + 1 : -len(".yaml")], visit, rows))
+        loaded.visits.append(_visit_file(rel, part))
+
+
+def _visit_file(rel: str, part: Part) -> VisitFile:
+    visit = part.model if isinstance(part.model, Visit) else None
+    rows = part.rows if visit is not None else ()
+    stem = rel[len(INSPECTIONS) + 1 : -len(".yaml")]
+    return VisitFile(rel, stem, visit, rows, part.read)
 
 
 def _unit_file(loaded: Loaded, rel: str, part: Part) -> UnitFile:

@@ -167,8 +167,11 @@ def _fit(wants: list[int], floors: list[list[int]], room: int) -> list[int] | No
             if not can:
                 break
             widest = max(can, key=lambda i: widths[i])
-            # down to the next narrower column's width at once, not cell by cell
+            # down to the next narrower column's width at once, not cell by cell; columns as
+            # wide as each other give way in turn (two long texts share the room)
+            tied = sum(1 for i in can if widths[i] == widths[widest]) > 1
             below = max((widths[i] for i in can if widths[i] < widths[widest]), default=0)
+            below = widths[widest] - 1 if tied else below
             step = min(over, widths[widest] - max(floor[widest], below), widths[widest])
             widths[widest] -= max(step, 1)
             over -= max(step, 1)

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from ledger.calendar import Quarter
     from ledger.model import Ledger
     from ledger.reports.document import Document
+    from ledger.reports.findings import FindingsReport
     from ledger.reports.halfyear import HalfYearReport
     from ledger.reports.overdue import OverdueReport
     from ledger.reports.quarterly import QuarterlyReport
@@ -51,6 +52,7 @@ class Ask:
     project: str | None = None
     sample: int = 1
     seed: int | None = None
+    state: str | None = None  # --state of ``findings`` as typed
 
     def quarter(self, ledger: Ledger) -> Quarter:
         from ledger import typed
@@ -180,6 +182,17 @@ def _remind() -> Kind[Remind]:
     return Kind(build, m.to_json, m.document, own={"text": m.text}, note=note)
 
 
+def _findings() -> Kind[FindingsReport]:
+    from ledger import typed
+    from ledger.reports import findings as m
+
+    def build(ledger: Ledger, ask: Ask) -> FindingsReport:
+        state = None if ask.state is None else typed.finding_state(ask.state)
+        return m.build(ledger, ask.today, ask.scope, state)
+
+    return Kind(build, m.to_json, m.document)
+
+
 REPORTS: dict[str, Entry] = {
     "overdue": Entry(_overdue),
     "quarterly": Entry(_quarterly),
@@ -187,4 +200,5 @@ REPORTS: dict[str, Entry] = {
     "year": Entry(_year),
     "inspect": Entry(_inspect),
     "remind": Entry(_remind, own=("text",)),
+    "findings": Entry(_findings),
 }

@@ -2,7 +2,9 @@
 
 Per project: the units that claimed it, their average latest percent (a claim with no report yet
 counts as 0) and their flags. Per unit: its flags, overdue milestones and the reports of the
-half's quarters that are missing. And the projects nobody claimed.
+half's quarters that are missing, and its findings overdue and not yet rectified (contract
+section 10: as of T, over every visit up to T, whatever the half). And the projects nobody
+claimed.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from datetime import date
 from fractions import Fraction
 from typing import Any
 
+from ledger.asof.findings import OPEN_STATES, index, states_of
 from ledger.asof.score import half_up
 from ledger.asof.status import Flag, Reason, claims_as_of, statuses
 from ledger.calendar import Quarter
@@ -54,6 +57,8 @@ class UnitSummary:
     percents: list[int | float] = field(default_factory=list)
     reasons: list[tuple[str, Reason]] = field(default_factory=list)  # project, reason
     overdue_titles: dict[tuple[str, str], str] = field(default_factory=dict)
+    findings_overdue: int = 0
+    findings_open: int = 0  # not rectified as of T: open, due soon or overdue
 
 
 @dataclass(frozen=True)
@@ -101,6 +106,12 @@ def build(
         u.reasons += [(s.claim.project, r) for r in s.reasons]
         u.overdue += [(s.claim.project, m.id, m.days_overdue(today)) for m in s.overdue]
         u.missing += [(s.claim.project, q.label) for q in quarters if s.reports[q] == "missing"]
+    found = index(ledger)
+    warn_days = ledger.config.reporting.warn_days
+    for u in units.values():
+        states = [f.state for f in states_of(found.of_unit(u.id), today, warn_days)]
+        u.findings_overdue = states.count("overdue")
+        u.findings_open = sum(state in OPEN_STATES for state in states)
     # nobody in the whole ledger (not only under --unit) has claimed it as of T
     claimed = {
         c.project for u in ledger.units.values() for c in claims_as_of(u, today, ledger.year)
@@ -136,6 +147,8 @@ def to_json(report: HalfYearReport) -> dict[str, Any]:
                     {"project": pr, "milestone": m, "days_overdue": d} for pr, m, d in u.overdue
                 ],
                 "missing_reports": [{"project": pr, "quarter": q} for pr, q in u.missing],
+                "findings_overdue": u.findings_overdue,
+                "findings_open": u.findings_open,
                 "reasons": [{"project": pr, **reason_json(r)} for pr, r in u.reasons],
             }
             for u in report.units
@@ -201,6 +214,8 @@ def document(report: HalfYearReport, ledger: Ledger, lang: str) -> Document:
         Column("red", t("col.red", lang), "number", width=4),
         Column("yellow", t("col.yellow", lang), "number", width=4),
         Column("green", t("col.green", lang), "number", width=4),
+        Column("findings_overdue", t("col.findings_overdue", lang), "number", width=6),
+        Column("findings_open", t("col.findings_open", lang), "number", width=6, compact=False),
         Column("reasons", t("col.reasons", lang), width=48, flex=True),
     ]
     by_id = {u.id: u for u in report.units}
@@ -217,6 +232,8 @@ def document(report: HalfYearReport, ledger: Ledger, lang: str) -> Document:
                     u.flags["red"],
                     u.flags["yellow"],
                     u.flags["green"],
+                    u.findings_overdue,
+                    u.findings_open,
                     _unit_reasons(u, lang),
                 ],
                 flag="red" if u.flags["red"] else ("yellow" if u.flags["yellow"] else "green"),
@@ -265,6 +282,7 @@ def document(report: HalfYearReport, ledger: Ledger, lang: str) -> Document:
     units_red = sum(1 for u in report.units if u.flags["red"])
     missing = sum(len(u.missing) for u in report.units)
     overdue = sum(len(u.overdue) for u in report.units)
+    findings_overdue = sum(u.findings_overdue for u in report.units)
     totals = [
         Total(t("total.claims", lang), report.claims),
         *flag_totals(flags, None, lang),
@@ -279,6 +297,11 @@ def document(report: HalfYearReport, ledger: Ledger, lang: str) -> Document:
             "red" if missing else None,
         ),
         Total(t("total.milestones_overdue", lang), overdue, "red" if overdue else None),
+        Total(
+            t("total.findings_overdue", lang),
+            findings_overdue,
+            "red" if findings_overdue else None,
+        ),
         Total(
             t("total.unclaimed", lang),
             len(report.unclaimed),

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date
 from typing import Any, NamedTuple
 
+from ledger.asof.findings import index, states_of
 from ledger.asof.status import (
     ClaimStatus,
     Flag,
@@ -79,6 +80,8 @@ class UnitLines:
     name: str
     short: str
     claims: list[ClaimLine]
+    # the unit's overdue findings as of T, of every project and of none (contract section 10)
+    findings_overdue: int = 0
 
 
 @dataclass(frozen=True)
@@ -93,6 +96,7 @@ class Totals:
     units_red: int
     reports_missing: int
     milestones_overdue: int
+    findings_overdue: int  # of the units in the checklist (section 10)
 
 
 @dataclass(frozen=True)
@@ -117,6 +121,7 @@ class QuarterlyReport:
             units_red=sum(any(c.flag == "red" for c in u.claims) for u in self.units),
             reports_missing=sum(c.report == "missing" for c in lines),
             milestones_overdue=sum(c.overdue for c in lines),
+            findings_overdue=sum(u.findings_overdue for u in self.units),
         )
 
     @property
@@ -182,8 +187,19 @@ def build(
         if unit is None:
             unit = by_unit[s.unit.id] = UnitLines(s.unit.id, s.unit.name, s.unit.short, [])
         unit.claims.append(line)
+    findings = index(ledger)
+    warn_days = ledger.config.reporting.warn_days
+    units = [
+        replace(
+            u,
+            findings_overdue=sum(
+                f.state == "overdue" for f in states_of(findings.of_unit(u.id), today, warn_days)
+            ),
+        )
+        for u in by_unit.values()
+    ]
     due = quarter.report_due(ledger.config.reporting.report_due_days)
-    return QuarterlyReport(quarter, today, list(by_unit.values()), scope, due, sort)
+    return QuarterlyReport(quarter, today, units, scope, due, sort)
 
 
 def reason_json(r: Reason) -> dict[str, Any]:
@@ -191,6 +207,9 @@ def reason_json(r: Reason) -> dict[str, Any]:
     if r.kind == "status":
         return {"kind": "status", "status": r.status}
     out: dict[str, Any] = {"kind": r.kind}
+    if r.finding is not None:
+        out["inspection"] = r.finding.inspection
+        out["finding"] = r.finding.finding.id
     if r.milestone is not None:
         out["milestone"] = r.milestone.id
     if r.quarter is not None:
@@ -395,6 +414,11 @@ def headline(report: QuarterlyReport, lang: str) -> tuple[list[Total], list[str]
             t("total.milestones_overdue", lang),
             totals.milestones_overdue,
             "red" if totals.milestones_overdue else None,
+        ),
+        Total(
+            t("total.findings_overdue", lang),
+            totals.findings_overdue,
+            "red" if totals.findings_overdue else None,
         ),
     ]
     return figures, notes

@@ -3,9 +3,10 @@ shows them.
 
 One order for people, the same in every human format (table, markdown, csv, html, xlsx, the
 reminder messages): the contract's order of kinds (overdue milestones, past deadline, missing
-reports; then milestones due soon, then the status; for what is owed, the report coming due
-before the milestones due soon), and within a kind the earliest due date first, so the most
-days late (or the fewest days left) come first. Every reason that counts days says them. JSON
+reports, overdue findings; then milestones due soon, the status, findings due soon; for what is
+owed, the report coming due before the milestones due soon), and within a kind the earliest due
+date first, so the most days late (or the fewest days left) come first; findings in the order of
+their visits. Every reason that counts days says them. JSON
 keeps the contract's order (milestone order, quarter order).
 """
 
@@ -28,20 +29,46 @@ def reason_text(reason: Reason, lang: str) -> str:
         args["quarter"] = reason.quarter.label
     if reason.status is not None:
         args["status"] = t(f"status.{reason.status}", lang)
+    if reason.finding is not None:
+        args["problem"] = reason.finding.finding.problem
     key = f"reason.{reason.kind}"
-    if reason.kind == "due_soon" and reason.days == 0:
-        key = "reason.due_today"
+    if reason.days == 0 and reason.kind in _TODAY:
+        key = _TODAY[reason.kind]
     return t(key, lang, **args)
 
 
+# the words for a time limit that falls on T itself
+_TODAY = {"due_soon": "reason.due_today", "finding_due_soon": "reason.finding_due_today"}
+
+
 # the contract's order of kinds (section 5): a reader finds like next to like
-_REASON_RANK = {"overdue": 0, "past_deadline": 1, "missing_report": 2, "due_soon": 3, "status": 4}
-_OWED_RANK = {"overdue": 0, "past_deadline": 1, "missing_report": 2, "report_due": 3, "due_soon": 4}
+_REASON_RANK = {
+    "overdue": 0,
+    "past_deadline": 1,
+    "missing_report": 2,
+    "finding_overdue": 3,
+    "due_soon": 4,
+    "status": 5,
+    "finding_due_soon": 6,
+}
+_OWED_RANK = {
+    "overdue": 0,
+    "past_deadline": 1,
+    "missing_report": 2,
+    "report_due": 3,
+    "due_soon": 4,
+    "finding_overdue": 5,
+    "finding_due_soon": 6,
+}
 
 
 def people_order(r: Reason) -> tuple[int, date]:
     """The sort key for people: the kind in the contract's order, then the earliest due first
-    (most days late, or fewest days left); the status, which has no date, last."""
+    (most days late, or fewest days left); the status, which has no date, last. Findings keep
+    the one order section 10 settles for them wherever they are listed (visit date, visit id,
+    file order), the order they come in: the sort is stable."""
+    if r.finding is not None:
+        return (_REASON_RANK[r.kind], date.min)
     return (_REASON_RANK[r.kind], r.due or date.max)
 
 
@@ -73,7 +100,9 @@ def owed_text(item: Owed, lang: str) -> str:
         args["title"] = item.milestone.title
     if item.quarter is not None:
         args["quarter"] = item.quarter.label
+    if item.finding is not None:
+        args["problem"] = item.finding.finding.problem
     key = f"owed.{item.kind}"
-    if item.kind == "due_soon" and item.days == 0:
-        key = "reason.due_today"
+    if item.days == 0 and item.kind in _TODAY:
+        key = _TODAY[item.kind]
     return t(key, lang, **args)

@@ -13,6 +13,11 @@ even a milestone never marked done: ``settled`` counts those overdue milestones,
 The human formats name the unit by its full ``name`` in a sentence (the messages) and by its
 short name in a table's cell, and list a claim's items in the order for people
 (``reports.reasons``); JSON keeps the contract's order.
+
+After the unit's claims come its findings that are overdue or due soon (section 10), in the
+order of their visits everywhere: those of a complete claim too (with its leader), those of no
+project, and those of a unit with no claims, which then appears for them alone. They do not
+depend on the quarter collected.
 """
 
 from __future__ import annotations
@@ -21,7 +26,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, NamedTuple
 
-from ledger.asof.owed import Owed, OwedKind, owed
+from ledger.asof.findings import index, states_of
+from ledger.asof.owed import Owed, OwedKind, findings_owed, owed
 from ledger.asof.status import claims_as_of, statuses
 from ledger.calendar import Quarter
 from ledger.i18n import t
@@ -36,22 +42,26 @@ KINDS: tuple[OwedKind, ...] = (
     "missing_report",
     "report_due",
     "due_soon",
+    "finding_overdue",
+    "finding_due_soon",
 )
-LATE: frozenset[OwedKind] = frozenset({"overdue", "past_deadline", "missing_report"})
+LATE: frozenset[OwedKind] = frozenset(
+    {"overdue", "past_deadline", "missing_report", "finding_overdue"}
+)
 
 
 # made for every claim or item: a named tuple, as the records of ledger.asof
 class Item(NamedTuple):
-    project: str
-    project_title: str
-    leader: str
+    project: str | None  # None: a finding of no project
+    project_title: str | None
+    leader: str | None  # None: a finding of no claim
     owed: Owed
 
 
 @dataclass(frozen=True)
 class UnitOwes:
     unit: Unit
-    items: list[Item]  # claim order, then section 5's order within a claim
+    items: list[Item]  # claim order, then section 5's order within a claim; then the findings
     open_claims: list[str]  # the projects of the unit's claims that are not complete
 
 
@@ -79,13 +89,36 @@ def build(ledger: Ledger, quarter: Quarter, today: date, scope: str | None = Non
         for o in owed(status, quarter, ledger):
             item = Item(status.claim.project, title, status.claim.leader, o)
             by_unit.setdefault(status.unit.id, []).append(item)
+    found = index(ledger)
+    warn_days = ledger.config.reporting.warn_days
+    for unit in units:
+        mine = findings_owed(states_of(found.of_unit(unit.id), today, warn_days))
+        if mine:
+            by_unit.setdefault(unit.id, []).extend(finding_item(ledger, unit, o) for o in mine)
     owing = [
-        UnitOwes(u, by_unit[u.id], open_claims[u.id])
+        UnitOwes(u, by_unit[u.id], open_claims.get(u.id, []))
         for u in sorted(units, key=lambda u: u.id)
         if u.id in by_unit
     ]
-    with_claims = sum(1 for u in units if claims_as_of(u, today, ledger.year))
-    return Remind(quarter, today, owing, with_claims - len(owing), scope, settled)
+    quiet = sum(1 for u in units if u.id not in by_unit and claims_as_of(u, today, ledger.year))
+    return Remind(quarter, today, owing, quiet, scope, settled)
+
+
+def finding_item(ledger: Ledger, unit: Unit, o: Owed) -> Item:
+    """A finding owed, with its project and the leader of the unit's claim of it (any claim in
+    the unit's file: the finding belongs to it whatever its ``claimed`` day)."""
+    assert o.finding is not None
+    project = o.finding.finding.project
+    if project is None:
+        return Item(None, None, None, o)
+    claim = next((c for c in unit.claims if c.project == project), None)
+    book = ledger.projects.get(project)
+    return Item(
+        project,
+        book.title if book else project,
+        claim.leader if claim else None,
+        o,
+    )
 
 
 def to_json(report: Remind) -> dict[str, Any]:
@@ -104,6 +137,8 @@ def to_json(report: Remind) -> dict[str, Any]:
                         "leader": i.leader,
                         "milestone": i.owed.milestone.id if i.owed.milestone else None,
                         "quarter": i.owed.quarter.label if i.owed.quarter else None,
+                        "inspection": i.owed.finding.inspection if i.owed.finding else None,
+                        "finding": i.owed.finding.finding.id if i.owed.finding else None,
                         "due": i.owed.due.isoformat(),
                         "days": i.owed.days,
                     }
@@ -123,9 +158,12 @@ def official(report: Remind, ledger: Ledger) -> list[UnitOwes]:
 
 def for_people(items: list[Item]) -> list[Item]:
     """A unit's items claim by claim, each claim's in the order for people (most days late
-    first within a kind), as its reasons read in the checklist."""
-    place = {p: n for n, p in enumerate(dict.fromkeys(i.project for i in items))}
-    return sorted(items, key=lambda i: (place[i.project], owed_order(i.owed)))
+    first within a kind), as its reasons read in the checklist; then its findings in the order
+    of their visits (the sort is stable)."""
+    claims = [i for i in items if i.owed.finding is None]
+    place = {p: n for n, p in enumerate(dict.fromkeys(i.project for i in claims))}
+    ordered = sorted(claims, key=lambda i: (place[i.project], owed_order(i.owed)))
+    return ordered + [i for i in items if i.owed.finding is not None]
 
 
 def document(report: Remind, ledger: Ledger, lang: str) -> Document:
@@ -155,7 +193,7 @@ def document(report: Remind, ledger: Ledger, lang: str) -> Document:
                         i.project,
                         i.project_title,
                         i.leader,
-                        person(i.leader),
+                        person(i.leader) if i.leader else None,
                         owed_text(i.owed, lang),
                         i.owed.due,
                         days_cell(i.owed, lang),
@@ -230,7 +268,8 @@ def message(owes: UnitOwes, ledger: Ledger, lang: str) -> str:
 
     Reports owed come first, said once for the projects that owe the same quarters (named
     unless every open claim of the unit owes them), each quarter with its own days late; then
-    each claim's milestones and deadline, in the order for people."""
+    each claim's milestones and deadline, in the order for people; then each finding, its
+    problem and its time limit."""
     unit = owes.unit
     # a message is a sentence sent outside the office: the unit's full name, not the short one
     head = (
@@ -238,15 +277,17 @@ def message(owes: UnitOwes, ledger: Ledger, lang: str) -> str:
         if unit.contact
         else t("remind.head", lang, unit=unit.name)
     )
-    items = for_people(owes.items)
-    claims = list(dict.fromkeys(i.project for i in items))
+    everything = for_people(owes.items)
+    # a claim's items all have its project; only findings may have none
+    items = [i for i in everything if i.owed.finding is None]
+    claims = list(dict.fromkeys(i.project or "" for i in items))
     sep = t("reason.list_sep", lang)
     parts: list[str] = []
     # missing reports: the quarters of each project, projects with the same quarters together
     missing: dict[str, list[Owed]] = {}
     for i in items:
         if i.owed.kind == "missing_report":
-            missing.setdefault(i.project, []).append(i.owed)
+            missing.setdefault(i.project or "", []).append(i.owed)
     # a quarter's days late are the same for every claim: its report's due date is the same
     together: dict[tuple[tuple[str, int], ...], list[str]] = {}
     for project, owed_reports in missing.items():
@@ -271,7 +312,7 @@ def message(owes: UnitOwes, ledger: Ledger, lang: str) -> str:
             t(
                 "remind.report_due",
                 lang,
-                who=_who([i.project for i in due], owes, lang),
+                who=_who([i.project or "" for i in due], owes, lang),
                 quarter=first.quarter.label,
                 due=short_day(first.due, lang),
                 days=first.days,
@@ -293,11 +334,33 @@ def message(owes: UnitOwes, ledger: Ledger, lang: str) -> str:
                 lang,
                 project=project,
                 title=head_item.project_title,
-                leader=person(head_item.leader),
+                leader=person(head_item.leader or ""),
                 facts=facts,
             )
         )
+    parts += [_finding(i, lang) for i in everything if i.owed.finding is not None]
     return head + t("reason.sep", lang).join(parts) + t("remind.end", lang)
+
+
+def _finding(item: Item, lang: str) -> str:
+    """第四季度随机督导发现的问题“…”整改时限11月20日，已逾期 5 天: the problem and its time
+    limit, after the project and its leader when the finding belongs to a claim."""
+    o = item.owed
+    assert o.finding is not None
+    who = ""
+    if item.project is not None:
+        key = "remind.finding_claim" if item.leader else "remind.finding_project"
+        who = t(key, lang, project=item.project, leader=person(item.leader or ""))
+    kind = "finding_due_today" if o.kind == "finding_due_soon" and o.days == 0 else o.kind
+    return t(
+        f"remind.{kind}",
+        lang,
+        who=who,
+        inspection=o.finding.visit.title,
+        problem=o.finding.finding.problem,
+        due=short_day(o.due, lang),
+        days=o.days,
+    )
 
 
 def _who(projects: list[str], owes: UnitOwes, lang: str) -> str:

@@ -3,6 +3,10 @@
 N distinct units with claims as of T, drawn with Python's ``random.Random(seed).sample`` over the
 unit ids in sorted order, so the same seed and ledger always give the same list, on any machine.
 Without a seed, the seed is T's date (``20261125``): the same list all day, a new one tomorrow.
+
+For each unit drawn, its findings not closed as of T (回头看, contract section 10: what the last
+visits left open, rectified or not), in the order of their visits: JSON ``findings``, and in the
+human formats a second table after the units to visit (a CSV file holds the first table alone).
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from ledger.asof.findings import FindingAsOf, index, states_of
 from ledger.asof.status import ClaimStatus, Reason, statuses
 from ledger.i18n import t
 from ledger.model import Ledger
@@ -25,6 +30,7 @@ class Visit:
     id: str
     name: str
     claims: list[ClaimStatus]
+    findings: list[FindingAsOf]  # not closed as of T, in the order of their visits
 
 
 @dataclass(frozen=True)
@@ -51,7 +57,17 @@ def build(
     seed = default_seed(today) if seed is None else seed
     ids = sorted(found)
     drawn = random.Random(seed).sample(ids, min(n, len(ids)))
-    visits = [Visit(uid, ledger.units[uid].name, found[uid]) for uid in drawn]
+    by_unit = index(ledger)
+    warn_days = ledger.config.reporting.warn_days
+    visits = [
+        Visit(
+            uid,
+            ledger.units[uid].name,
+            found[uid],
+            [f for f in states_of(by_unit.of_unit(uid), today, warn_days) if f.state != "closed"],
+        )
+        for uid in drawn
+    ]
     return SpotCheck(today, seed, len(ids), visits, scope, by_date)
 
 
@@ -75,6 +91,16 @@ def to_json(report: SpotCheck) -> dict[str, Any]:
                     }
                     for s in v.claims
                 ],
+                "findings": [
+                    {
+                        "inspection": f.inspection,
+                        "finding": f.finding.id,
+                        "problem": f.finding.problem,
+                        "due": f.due.isoformat(),
+                        "state": f.state,
+                    }
+                    for f in v.findings
+                ],
             }
             for v in report.visits
         ],
@@ -84,7 +110,8 @@ def to_json(report: SpotCheck) -> dict[str, Any]:
 def _to_check(s: ClaimStatus, report_due_days: int, lang: str) -> str:
     """What the inspectors look into, worded and ordered as a flag's reasons (days included):
     overdue milestones (even a complete claim's, never marked done), past deadline, missing
-    reports; then the reports made late, in quarter order."""
+    reports, overdue findings (even a complete claim's: a red flag never goes without its
+    reason); then the reports made late, in quarter order."""
     today = s.today
     found = [Reason("overdue", m.due, (today - m.due).days, m) for m in s.overdue]
     if s.past_deadline:
@@ -94,9 +121,69 @@ def _to_check(s: ClaimStatus, report_due_days: int, lang: str) -> str:
         if state == "missing":
             due = q.report_due(report_due_days)
             found.append(Reason("missing_report", due, (today - due).days, quarter=q))
+    found += [
+        Reason("finding_overdue", f.due, f.days, finding=f)
+        for f in s.findings
+        if f.state == "overdue"
+    ]
     items = [reason_text(r, lang) for r in for_people(found)]
     items += [t("check.late", lang, quarter=q.label) for q, st in s.reports.items() if st == "late"]
     return "\n".join(items)
+
+
+def _lookback_days(f: FindingAsOf, lang: str) -> str:
+    """The days of a finding not rectified, saying which: late (逾期 25 天) or left."""
+    if f.days is None:
+        return ""
+    if f.state == "overdue":
+        return t("days.late", lang, days=f.days)
+    return t("days.left", lang, days=f.days) if f.days else t("days.today", lang)
+
+
+_LOOKBACK_FLAG = {"overdue": "red", "due_soon": "yellow"}
+
+
+def _lookback(report: SpotCheck, ledger: Ledger, lang: str) -> Table:
+    """回头看: the findings of each unit drawn not closed as of T, in the order drawn."""
+    columns = [
+        Column("order", t("col.order", lang), "number", width=6),
+        Column("unit", t("col.unit", lang), width=12),
+        Column("inspection", t("col.visit", lang), width=16, compact=False),
+        Column("project", t("col.project", lang), "id", width=6),
+        Column("problem", t("col.problem", lang), width=30, flex=True),
+        Column("requirement", t("col.requirement", lang), width=24, compact=False),
+        Column("due", t("col.finding_due", lang), "date", width=10),
+        Column("state", t("col.finding_state", lang), "flag", width=12),
+        Column("days", t("col.days", lang), "number", width=10),
+        Column("rectified", t("col.rectified", lang), "date", width=10, compact=False),
+    ]
+    rows = [
+        Row(
+            [
+                i,
+                ledger.units[v.id].short,
+                t("lookback.visit", lang, title=f.visit.title, date=f.visit.date.isoformat()),
+                f.finding.project,
+                f.finding.problem,
+                f.finding.requirement,
+                f.due,
+                t(f"lookback.{f.state}", lang),
+                _lookback_days(f, lang),
+                f.finding.rectified if f.state == "rectified" else None,
+            ],
+            flag=_LOOKBACK_FLAG.get(f.state),
+        )
+        for i, v in enumerate(report.visits, 1)
+        for f in v.findings
+    ]
+    return Table(
+        "lookback",
+        t("table.lookback", lang),
+        columns,
+        rows,
+        t("empty.lookback", lang),
+        grouped=True,
+    )
 
 
 def drawn_line(report: SpotCheck, lang: str) -> str:
@@ -150,6 +237,8 @@ def document(report: SpotCheck, ledger: Ledger, lang: str) -> Document:
     )
     claims = [s for v in report.visits for s in v.claims]
     flags = {f: sum(1 for s in claims if s.flag == f) for f in FLAGS}
+    open_findings = sum(len(v.findings) for v in report.visits)
+    overdue = sum(f.state == "overdue" for v in report.visits for f in v.findings)
     totals = [
         Total(
             t("total.drawn", lang),
@@ -157,11 +246,13 @@ def document(report: SpotCheck, ledger: Ledger, lang: str) -> Document:
         ),
         Total(t("total.claims", lang), len(claims)),
         *flag_totals(flags, None, lang),
+        Total(t("total.lookback", lang), open_findings),
+        Total(t("total.findings_overdue", lang), overdue, "red" if overdue else None),
     ]
     return Document(
         t("title.inspect", lang),
         head,
-        [table],
+        [table, _lookback(report, ledger, lang)],
         lang=lang,
         totals=totals,
         stamp=t("meta.as_of", lang, date=report.as_of.isoformat()),

@@ -5,6 +5,11 @@ while T is on or before the last quarter's report due date (2027-01-10 for 2026 
 10 days): a report counts once its due date is before T, so only from the day after that date can
 no score change but by edits to the files. The heading says so and why; JSON gains
 ``"provisional"`` (the contract allows added keys).
+
+The part *rectification* (contract section 10) is always in the JSON; the human formats show
+its column, its term of the arithmetic, its weight and its items in the detail only when its
+weight is above 0: with the default 0 it changes no score, and a clerk reading a column of rates
+would take it to count.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
+from ledger.asof.findings import index, states_of
 from ledger.asof.score import Score, ScorePart, competition_ranks, half_up, unit_score
 from ledger.asof.status import ClaimStatus, statuses
 from ledger.calendar import Quarter, plus_days
@@ -64,9 +70,14 @@ def build(
     found: dict[str, list[ClaimStatus]] = {}
     for s in statuses(ledger, today, scoped(ledger, scope)):
         found.setdefault(s.unit.id, []).append(s)
-    scored = [
-        (uid, unit_score(ledger, claims, today), len(claims)) for uid, claims in found.items()
-    ]
+    by_unit = index(ledger)
+    warn_days = ledger.config.reporting.warn_days
+
+    def score_of(uid: str, claims: list[ClaimStatus]) -> Score:
+        findings = list(states_of(by_unit.of_unit(uid), today, warn_days))
+        return unit_score(ledger, claims, today, findings)
+
+    scored = [(uid, score_of(uid, claims), len(claims)) for uid, claims in found.items()]
     scored.sort(key=lambda x: (-_tenths(x[1]), x[0]))
     ranks = competition_ranks([s.rounded for _, s, _ in scored])
     units = [
@@ -99,6 +110,7 @@ def to_json(report: YearReport) -> dict[str, Any]:
                     "milestones": float(u.score.milestones),
                     "reports": float(u.score.reports),
                     "completion": float(u.score.completion),
+                    "rectification": float(u.score.rectification),
                 },
             }
             for u in report.units
@@ -118,8 +130,11 @@ def arithmetic(score: Score, ledger: Ledger, lang: str) -> str:
         ("milestones", weights.milestones),
         ("reports", weights.reports),
         ("completion", weights.completion),
+        ("rectification", weights.rectification),
     )
     for part, weight in weighted:
+        if part == "rectification" and not weight:
+            continue
         hits, total = score.tally(part)
         share = f"{hits}/{total}" if total else t("score.nothing", lang)
         parts.append(t(f"score.{part}", lang, share=share, weight=weight))
@@ -129,11 +144,20 @@ def arithmetic(score: Score, ledger: Ledger, lang: str) -> str:
 
 def _detail_rows(report: YearReport, ledger: Ledger, lang: str) -> list[Row]:
     rows = []
+    # a part weighted 0 lowers no score: its items are not what made it
+    rectifying = ledger.config.evaluation.rectification > 0
     for u in report.units:
         for c in u.score.counted:
-            if c.hit:
+            if c.hit or (c.part == "rectification" and not rectifying):
                 continue
-            if c.milestone is not None:
+            if c.finding is not None:
+                item = t(
+                    "score.finding",
+                    lang,
+                    inspection=c.finding.visit.title,
+                    problem=c.finding.finding.problem,
+                )
+            elif c.milestone is not None:
                 item = c.milestone.title
             elif c.quarter is not None:
                 item = t("score.report_of", lang, quarter=c.quarter.label)
@@ -144,7 +168,7 @@ def _detail_rows(report: YearReport, ledger: Ledger, lang: str) -> list[Row]:
                     [
                         ledger.units[u.id].short,
                         t(f"part.{c.part}", lang),
-                        c.project,
+                        c.project or "",
                         item,
                         c.due,
                         t(f"counted.{c.part}.{c.state}", lang),
@@ -177,6 +201,7 @@ def document(report: YearReport, ledger: Ledger, lang: str) -> Document:
         Column("part_milestones", t("col.part_milestones", lang) + " (%)", "number", 8, 1),
         Column("part_reports", t("col.part_reports", lang) + " (%)", "number", 8, 1),
         Column("part_completion", t("col.part_completion", lang) + " (%)", "number", 8, 1),
+        Column("part_rectification", t("col.part_rectification", lang) + " (%)", "number", 8, 1),
         Column("claims", t("col.claims", lang), "number", width=6, compact=False),
         # the rates say the same in fewer cells: on a narrow screen the arithmetic goes
         Column("arithmetic", t("col.arithmetic", lang), width=40, flex=True, priority=-1),
@@ -191,6 +216,7 @@ def document(report: YearReport, ledger: Ledger, lang: str) -> Document:
                 _percent(u.score.milestones),
                 _percent(u.score.reports),
                 _percent(u.score.completion),
+                _percent(u.score.rectification),
                 u.claims,
                 arithmetic(u.score, ledger, lang),
             ]
@@ -198,14 +224,20 @@ def document(report: YearReport, ledger: Ledger, lang: str) -> Document:
         for u in report.units
     ]
     weights = ledger.config.evaluation
+    if not weights.rectification:
+        # weighted 0: no column (see the module's docstring)
+        at = next(n for n, c in enumerate(columns) if c.key == "part_rectification")
+        columns.pop(at)
+        rows = [Row(r.cells[:at] + r.cells[at + 1 :], r.flag, r.depth) for r in rows]
     head = meta(ledger, report.as_of, lang, report.scope)
     head.append(
         t(
-            "meta.weights",
+            "meta.weights_rectification" if weights.rectification else "meta.weights",
             lang,
             milestones=weights.milestones,
             reports=weights.reports,
             completion=weights.completion,
+            rectification=weights.rectification,
         )
     )
     notes = [provisional_note(report, lang)] if report.provisional else []

@@ -27,11 +27,12 @@ from ledger.calendar import Quarter, reporting_quarter, year_quarters
 from ledger.i18n import t
 from ledger.model import Ledger, Progress, Project, Status, Unit
 from ledger.render.cells import text_cell
+from ledger.reports import findings as rectification
 from ledger.reports import overdue, quarterly
 from ledger.reports.common import FLAGS, scoped, tree_order, word
 from ledger.reports.document import UNBROKEN, Bar, Chart, Table, Total
 from ledger.reports.reasons import for_people, reason_text
-from ledger.site.findings import FindingLine, findings_of
+from ledger.site.findings import FindingLine, lines_of
 
 
 @dataclass(frozen=True)
@@ -169,7 +170,7 @@ class Site:
     overdue: LinkedTable
     overdue_totals: list[Total]
     findings: list[FindingLine]
-    finding_totals: dict[str, int] = field(default_factory=dict)
+    finding_totals: list[Total] = field(default_factory=list)
 
 
 def build(ledger: Ledger, today: date, lang: str, scope: str | None = None) -> Site:
@@ -195,7 +196,8 @@ def build(ledger: Ledger, today: date, lang: str, scope: str | None = None) -> S
 
     ordered = tree_order(ledger, keep)
     units = [UnitRow(links[u.id], d, Counts.of(flags_of.get(u.id, []))) for u, d in ordered]
-    findings = findings_of(ledger, today, keep, links)
+    found_findings = rectification.build(ledger, today, scope)
+    findings = lines_of(found_findings, links, lang)
     findings_by_unit: dict[str, list[FindingLine]] = {}
     for f in findings:
         findings_by_unit.setdefault(f.unit.id, []).append(f)
@@ -259,7 +261,7 @@ def build(ledger: Ledger, today: date, lang: str, scope: str | None = None) -> S
         overdue=_linked(late_doc.tables[0], ledger, with_page),
         overdue_totals=late_doc.totals,
         findings=findings,
-        finding_totals=_finding_totals(findings),
+        finding_totals=rectification.totals(found_findings, lang),
     )
 
 
@@ -383,10 +385,3 @@ def _linked(table: Table, ledger: Ledger, with_page: set[str]) -> LinkedTable:
         [n for n, i in enumerate(shown, 1) if columns[i].kind in UNBROKEN],
         [n for n, i in enumerate(shown, 1) if columns[i].kind == "number"],
     )
-
-
-def _finding_totals(findings: list[FindingLine]) -> dict[str, int]:
-    counts = Counter(f.state for f in findings)
-    out = {"findings": len(findings)}
-    out.update({s: counts[s] for s in ("open", "due_soon", "overdue", "rectified", "closed")})
-    return out

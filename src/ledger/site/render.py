@@ -24,7 +24,6 @@ from ledger.render.html import chart_svg
 from ledger.render.paper import FLAG_COLOURS, FONTS, NOWRAP_CSS, css_string, page_rule
 from ledger.render.paper import text as paper_text
 from ledger.reports.common import FLAGS, word
-from ledger.site.findings import FINDING_STATES
 from ledger.site.pages import Site
 
 # the files every site holds besides its pages
@@ -98,7 +97,6 @@ def render(site: Site) -> dict[str, bytes]:
         "status_word": _values("status", STATUSES, lang),
         "state_word": _values("state", STATES, lang),
         "category_word": _values("category", CATEGORIES, lang),
-        "finding_word": {s: t(f"site.finding.{s}", lang) for s in FINDING_STATES},
         "html_lang": html_lang,
         "sep": t("reason.list_sep", lang),
         "projects": {p.project.id for p in site.projects},
@@ -127,7 +125,7 @@ def render(site: Site) -> dict[str, bytes]:
     files: dict[str, bytes] = {
         "index.html": page("index.html", site.title, chart=chart),
         "overdue.html": page("overdue.html", t("title.overdue", lang), table=site.overdue),
-        "findings.html": page("findings.html", t("site.title.findings", lang)),
+        "findings.html": page("findings.html", t("title.findings", lang)),
     }
     for unit_page in site.unit_pages:
         name = f"units/{unit_page.unit.id}.html"
