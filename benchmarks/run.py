@@ -61,6 +61,8 @@ class Bench:
     skip_note: str = ""
     repo: bool = False  # run on the ledger in a git repository of two versions (prepare_repo)
     versus: str | None = None  # the row the target compares with (default: the floor)
+    # what the command writes into ``{out}`` may take at most this many MB
+    output_mb: float | None = None
 
 
 REPORT = ("report", "--quarter", "2026Q3", "--format", "json", "-C", "{root}", "--today", TODAY)
@@ -84,6 +86,22 @@ LEDGER_BENCHES: tuple[Bench, ...] = (
         2.0,
         repo=True,
         versus="validate (cold)",
+    ),
+)
+REPORT_HTML = "report html (cold)"
+LEDGER_BENCHES += (
+    Bench(
+        REPORT_HTML,
+        ("report", "--quarter", "-f", "html", "--no-cache", "-C", "{root}", "--today", TODAY),
+        1.2,
+    ),
+    # the leaders' site (issue 24): at most twice the cold HTML checklist, at most 15 MB
+    Bench(
+        "site (cold)",
+        ("site", "--output", "{out}", "--no-cache", "-C", "{root}", "--today", TODAY),
+        2.0,
+        versus=REPORT_HTML,
+        output_mb=15.0,
     ),
 )
 DIFF_FILES = 200
@@ -280,6 +298,7 @@ class Row:
     best_ratio: float | None = None  # fastest run over the baseline's fastest: noise shows here
     result: str = ""
     note: str = ""
+    output_mb: float | None = None  # the size of what it wrote, where it writes a folder
 
 
 def judge(row: Row, paired: list[float], baseline: list[float]) -> None:
@@ -295,14 +314,20 @@ def judge(row: Row, paired: list[float], baseline: list[float]) -> None:
     row.result = "pass" if ok else "FAIL"
 
 
-def ledger_argv(args: Sequence[str], root: Path, edit: Sequence[str] = ()) -> list[str]:
-    out = [sys.executable, "-m", "ledger"]
+def ledger_argv(
+    args: Sequence[str], root: Path, edit: Sequence[str] = (), out: Path | None = None
+) -> list[str]:
+    argv = [sys.executable, "-m", "ledger"]
     for a in args:
         if a == "{edit}":
-            out += edit
+            argv += edit
         else:
-            out.append(a.replace("{root}", str(root)))
-    return out
+            argv.append(a.replace("{root}", str(root)).replace("{out}", str(out or root)))
+    return argv
+
+
+def folder_mb(folder: Path) -> float:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1e6
 
 
 def first_run(argv: list[str]) -> list[str]:
@@ -403,7 +428,8 @@ def prime_bytecode(seed: int, workdir: Path, env: dict[str, str]) -> None:
     edit = edit_target(root)
     progress(f"priming the bytecode cache on {PRIME_UNITS} units")
     for bench in LEDGER_BENCHES:
-        argv = ledger_argv(bench.args, prepare_repo(root) if bench.repo else root, edit)
+        where = prepare_repo(root) if bench.repo else root
+        argv = ledger_argv(bench.args, where, edit, workdir / f"site-{PRIME_UNITS}")
         probe(first_run(argv), workdir, env)
     probe([sys.executable, "-m", "ledger", "--help"], workdir, env)
     probe([sys.executable, "-c", FLOOR_SCRIPT, str(root)], workdir, env)
@@ -422,12 +448,21 @@ def bench_size(
 
     rows: list[Row] = []
     edit = edit_target(root)
+    site = workdir / f"site-{units}"
     for bench in LEDGER_BENCHES:
-        argv = ledger_argv(bench.args, prepare_repo(root) if bench.repo else root, edit)
+        where = prepare_repo(root) if bench.repo else root
+        argv = ledger_argv(bench.args, where, edit, site)
         p = probe(first_run(argv), workdir, env)
         row = Row(bench.name, argv, bench.target, p.exit_code, bench.expect_exit, bench.versus)
         row.max_rss_kb = p.max_rss_kb
         rows.append(row)
+        if bench.output_mb is not None and p.exit_code == 0:
+            row.output_mb = folder_mb(site)
+            if row.output_mb > bench.output_mb:
+                notes.append(
+                    f"{units} units: `ledger {bench.name}` wrote {row.output_mb:.1f} MB"
+                    f" (at most {bench.output_mb:g})"
+                )
         if p.exit_code in bench.skip_exit:
             row.result = "skipped"
             row.note = bench.skip_note or f"exit {p.exit_code}"
@@ -453,6 +488,11 @@ def bench_size(
         if other is not None and row.times and len(other.times) == len(row.times):
             # the same round's run of the row it is held to, not the floor's
             judge(row, other.times, other.times)
+        limit = next(b.output_mb for b in LEDGER_BENCHES if b.name == row.name)
+        if row.output_mb is not None:
+            row.note = f"{row.output_mb:.1f} MB"
+            if limit is not None and row.output_mb > limit:
+                row.result = "FAIL"
     return {
         "size": units,
         "ledger": str(root),

@@ -87,6 +87,7 @@ _ALL = [
     Code("R008", "error"),
     Code("R009", "error"),
     Code("R010", "error"),
+    Code("R011", "error"),
     # -- dates ----------------------------------------------------------------------------
     Code("D001", "error"),
     Code("D002", "error", after_today=True),

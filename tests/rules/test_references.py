@@ -1,4 +1,4 @@
-"""rules/references.py: what the ids name (R001-R006, R008) and the book's own milestone ids
+"""rules/references.py: what the ids name (R001-R006, R008, R011) and the book's own milestone ids
 (R007 in data/projects.yaml)."""
 
 from __future__ import annotations
@@ -126,6 +126,21 @@ def test_duplicate_project_id(make_ledger: LedgerMaker) -> None:
     problems = found(make_ledger(book=BOOK.replace("id: B1", "id: K1")))
     assert at(problems) == [(BOOK_PATH, "R006", 15, 9)]
     assert problems[0].message("en") == "project id `K1` is used twice (first on line 3)"
+
+
+def test_project_ids_that_differ_only_in_case(make_ledger: LedgerMaker) -> None:
+    """v3: ``projects/K1.html`` and ``projects/k1.html`` are one file on Windows and macOS."""
+    problems = found(make_ledger(book=BOOK.replace("id: B1", "id: k1")))
+    assert at(problems) == [(BOOK_PATH, "R011", 15, 9)]
+    assert problems[0].message("en") == (
+        "project id `k1` differs from `K1` (line 3) only in case: their pages would collide on"
+        " Windows and macOS disks (ledger site)"
+    )
+
+
+def test_the_same_project_id_twice_is_only_a_duplicate(make_ledger: LedgerMaker) -> None:
+    problems = found(make_ledger(book=BOOK.replace("id: B1", "id: K1")))
+    assert [p.code for p in problems] == ["R006"]
 
 
 def test_duplicate_milestone_id_in_a_project(make_ledger: LedgerMaker) -> None:

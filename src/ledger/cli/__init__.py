@@ -12,7 +12,7 @@ from __future__ import annotations
 import gc
 from typing import TYPE_CHECKING
 
-from ledger.cli import check, diff, edit, forms, reports, schema, visits
+from ledger.cli import check, diff, edit, forms, reports, schema, site, visits
 from ledger.cli.options import check_argv
 
 if TYPE_CHECKING:
@@ -70,4 +70,4 @@ def tolerant_streams() -> None:
             reconfigure(errors="replace")
 
 
-__all__ = ["app", "check", "diff", "edit", "forms", "main", "reports", "schema", "visits"]
+__all__ = ["app", "check", "diff", "edit", "forms", "main", "reports", "schema", "site", "visits"]

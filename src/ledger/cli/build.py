@@ -64,6 +64,7 @@ _METAVARS = {
     "files": "files",
     "findings.state": "finding_state",
     "form.output": "folder",
+    "site.output": "folder",
     "diff.start": "from",
     "diff.end": "to",  # a command's own label: <command>.<param>
 }

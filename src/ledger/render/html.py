@@ -8,20 +8,16 @@ depends on the document alone (no timestamps), so golden files can pin it down.
 from __future__ import annotations
 
 import math
-import re
 import unicodedata
 from dataclasses import replace
 from html import escape
 
-from ledger.i18n import t
 from ledger.render import Options
 from ledger.render.cells import text_cell
+from ledger.render.paper import FLAG_COLOURS, FONTS, NOWRAP_CSS, page_rule
+from ledger.render.paper import text as _text
 from ledger.reports.document import UNBROKEN, Bar, Chart, Column, Document, Row, Table
 
-FONTS = (
-    '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", SimSun, sans-serif'
-)
-FLAG_COLOURS = {"red": "#d9534f", "yellow": "#f0ad4e", "green": "#5cb85c"}
 WIDE = 8  # a table with more printed columns than this is printed on a landscape page
 
 # the word stays in the cell, bold, so a black-and-white printout still reads
@@ -46,7 +42,7 @@ table.group thead {{ break-after: avoid; page-break-after: avoid; }}
 tr.heading th {{ background: #f4f4f4; font-weight: normal; vertical-align: top; }}
 tr.heading b {{ font-size: 10pt; margin-right: 1.5em; }}
 tr.heading span.part {{ margin-right: 1.5em; }}
-span.nw {{ white-space: nowrap; }}
+{NOWRAP_CSS}
 section.totals {{ margin: 0 0 8pt; }}
 p.totals {{ margin: 0; font-size: 11pt; line-height: 1.9; }}
 span.total {{ display: inline-block; border: 1px solid #888; padding: 0 6pt; margin: 0 4pt 4pt 0;
@@ -83,45 +79,11 @@ def _wide(doc: Document) -> bool:
 
 
 def _page(doc: Document) -> str:
-    """The sheet and what each one carries in its margins: the title and the as-of line at the
-    top, "第 N 页 / 共 M 页" at the foot, so a loose page can be put back in its place."""
+    """The sheet: landscape when a table is wide, with the margin boxes every printed page has."""
     # a wide table turns the whole page: a named landscape page would start on a new sheet
     # and leave the title alone on the first
     size = "landscape" if _wide(doc) else "portrait"
-    boxes = {"top-left": _css_string(doc.title), "bottom-center": _page_number(doc.lang)}
-    if doc.stamp:
-        boxes["top-right"] = _css_string(doc.stamp)
-    rules = "".join(
-        f"\n  @{name} {{ content: {content}; font-family: {FONTS}; font-size: 8pt; color: #333; }}"
-        for name, content in boxes.items()
-    )
-    return f"@page {{ size: A4 {size}; margin: 12mm;{rules}\n}}"
-
-
-def _page_number(lang: str) -> str:
-    """The words of "第 N 页 / 共 M 页" as CSS content, N and M the printer's page counters."""
-    words = t("print.page", lang, page="{page}", pages="{pages}")
-    out = []
-    for n, part in enumerate(re.split(r"\{(page|pages)\}", words)):
-        if n % 2:
-            out.append(f"counter({part})")
-        elif part:
-            out.append(_css_string(part))
-    return " ".join(out)
-
-
-def _css_string(text: str) -> str:
-    """``text`` as a CSS string: quotes and backslashes escaped, and whatever could end the
-    ``<style>`` element or the line (``<``, ``>``, ``&``, control characters) as a code point."""
-    out = []
-    for ch in text:
-        if ch in '"\\':
-            out.append("\\" + ch)
-        elif ch in "<>&" or not ch.isprintable():
-            out.append(f"\\{ord(ch):x} ")
-        else:
-            out.append(ch)
-    return '"' + "".join(out) + '"'
+    return page_rule(doc.title, doc.stamp, doc.lang, size)
 
 
 def render(doc: Document, options: Options | None = None) -> str:
@@ -150,7 +112,7 @@ def render(doc: Document, options: Options | None = None) -> str:
     parts.append("</header>")
     # page 1 holds what a leader reads first: the totals and the chart; the tables follow
     for chart in doc.charts:
-        parts.extend(_chart(chart, lang))
+        parts.extend(chart_svg(chart, lang))
     for table in doc.tables:
         parts.extend(_table(_paper(table)))
     parts += ["</body>", "</html>"]
@@ -173,26 +135,6 @@ def _totals(doc: Document) -> list[str]:
     out.extend(f'<p class="note">{_text(note)}</p>' for note in doc.notes)
     out.append("</section>")
     return out
-
-
-# --- text ---------------------------------------------------------------------------------------
-
-
-def _text(value: str, nowrap: bool = False) -> str:
-    """Escaped text, its line breaks as ``<br>``; unless the whole of it is kept on one line
-    (``nowrap``), each hyphenated figure kept on one."""
-    lines = value.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return "<br>".join(escape(line) if nowrap else _unbroken(escape(line)) for line in lines)
-
-
-# a date (2026-12-31), a phone number (0474-8312345): figures joined by hyphens, which a browser
-# would break after any hyphen
-FIGURE = re.compile(r"(?<![\d-])\d+(?:-\d+)+(?![\d-])")
-
-
-def _unbroken(text: str) -> str:
-    """Escaped text with each hyphenated figure kept on one line."""
-    return FIGURE.sub(r'<span class="nw">\g<0></span>', text)
 
 
 def _number(value: float, decimals: int | None = None) -> str:
@@ -454,7 +396,9 @@ def _legend(chart: Chart) -> tuple[list[str], int]:
     return items, y + LEGEND_ROW + 4
 
 
-def _chart(chart: Chart, lang: str) -> list[str]:
+def chart_svg(chart: Chart, lang: str) -> list[str]:
+    """A chart as a section holding its title and an inline SVG: stacked bars with a legend.
+    ``lang`` is the page's ``lang`` (zh-CN or en)."""
     if not chart.bars or not chart.series:
         return []
     # a series named by a flag takes the flag's colour

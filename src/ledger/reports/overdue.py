@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, NamedTuple
 
-from ledger.asof.status import statuses
+from ledger.asof.status import ClaimStatus, statuses
 from ledger.i18n import t
 from ledger.model import Ledger
 from ledger.reports.common import meta, person, scoped
@@ -36,10 +37,18 @@ class OverdueReport:
 
 
 def build(
-    ledger: Ledger, today: date, scope: str | None = None, project: str | None = None
+    ledger: Ledger,
+    today: date,
+    scope: str | None = None,
+    project: str | None = None,
+    found: Iterable[ClaimStatus] | None = None,
 ) -> OverdueReport:
+    """The overdue list as of T; ``found``: the statuses of the claims in scope as of T when
+    the caller has them already."""
     items = []
-    for status in statuses(ledger, today, scoped(ledger, scope)):
+    if found is None:
+        found = statuses(ledger, today, scoped(ledger, scope))
+    for status in found:
         if project is not None and status.claim.project != project:
             continue
         title = status.project.title if status.project else status.claim.project

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, replace
 from datetime import date
 from typing import Any, NamedTuple
 
 from ledger.asof.findings import index, states_of
 from ledger.asof.status import (
+    ClaimStatus,
     Flag,
     MilestoneState,
     Reason,
@@ -134,15 +136,24 @@ class QuarterlyReport:
 
 
 def build(
-    ledger: Ledger, quarter: Quarter, today: date, scope: str | None = None, sort: str = "unit"
+    ledger: Ledger,
+    quarter: Quarter,
+    today: date,
+    scope: str | None = None,
+    sort: str = "unit",
+    found: Iterable[ClaimStatus] | None = None,
 ) -> QuarterlyReport:
+    """The checklist of ``quarter`` as of T; ``found``: the statuses of the claims in scope as
+    of T when the caller has them already (the site builds several reports on them)."""
     by_unit: dict[str, UnitLines] = {}
     start, end = quarter.start, quarter.end
     year = ledger.year
     # the previous quarter's end (contract section 5), and its settings, once for every claim
     last_end = previous_end(quarter, today)
     on_last_end = day_of(ledger, last_end) if last_end is not None else None
-    for s in statuses(ledger, today, scoped(ledger, scope)):
+    if found is None:
+        found = statuses(ledger, today, scoped(ledger, scope))
+    for s in found:
         due_items = []
         carried = []
         overdue = 0
@@ -176,13 +187,13 @@ def build(
         if unit is None:
             unit = by_unit[s.unit.id] = UnitLines(s.unit.id, s.unit.name, s.unit.short, [])
         unit.claims.append(line)
-    found = index(ledger)
+    findings = index(ledger)
     warn_days = ledger.config.reporting.warn_days
     units = [
         replace(
             u,
             findings_overdue=sum(
-                f.state == "overdue" for f in states_of(found.of_unit(u.id), today, warn_days)
+                f.state == "overdue" for f in states_of(findings.of_unit(u.id), today, warn_days)
             ),
         )
         for u in by_unit.values()
@@ -353,18 +364,7 @@ def document(report: QuarterlyReport, ledger: Ledger, lang: str) -> Document:
     head.insert(1, period_line(q, lang))
     due = report.report_due or q.report_due(ledger.config.reporting.report_due_days)
     head.append(t("meta.report_due", lang, quarter=q.label, date=due.isoformat()))
-    totals = report.totals
-    previous = report.previous
-    notes = []
-    if previous is not None:
-        notes.append(
-            t(
-                "note.previous",
-                lang,
-                quarter=previous_q,
-                date=Quarter(q.year, q.q - 1).end.isoformat(),
-            )
-        )
+    totals, notes = headline(report, lang)
     table = Table(
         "checklist",
         t("table.claims", lang),
@@ -379,35 +379,49 @@ def document(report: QuarterlyReport, ledger: Ledger, lang: str) -> Document:
         [table],
         [flags_by_project(ledger, report, lang)],
         lang=lang,
-        totals=[
-            Total(t("total.claims", lang), totals.claims),
-            *flag_totals(
-                {"red": totals.red, "yellow": totals.yellow, "green": totals.green}, previous, lang
-            ),
-            Total(
-                t("total.units_red", lang),
-                t("total.of", lang, n=totals.units_red, total=totals.units),
-                "red" if totals.units_red else None,
-            ),
-            Total(
-                t("total.reports_missing", lang, quarter=q.label),
-                totals.reports_missing,
-                "red" if totals.reports_missing else None,
-            ),
-            Total(
-                t("total.milestones_overdue", lang),
-                totals.milestones_overdue,
-                "red" if totals.milestones_overdue else None,
-            ),
-            Total(
-                t("total.findings_overdue", lang),
-                totals.findings_overdue,
-                "red" if totals.findings_overdue else None,
-            ),
-        ],
+        totals=totals,
         notes=notes,
         stamp=t("meta.as_of", lang, date=report.as_of.isoformat()),
     )
+
+
+def headline(report: QuarterlyReport, lang: str) -> tuple[list[Total], list[str]]:
+    """The checklist's totals as a leader reads them first (the flags with their figures at the
+    previous quarter's end), and the note that says what the previous figures are."""
+    q = report.quarter
+    totals = report.totals
+    previous = report.previous
+    notes = []
+    if previous is not None:
+        before = Quarter(q.year, q.q - 1)
+        notes.append(t("note.previous", lang, quarter=before.label, date=before.end.isoformat()))
+    figures = [
+        Total(t("total.claims", lang), totals.claims),
+        *flag_totals(
+            {"red": totals.red, "yellow": totals.yellow, "green": totals.green}, previous, lang
+        ),
+        Total(
+            t("total.units_red", lang),
+            t("total.of", lang, n=totals.units_red, total=totals.units),
+            "red" if totals.units_red else None,
+        ),
+        Total(
+            t("total.reports_missing", lang, quarter=q.label),
+            totals.reports_missing,
+            "red" if totals.reports_missing else None,
+        ),
+        Total(
+            t("total.milestones_overdue", lang),
+            totals.milestones_overdue,
+            "red" if totals.milestones_overdue else None,
+        ),
+        Total(
+            t("total.findings_overdue", lang),
+            totals.findings_overdue,
+            "red" if totals.findings_overdue else None,
+        ),
+    ]
+    return figures, notes
 
 
 def flags_by_project(ledger: Ledger, report: QuarterlyReport, lang: str) -> Chart:

@@ -1,7 +1,7 @@
 """Ids that must match, exist or be unique, and the parent hierarchy.
 
 The checks of one file (R001, R002, R008) run on the files whose findings are not cached; those
-across files (R003-R007) run every time, on each unit file's facts.
+across files (R003-R007, R011) run every time, on each unit file's facts.
 
 R001  a unit file's ``id`` differs from its file name
       bad:  data/units/jining.yaml holds ``id: jinning``      fixed: ``id: jining``
@@ -12,6 +12,9 @@ R005  parents that form a cycle (a is under b, b under a): once per cycle, on it
 R006  a project id used twice in the book
 R007  a milestone id used twice in one project (or one claim: see ``claims``)
 R008  one unit claiming the same project twice
+R011  project ids that differ only in case (v3): their pages in ``ledger site`` would collide
+      on the disks of Windows and macOS
+      bad:  ``id: K1`` and ``id: k1``                     fixed: ``id: K1`` and ``id: K6``
 """
 
 from __future__ import annotations
@@ -73,6 +76,23 @@ def book_ids_and_lead_units(view: View, today: date) -> Iterator[Problem]:
                 )
             else:
                 seen[milestone.id] = j
+
+
+@rule("across", "R011")
+def project_ids_apart_in_case(view: View, today: date) -> Iterator[Problem]:
+    """No two project ids of the book differ only in case (the same id twice is R006)."""
+    if view.book is None:
+        return
+    first: dict[str, tuple[str, int]] = {}
+    for row, project in zip(view.project_rows, view.book.projects, strict=True):
+        key = project.id.lower()
+        seen = first.get(key)
+        if seen is None:
+            first[key] = (project.id, row)
+        elif seen[0] != project.id:
+            line, _, _ = view.locate(PROJECTS, ("projects", seen[1], "id"), "value")
+            args = {"id": project.id, "other": seen[0], "first": line}
+            yield Problem(PROJECTS, "R011", args, loc=("projects", row, "id"))
 
 
 @rule("across", "R004", "R005")
