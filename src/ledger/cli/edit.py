@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from ledger.cli.editing import (
+    DryRunOpt,
+    day_option,
+    edit_language,
+    run_edit,
+    typed_options,
+    unit_named,
+)
 from ledger.cli.options import (
     LANGUAGE,
     LangOpt,
@@ -17,8 +24,6 @@ from ledger.cli.options import (
     Shared,
     TodayOpt,
     command,
-    fail,
-    language_of,
     read,
     refused,
     shared,
@@ -30,42 +35,6 @@ if TYPE_CHECKING:
     from ledger.edit.ops import Edit
     from ledger.load import Loaded
 
-DryRunOpt = Annotated[bool, typer.Option("--dry-run", "-n")]
-
-
-def _day(value: str | None, option: str, default: date, lang: str | None) -> date:
-    from ledger.settings import SettingsError, parse_day
-
-    if value is None:
-        return default
-    try:
-        return parse_day(value)
-    except SettingsError as exc:
-        fail("bad_date_option", lang, option=option, value=value, hint=exc.args_["hint"])
-
-
-def _language(env: Shared, loaded: Loaded) -> str:
-    """The language of an edit's messages: ``--lang`` (or the environment's), else that of the
-    ledger.toml in the edit's one reading (not read again), else Chinese."""
-    if env.lang is not None:
-        return env.lang
-    return loaded.config.ledger.language if loaded.config is not None else "zh"
-
-
-def _unit(text: str, loaded: Loaded, lang: str) -> str:
-    """The unit a clerk named by id, name or short name, in the edit's reading of the ledger;
-    else exit 2. An id whose file exists needs none of the units' models."""
-    import re
-
-    from ledger import typed
-    from ledger.load import UNITS
-    from ledger.model import UNIT_ID
-
-    if re.fullmatch(UNIT_ID, text) and (loaded.root / UNITS / f"{text}.yaml").is_file():
-        return text
-    units = {f.unit.id: f.unit for f in loaded.units if f.unit is not None}
-    return read(typed.unit, text, units, lang=lang)
-
 
 def _run(
     env: Shared,
@@ -75,62 +44,15 @@ def _run(
     message: Callable[[str], tuple[str, dict[str, object]]],
     options: dict[str, str],
 ) -> None:
-    """Apply an edit of the unit the clerk named (``unit``, resolved in the edit's one reading
-    of the ledger) and tell the clerk what happened and what to do next. ``options``: each key
-    the edit writes from a value typed on the command line -> that option as typed
-    (``--deadline 2027-03-31``), where a problem with the value is said."""
-    from ledger.edit.ops import EditError, apply
-    from ledger.edit.refusal import at_options
-    from ledger.i18n import t
-    from ledger.render.problems import text
-
+    """``run_edit`` for an edit of the unit the clerk named (``unit``, resolved in the edit's
+    one reading of the ledger): ``build`` and ``message`` are given its id."""
     named: list[str] = []
-    langs: list[str] = []  # the language, once the edit has read the ledger
 
-    def on(loaded: Loaded) -> Edit:
-        langs.append(_language(env, loaded))
-        named.append(_unit(unit, loaded, langs[-1]))
+    def on(loaded: Loaded, lang: str) -> Edit:
+        named.append(unit_named(unit, loaded, lang))
         return build(loaded, named[-1])
 
-    try:
-        edit = apply(env.root, env.today, on, dry_run=dry_run, cache=env.cache)
-    except EditError as exc:
-        exc.problems = at_options(exc.problems, exc.edits, options)
-        refused(exc, langs[-1] if langs else language_of(env))
-    lang = langs[-1]
-    if edit.notes:
-        typer.echo(t("note.elsewhere", lang, n=len(edit.notes)), err=True)
-        typer.echo(text(list(edit.notes), lang, 1).rsplit("\n", 2)[0], err=True)
-    if dry_run and edit.changed:
-        typer.echo(edit.diff(), nl=False)
-        _remarks(edit, lang)
-        typer.echo(t("dry_run", lang), err=True)
-        return
-    typer.echo(t(edit.what, lang, **edit.args))
-    _remarks(edit, lang)
-    if edit.changed:
-        key, args = message(named[-1])
-        typer.echo(t("next_steps", lang, path=edit.rel, message=t(key, lang, **args)))
-
-
-def _typed(*given: tuple[str, str, str | None]) -> dict[str, str]:
-    """The keys an edit writes from values the clerk typed, each -> the option as typed;
-    a value not given (a default) is left to its line in the file."""
-    return {key: f"{option} {value}" for key, option, value in given if value is not None}
-
-
-def _remarks(edit: Edit, lang: str) -> None:
-    from ledger.i18n import t
-
-    for key, args in edit.remarks:
-        if key == "claim_not_applicable":
-            items = args["milestones"]
-            assert isinstance(items, list)
-            listed = t("reason.list_sep", lang).join(
-                t("remark.milestone", lang, **m) for m in items
-            )
-            args = {**args, "milestones": listed}
-        typer.echo(t(f"remark.{key}", lang, **args))
+    run_edit(env, on, dry_run, lambda _: message(named[-1]), options)
 
 
 UnitArg = Annotated[str, typer.Argument()]
@@ -226,15 +148,15 @@ def claim(
     from ledger.edit.ops import add_claim
 
     env = shared(root, today, lang, no_cache)
-    due = _day(deadline, "--deadline", env.today, lang)
-    since = _day(claimed, "--claimed", env.today, lang)
+    due = day_option(deadline, "--deadline", env.today, lang)
+    since = day_option(claimed, "--claimed", env.today, lang)
     _run(
         env,
         unit,
         lambda at, uid: add_claim(at, uid, project, leader, due, measure, since),
         dry_run,
         lambda uid: ("commit.claim", {"unit": uid, "project": project}),
-        _typed(
+        typed_options(
             ("leader", "--leader", leader),
             ("deadline", "--deadline", deadline),
             ("claimed", "--claimed", claimed),
@@ -267,14 +189,14 @@ def progress(
     from ledger.model import STATUSES
 
     env = shared(root, today, lang, no_cache)
-    day = _day(reported, "--reported", env.today, lang)
+    day = day_option(reported, "--reported", env.today, lang)
     said: list[str] = []  # the quarter as read, for the commit message
 
     def build(at: Loaded, uid: str) -> Edit:
         # the quarter is read for the ledger's year, and the words in its language, from the
         # edit's one reading of the ledger
         year = at.config.ledger.year if at.config is not None else env.today.year
-        language = _language(env, at)
+        language = edit_language(env, at)
         said.append(read(typed.quarter, quarter, year, lang=language).label)
         share = read(typed.percent, percent, lang=language)
         stripped = status.strip()
@@ -289,7 +211,7 @@ def progress(
         build,
         dry_run,
         lambda uid: ("commit.progress", {"unit": uid, "project": project, "quarter": said[-1]}),
-        _typed(
+        typed_options(
             ("quarter", "--quarter", quarter),
             ("status", "--status", status),
             ("percent", "--percent", percent),
@@ -317,12 +239,12 @@ def done(
     from ledger.edit.ops import mark_done
 
     env = shared(root, today, lang, no_cache)
-    day = _day(on, "--on", env.today, lang)
+    day = day_option(on, "--on", env.today, lang)
     _run(
         env,
         unit,
         lambda at, uid: mark_done(at, uid, project, milestone, day, evidence, replace),
         dry_run,
         lambda uid: ("commit.done", {"unit": uid, "project": project, "milestone": milestone}),
-        _typed(("done", "--on", on), ("evidence", "--evidence", evidence)),
+        typed_options(("done", "--on", on), ("evidence", "--evidence", evidence)),
     )

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ledger.cli.edit import DryRunOpt, _day, _language, _remarks, _typed, _unit
+from ledger.cli.editing import DryRunOpt, day_option, run_edit, typed_options, unit_named
 from ledger.cli.options import (
     LangOpt,
     NoCacheOpt,
@@ -16,14 +16,11 @@ from ledger.cli.options import (
     TodayOpt,
     command,
     fail,
-    language_of,
     refused,
     shared,
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from ledger.cli.reports import Out
     from ledger.edit.ops import Edit
     from ledger.load import Loaded
@@ -32,53 +29,6 @@ InspectionArg = Annotated[str, typer.Argument()]
 FindingArg = Annotated[str, typer.Argument()]
 OnOpt = Annotated[str | None, typer.Option("--on")]
 ReplaceOpt = Annotated[bool, typer.Option("--replace")]
-
-
-def _apply(
-    env: Shared,
-    build: Callable[[Loaded, str], Edit],
-    dry_run: bool,
-    message: Callable[[Edit], tuple[str, dict[str, object]]],
-    options: dict[str, str],
-    err: bool = False,
-) -> Edit:
-    """Apply an edit of a visit file and tell the clerk what happened and what to do next, as
-    the unit edits do (``ledger.cli.edit._run``); ``build`` is given the reading and the language
-    of the messages. ``err``: everything on stderr (``inspect --record``, whose stdout is the
-    list)."""
-    from ledger.edit.ops import EditError, apply
-    from ledger.edit.refusal import at_options
-    from ledger.i18n import t
-    from ledger.render.problems import text
-
-    langs: list[str] = []  # the language, once the edit has read the ledger
-
-    def on(loaded: Loaded) -> Edit:
-        langs.append(_language(env, loaded))
-        return build(loaded, langs[-1])
-
-    try:
-        edit = apply(env.root, env.today, on, dry_run=dry_run, cache=env.cache)
-    except EditError as exc:
-        exc.problems = at_options(exc.problems, exc.edits, options)
-        refused(exc, langs[-1] if langs else language_of(env))
-    lang = langs[-1]
-    if edit.notes:
-        typer.echo(t("note.elsewhere", lang, n=len(edit.notes)), err=True)
-        typer.echo(text(list(edit.notes), lang, 1).rsplit("\n", 2)[0], err=True)
-    if dry_run and edit.changed:
-        typer.echo(edit.diff(), nl=False, err=err)
-        _remarks(edit, lang)
-        typer.echo(t("dry_run", lang), err=True)
-        return edit
-    typer.echo(t(edit.what, lang, **edit.args), err=err)
-    _remarks(edit, lang)
-    if edit.changed:
-        key, args = message(edit)
-        # a new file is not in git yet: `git add` it before the commit names it
-        steps = "next_steps_new" if not edit.old.raw else "next_steps"
-        typer.echo(t(steps, lang, path=edit.rel, message=t(key, lang, **args)), err=err)
-    return edit
 
 
 @command("finding")
@@ -100,18 +50,18 @@ def finding(
     from ledger.edit.visits import add_finding
 
     env = shared(root, today, lang, no_cache)
-    day = _day(due, "--due", env.today, lang)
+    day = day_option(due, "--due", env.today, lang)
 
     def build(at: Loaded, language: str) -> Edit:
-        uid = _unit(unit, at, language)
+        uid = unit_named(unit, at, language)
         return add_finding(at, inspection, uid, problem, requirement, day, project, finding_id)
 
-    _apply(
+    run_edit(
         env,
         build,
         dry_run,
         lambda e: ("commit.finding", e.args),
-        _typed(
+        typed_options(
             ("problem", "--problem", problem),
             ("requirement", "--requirement", requirement),
             ("due", "--due", due),
@@ -138,13 +88,13 @@ def rectified(
     from ledger.edit.visits import rectify
 
     env = shared(root, today, lang, no_cache)
-    day = _day(on, "--on", env.today, lang)
-    _apply(
+    day = day_option(on, "--on", env.today, lang)
+    run_edit(
         env,
         lambda at, _: rectify(at, inspection, finding, day, evidence, replace),
         dry_run,
         lambda e: ("commit.rectified", e.args),
-        _typed(("rectified", "--on", on), ("evidence", "--evidence", evidence)),
+        typed_options(("rectified", "--on", on), ("evidence", "--evidence", evidence)),
     )
 
 
@@ -164,13 +114,13 @@ def closed(
     from ledger.edit.visits import close
 
     env = shared(root, today, lang, no_cache)
-    day = _day(on, "--on", env.today, lang)
-    _apply(
+    day = day_option(on, "--on", env.today, lang)
+    run_edit(
         env,
         lambda at, _: close(at, inspection, finding, day, replace),
         dry_run,
         lambda e: ("commit.closed", e.args),
-        _typed(("closed", "--on", on)),
+        typed_options(("closed", "--on", on)),
     )
 
 
@@ -195,7 +145,7 @@ def record(
     from ledger.edit.visits import record_visit
     from ledger.reports.spotcheck import build
 
-    day = _day(visit_date, "--date", env.today, env.lang)
+    day = day_option(visit_date, "--date", env.today, env.lang)
     ledger, lang = open_ledger(env)
     drawn = build(ledger, sample, env.today, seed, unit_scope(ledger, unit, lang))
     units = [v.id for v in drawn.visits]
@@ -205,12 +155,12 @@ def record(
     def make(at: Loaded, _: str) -> Edit:
         return record_visit(at, inspection, units, day, title, inspectors, drawn.seed)
 
-    _apply(
+    run_edit(
         env,
         make,
         dry_run,
         lambda e: ("commit.record", e.args),
-        _typed(
+        typed_options(
             ("title", "--title", title),
             ("date", "--date", visit_date),
             ("inspectors", "--inspector", inspectors[0] if len(inspectors) == 1 else None),
