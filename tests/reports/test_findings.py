@@ -99,6 +99,9 @@ def test_an_earlier_day_leaves_out_a_later_visit_and_later_dates(cli: Cli) -> No
     # rectified and closed in September: neither as of T
     f3 = found["2026q3-spot", "f3"]
     assert (f3["rectified"], f3["closed"], f3["state"], f3["days"]) == (None, None, "open", 42)
+    # evidence is as written, whatever the dates beside it say as of T
+    assert f2["evidence"] == "区委组织部、民政局联合印发的岗位等级评定办法"
+    assert f3["evidence"] == "挂牌清理前后对比照片"
     # the day of the visit itself counts (visits dated on or before T)
     assert _json(cli, day="2026-08-18")["totals"]["findings"] == 6
     assert _json(cli, day="2026-08-17")["totals"]["findings"] == 3
