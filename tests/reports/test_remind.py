@@ -322,6 +322,27 @@ def test_a_unit_without_claims_appears_for_its_findings(
     assert code == 0 and json.loads(out)["units"] == []
 
 
+def test_a_visit_dated_after_t_gives_no_item_and_no_error(
+    make_ledger: Callable[..., Path], cli: Cli
+) -> None:
+    """A visit two days after T whose finding would be due soon as of T: as of T it has not
+    happened, so nothing is owed for it, and it is no error."""
+    root = make_ledger(units={"a": "id: a\nname: 甲单位\n"})
+    (root / "data" / "inspections").mkdir()
+    later = VISIT.replace("id: v1", "id: v2").replace("2026-06-01", "2026-07-12")
+    later = later.replace("due: 2026-06-30", "due: 2026-07-15")
+    (root / "data" / "inspections" / "v2.yaml").write_text(later, encoding="utf-8")
+    code, out = cli("remind", "-C", root, "--today", "2026-07-10", "-f", "json")
+    assert code == 0, out
+    assert json.loads(out)["units"] == []
+    code, out = cli("remind", "-C", root, "--today", "2026-07-12", "-f", "json")
+    assert code == 0, out
+    [unit] = json.loads(out)["units"]
+    assert [(i["kind"], i["inspection"], i["days"]) for i in unit["items"]] == [
+        ("finding_due_soon", "v2", 3)
+    ]
+
+
 def test_the_table_counts_and_shows_the_findings(cli: Cli) -> None:
     code, out = cli(
         *("remind", "-C", REPO, "--today", "2026-11-25", "-f", "markdown", "-u", "shangdu")
