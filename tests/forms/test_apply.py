@@ -573,7 +573,7 @@ def test_a_visit_after_t_has_no_findings_to_rectify(cli: Cli, sample: Path, tmp_
     assert files(sample) == before
 
 
-def test_a_form_made_before_the_visit_has_no_findings_sheet_and_imports(
+def test_a_form_made_before_the_visit_has_an_empty_findings_sheet_and_imports(
     cli: Cli, sample: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "out"
@@ -592,7 +592,7 @@ def test_a_form_made_before_the_visit_has_no_findings_sheet_and_imports(
     )
     assert code == 0, output
     path = out / f"{FINDINGS_UNIT}-2026Q3.xlsx"
-    assert load_workbook(path).sheetnames == ["progress", "milestones"]
+    assert load_workbook(path).sheetnames == ["progress", "milestones", "findings"]
     before = files(sample)
     code, output = run_import(cli, sample, path)  # read back after 2026q3-spot (2026-08-18)
     assert code == 0, output

@@ -32,7 +32,7 @@ def test_the_form_has_the_sheets_keys_and_rows_of_the_contract(
 ) -> None:
     path = form(cli, sample, tmp_path / "out", "2026Q3")
     wb = load_workbook(path)
-    assert wb.sheetnames == ["progress", "milestones"]
+    assert wb.sheetnames == ["progress", "milestones", "findings"]
     ws = wb["progress"]
     keys = [c.value for c in ws[1]]
     assert [k for k in keys if not k.startswith("x-")] == list(PROGRESS_KEYS)
@@ -199,23 +199,28 @@ def test_the_findings_sheet_lists_what_the_unit_has_to_rectify_as_of_t(
     assert "本单位有 3 项督导发现的问题尚未整改完成" in notes
 
 
-def test_a_unit_with_nothing_to_rectify_gets_the_form_it_knows(
+def test_a_unit_with_nothing_to_rectify_gets_the_sheet_with_headers_and_a_note(
     cli: Cli, sample: Path, tmp_path: Path
 ) -> None:
-    """No empty sheet: huade's only finding left, rectified on the day, leaves two sheets, as
-    chayouhouqi's form (never visited) has."""
-    assert load_workbook(form(cli, sample, tmp_path / "a")).sheetnames == [
-        "progress",
-        "milestones",
-    ]
+    """Every form has the findings sheet (contract section 10: a script opens it by name): for
+    chayouhouqi (never visited), and for huade once its only finding left is rectified, it
+    holds its keys, its headers and a note saying there is nothing to fill in; no row."""
+    wb = load_workbook(form(cli, sample, tmp_path / "a"))
+    assert wb.sheetnames == ["progress", "milestones", "findings"]
     text = (sample / VISIT_FILE).read_text(encoding="utf-8")
     done = text.replace(
         "    due: 2026-10-31\n", "    due: 2026-10-31\n    rectified: 2026-11-25\n", 1
     )
     (sample / VISIT_FILE).write_text(done, encoding="utf-8")
     wb = load_workbook(form(cli, sample, tmp_path / "b", "2026Q4", FINDINGS_UNIT))
-    assert wb.sheetnames == ["progress", "milestones"]
-    assert "ledger.findings" not in {p.name for p in wb.custom_doc_props.props}
+    ws = wb["findings"]
+    keys = [c.value for c in ws[1] if c.value is not None]
+    assert "rectified" in keys and "evidence" in keys
+    assert not any(ws.cell(r, 3).value for r in range(3, ws.max_row + 1) if ws.cell(r, 1).value)
+    notes = " ".join(str(c.value) for row in ws.iter_rows() for c in row if c.value)
+    assert "没有尚未整改完成的督导发现问题" in notes
+    props = {p.name: p.value for p in wb.custom_doc_props.props}
+    assert props["ledger.findings"] == "0"
 
 
 def test_the_findings_sheet_in_english(cli: Cli, sample: Path, tmp_path: Path) -> None:

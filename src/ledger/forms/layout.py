@@ -40,8 +40,9 @@ INPUTS = {
     MILESTONES: ("done", "evidence"),
     FINDINGS: ("rectified", "evidence"),
 }
-# the sheets every form has; a form has the findings sheet only when its unit had findings to
-# rectify (``write.forms``), and says so in a property (``FINDINGS_PROPERTY``)
+# the sheets every form has had since v2; a form made since v3 also has the findings sheet
+# (empty but for a note when its unit has nothing to rectify) and says so in a property
+# (``FINDINGS_PROPERTY``): a v2 form, without either, still imports
 SHEETS = (PROGRESS, MILESTONES)
 
 Kind = Literal["key", "read", "input"]
@@ -132,8 +133,8 @@ def pages(sheet: str) -> list[list[int]]:
 PROPERTY = "ledger."
 FORM_KIND = "quarterly-form/1"
 IDENTITY = ("form", "title", "year", "unit", "quarter", "made")
-# the number of rows the findings sheet was written with (absent: no sheet), so that a sheet
-# deleted by hand is a problem, not a silence
+# the number of rows the findings sheet was written with (absent: a form made before v3, no
+# sheet), so that a sheet deleted by hand is a problem, not a silence
 FINDINGS_PROPERTY = "findings"
 
 

@@ -195,12 +195,13 @@ def workbook(
         heading.append(t("form.findings_pending", lang, date=today.isoformat(), n=len(pending)))
     _notes(progress, PROGRESS, [*heading, t("form.how_progress", lang)])
     _notes(milestones, MILESTONES, [*heading[:2], t("form.how_milestones", lang)])
-    sheets = [(progress, PROGRESS), (milestones, MILESTONES)]
-    if pending:
-        findings = wb.create_sheet(FINDINGS)
-        _findings_sheet(findings, pending, today, lang, ledger.year)
-        _notes(findings, FINDINGS, [*heading[:2], t("form.how_findings", lang)])
-        sheets.append((findings, FINDINGS))
+    # every form has the sheet (contract section 10), so that a script finds it: for a unit
+    # with nothing to rectify it holds only its headers and a note saying so
+    findings = wb.create_sheet(FINDINGS)
+    _findings_sheet(findings, pending or [], today, lang, ledger.year)
+    how = "form.how_findings" if pending else "form.no_findings"
+    _notes(findings, FINDINGS, [*heading[:2], t(how, lang, date=today.isoformat())])
+    sheets = [(progress, PROGRESS), (milestones, MILESTONES), (findings, FINDINGS)]
     for ws, sheet in sheets:
         _print(ws, unit, quarter, ledger, today, lang, sheet)
 
@@ -221,8 +222,7 @@ def workbook(
         "quarter": quarter.label,
         "made": today.isoformat(),
     }
-    if pending:
-        identity[FINDINGS_PROPERTY] = str(len(pending))
+    identity[FINDINGS_PROPERTY] = str(len(pending or []))
     for key, value in identity.items():
         wb.custom_doc_props.append(StringProperty(name=PROPERTY + key, value=held(value)))
 

@@ -577,6 +577,7 @@ WORDS: dict[str, str] = {
     "form.state_due_in": "due in {days} days",
     "form.sheet_findings": "rectification",
     "form.findings_pending": "As of {date}, {n} finding(s) of the supervision visits are not rectified yet: report their rectification on the sheet findings.",
+    "form.no_findings": "As of {date} this unit has no finding of a supervision visit left to rectify: nothing to fill in here.",
     "form.how_findings": "How to fill in: these are the findings of the supervision visits not rectified yet. For one that is rectified, write the day (such as 2026-10-08, not before the visit) and the evidence; leave the others blank. Closing a finding is the inspectors' act, not done on this form.",
     "form_unfit_finding": "cannot make the forms: `{key}` (“{field}”) of unit {unit}, visit {project}, finding {entry} {why}; change it in data/inspections/{project}.yaml first, then make the forms again",
     "form.last": "{quarter}: {status} {percent}%",

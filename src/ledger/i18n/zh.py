@@ -577,6 +577,7 @@ WORDS: dict[str, str] = {
     "form.state_due_in": "{days} 天后到期",
     "form.sheet_findings": "整改台账",
     "form.findings_pending": "截至 {date}，本单位有 {n} 项督导发现的问题尚未整改完成：整改情况请填在“整改台账”工作表（findings）中。",
+    "form.no_findings": "截至 {date}，本单位没有尚未整改完成的督导发现问题，本表无需填写。",
     "form.how_findings": "填写说明：本表列出督导检查发现、尚未整改完成的问题。已整改完成的，请填写整改完成日期（如 2026-10-08，不早于督导检查日期）和佐证材料；未完成的留空。核验销号由督导组办理，不在本表填写。",
     "form_unfit_finding": "无法生成填报表：单位 {unit} 督导检查 {project} 问题 {entry} 的 `{key}`（“{field}”）{why}；请先在 data/inspections/{project}.yaml 中修改，再生成填报表",
     "form.last": "{quarter}：{status} {percent}%",
