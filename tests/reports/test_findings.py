@@ -173,7 +173,7 @@ def test_the_state_cells_in_the_clerks_words(ledger: Ledger) -> None:
         for lang in ["zh"]
     }
     assert cells["2026q2-spot", "f1"] == "已销号"
-    assert cells["2026q2-spot", "f2"] == "已整改\n逾期 20 天"
+    assert cells["2026q2-spot", "f2"] == "已整改\n逾期 20 天整改"
     assert cells["2026q2-spot", "f3"] == "已整改"
     assert cells["2026q3-spot", "f2"] == "逾期 56 天"
     assert cells["2026q4-spot", "f2"] == "即将到期\n还剩 5 天"

@@ -98,7 +98,7 @@ def test_the_human_formats_look_back(cli: Cli, sample: Path) -> None:
     )
     assert "第三季度随机督导（2026-08-18）" in out
     # a red claim never goes without what to check: fengzhen B1's finding
-    assert "督导问题“嘎查村“两委”成员学历提升报名动员不到位" in out.split("## 回头看")[0]
+    assert "督导问题“嘎查村‘两委’成员学历提升报名动员不到位" in out.split("## 回头看")[0]
     code, out = cli(*base, "-f", "csv", "--table", "lookback", "--lang", "en")
     assert code == 0
     header = out.lstrip("\ufeff").splitlines()[0]

@@ -540,7 +540,7 @@ WORDS: dict[str, str] = {
     "remark.milestone": "{milestone} “{title}” ({due})",
     "remark.report_late": "note: the {quarter} report was due {due}; reported {days} days late, it counts as late",
     "remark.done_late": "note: milestone {milestone} was due {due}; done {days} days late, it counts as late",
-    "note.elsewhere": "note: {n} errors already elsewhere in the ledger, not from this edit, do not block it:",
+    "note.elsewhere": "note: not blocked by {n} errors already elsewhere in the ledger, not from this edit:",
     "commit.claim": "{unit}: claim {project}",
     "commit.progress": "{unit}: {project} {quarter} progress",
     "commit.done": "{unit}: {project} {milestone} done",

@@ -429,7 +429,7 @@ WORDS: dict[str, str] = {
     "findings.cell.overdue": "逾期 {days} 天",
     "findings.cell.due_soon": "即将到期\n还剩 {days} 天",
     "findings.cell.due_today": "今天到期",
-    "findings.cell.rectified_late": "已整改\n逾期 {days} 天",
+    "findings.cell.rectified_late": "已整改\n逾期 {days} 天整改",
     "findings.cell.closed_late": "已销号\n逾期 {days} 天整改",
     "total.findings": "发现问题",
     "total.findings.open": "未到期",
