@@ -470,6 +470,7 @@ WORDS: dict[str, str] = {
     "empty.score_detail": "Nothing lost points.",
     "note.provisional": "Provisional: the year is not over; the {quarter} reports are due by {due}; final from {final}.",
     "note.provisional_reports": "Provisional: the {quarter} reports are due by {due}, not yet counted; final from {final}.",
+    "record.field": "{label}: {value}",  # a row as lines, when no table fits the screen
     "note.hidden_columns": "Not shown for want of width: {columns} (--wide shows every column)",
     "title.year_provisional": "Year-end evaluation {year} (provisional, as of {date})",
     "total.units_scored": "Units scored",

@@ -470,6 +470,7 @@ WORDS: dict[str, str] = {
     "empty.score_detail": "没有失分事项。",
     "note.provisional": "暂算：年度尚未结束；{quarter} 进展 {due} 前上报，{final} 起得分定稿。",
     "note.provisional_reports": "暂算：{quarter} 进展 {due} 前上报，尚未计入得分；{final} 起得分定稿。",
+    "record.field": "{label}：{value}",  # a row as lines, when no table fits the screen
     "note.hidden_columns": "屏幕宽度不够，未显示：{columns}（加 --wide 显示全部列）",
     "title.year_provisional": "{year} 年度工作成效评价（截至 {date} 暂算）",
     "total.units_scored": "参评单位",
