@@ -322,6 +322,7 @@ WORDS: dict[str, str] = {
     "unknown_inspection": "no inspection `{value}`{hint} (known: {known})",
     "inspection_exists": "inspection `{value}` is recorded already ({path}): choose another id; nothing written",
     "unknown_finding": "inspection {inspection} has no finding `{value}`{hint} (known: {known})",
+    "known.id": "{id}",  # one of a list of ids
     "known.finding": "{id} ({unit}: {problem})",
     "not_visited": "unit `{unit}` was not visited by inspection {inspection} (units: {units}; see {path})",
     "finding_exists": "inspection {inspection} has a finding {finding} already ({path}, line {line}): choose another id, or leave out --id",

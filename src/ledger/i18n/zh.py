@@ -322,6 +322,7 @@ WORDS: dict[str, str] = {
     "unknown_inspection": "没有督导 `{value}`{hint}（现有：{known}）",
     "inspection_exists": "督导 `{value}` 已有记录（{path}）：请换一个编号；未写入任何内容",
     "unknown_finding": "督导 {inspection} 没有发现问题 `{value}`{hint}（现有：{known}）",
+    "known.id": "{id}",  # one of a list of ids
     "known.finding": "{id}（{unit}：{problem}）",
     "not_visited": "单位 `{unit}` 不在督导 {inspection} 的被督导单位中（{units}，见 {path}）",
     "finding_exists": "督导 {inspection} 已有发现问题 {finding}（{path} 第 {line} 行）：请换一个编号，或不写 --id",
