@@ -270,8 +270,11 @@ def _table(console: Console, table: Table, options: Options, lang: str) -> None:
     shown = {table.columns[i].label for i in layout.keep}
     hidden = [c.label for c in table.columns if c.label not in shown]
     if hidden:
+        from ledger.render.wrap import glued
+
         sep = t("reason.list_sep", lang)
-        _print(console, t("note.hidden_columns", lang, columns=sep.join(hidden)), "dim")
+        columns = sep.join(glued(label) for label in hidden)  # a label never split across lines
+        _print(console, t("note.hidden_columns", lang, columns=columns), "dim")
 
 
 def _records(
