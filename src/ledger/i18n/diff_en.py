@@ -59,6 +59,7 @@ DIFF: dict[str, str] = {
     "diff.field.unit": "unit",
     "diff.field.rectified": "rectified on",
     "diff.field.closed": "closed on",
+    "diff.field.finding.problem": "wording",  # not finding "…", problem "…" → "…"
     "diff.field.finding.due": "time limit",
     "diff.settings_changed": "Setting {field}: {change}",
     "diff.project_added": "Project {id} added: {title}",
