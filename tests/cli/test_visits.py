@@ -412,3 +412,13 @@ def test_the_supervision_loop_by_commands_alone(cli: Cli, sample: Path) -> None:
         ("f1", "2026-12-04"),
         ("f2", "2026-12-05"),
     ]
+
+
+def test_a_state_not_known_lists_the_choices_in_the_readers_language(
+    cli: Cli, sample: Path
+) -> None:
+    base = ("findings", "-C", sample, "--today", SAMPLE_DAY, "--state", "bad")
+    code, out = cli(*base, "--lang", "en")
+    assert code == 2 and "choose one of open, due_soon, overdue, rectified, closed, 未到期" in out
+    code, out = cli(*base)
+    assert code == 2 and "可选：open、due_soon、overdue、rectified、closed、未到期" in out

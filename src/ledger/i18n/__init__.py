@@ -75,6 +75,12 @@ def words(key: str, **args: object) -> dict[str, object]:
     return {"words": key, **args}
 
 
+def listed(items: list[str]) -> object:
+    """Names or ids as an argument listed as the reader's language lists things (zh 、, en ", "),
+    or "-" for none: "可选：table、markdown", "choose one of table, markdown"."""
+    return [words("known.id", id=i) for i in items] or "-"
+
+
 def word(value: object, lang: str) -> object:
     """An argument as it reads in ``lang``: words worded, anything else as it is."""
     return _word(value, lang)
