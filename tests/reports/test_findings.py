@@ -256,3 +256,11 @@ def test_a_state_filter_that_keeps_nothing_says_which(cli: Cli) -> None:
     assert code == 0 and "没有整改情况为“已销号”的问题。" in out
     code, out = cli("findings", *args, "--lang", "en")
     assert code == 0 and "No findings that are closed." in out
+
+
+def test_the_scope_line_in_each_languages_brackets(cli: Cli) -> None:
+    base = ("findings", "-C", REPO, "--today", DAY, "-u", "liangcheng")
+    code, out = cli(*base)
+    assert code == 0 and "范围：凉城县（liangcheng）及其下属单位" in out
+    code, out = cli(*base, "--lang", "en")
+    assert code == 0 and "Units: 凉城县 (liangcheng) and the units under it" in out

@@ -244,6 +244,7 @@ WORDS: dict[str, str] = {
     "meta.as_of": "As of {date}",
     "print.page": "Page {page} of {pages}",
     "meta.scope": "Units: {unit} and the units under it",
+    "meta.scope_unit": "{name} ({id})",
     "meta.project": "Project: {project}",
     "meta.weights": "Weights: milestones {milestones}, reports {reports}, completion {completion}",
     "meta.weights_rectification": "Weights: milestones {milestones}, reports {reports}, completion {completion}, rectification {rectification}",

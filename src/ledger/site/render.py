@@ -103,7 +103,11 @@ def render(site: Site) -> dict[str, bytes]:
         "quarter_of": _quarter_label,
         "meta_ledger": t("meta.ledger", lang, title=site.title),
         "meta_as_of": stamp,
-        "meta_scope": t("meta.scope", lang, unit=f"{scope.name} ({scope.id})") if scope else "",
+        "meta_scope": t(
+            "meta.scope", lang, unit=t("meta.scope_unit", lang, name=scope.name, id=scope.id)
+        )
+        if scope
+        else "",
         "meta_period": t(
             "meta.period", lang, quarter=q.label, start=q.start.isoformat(), end=q.end.isoformat()
         ),
