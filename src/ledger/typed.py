@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping
 from ledger.asof.findings import STATES, FindingState
 from ledger.calendar import Quarter
 from ledger.hints import did_you_mean
+from ledger.i18n import listed
 from ledger.model import STATUSES, Status, Unit
 
 
@@ -78,7 +79,7 @@ def status(text: str) -> Status:
     if folded in STATUSES:
         return STATUSES[folded]  # type: ignore[return-value]
     raise Untyped(
-        "bad_status", value=text, choices="、".join(STATUSES), **did_you_mean(word, STATUSES)
+        "bad_status", value=text, choices=listed(list(STATUSES)), **did_you_mean(word, STATUSES)
     )
 
 
@@ -109,7 +110,7 @@ def finding_state(text: str) -> FindingState:
     for key in (word, folded):
         if key in _FINDING_STATES:
             return _FINDING_STATES[key]
-    choices = "、".join([*STATES, "未到期", "即将到期", "逾期", "已整改", "已销号"])
+    choices = listed([*STATES, "未到期", "即将到期", "逾期", "已整改", "已销号"])
     raise Untyped(
         "bad_finding_state", value=text, choices=choices, **did_you_mean(word, _FINDING_STATES)
     )

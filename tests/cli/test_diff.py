@@ -41,7 +41,7 @@ def test_strict_exits_1_on_attention(tmp_path: Path) -> None:
     repo = extended(tmp_path)
     code, _, err = run("diff", "HEAD~1", "HEAD", "-C", repo.root, "--strict", "--lang", "en")
     assert code == 1
-    assert "1 changes need attention (--strict)" in err
+    assert "attention needed for 1 change (--strict)" in err
     repo.edit(A, "leader: 王某", "leader: 赵某")  # on disk: no attention
     code, _, _ = run("diff", "-C", repo.root, "--strict", "--today", "2026-11-25")
     assert code == 0
@@ -112,7 +112,7 @@ def test_a_link_in_the_old_version_is_named_in_a_note(tmp_path: Path) -> None:
     repo.write("data/units/b.yaml", "id: b\nname: 乙单位\n")  # a real file now
     code, out, err = run("diff", "-C", repo.root, "--today", "2026-11-25", "--lang", "en")
     assert code == 0
-    assert err.startswith("ledger: FROM (HEAD) has 1 files with errors")
+    assert err.startswith("ledger: FROM (HEAD) has 1 file with errors")
     assert "data/units/b.yaml: error[F008]: " in err and "link" in err
     assert out.startswith("No change to the ledger")  # b could not be read in FROM: no row
 

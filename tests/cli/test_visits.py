@@ -65,7 +65,7 @@ def test_finding_by_the_units_name_adds_it_and_keeps_everything_else(
     before = ledger_files(sample)
     code, out = run(cli, sample, "finding", "2026q4-spot", "卓资县", *FINDING, "-p", "K4")
     assert code == 0, out
-    assert f"{Q4}: added finding f6 (unit zhuozi, due 2026-12-20)" in out
+    assert f"{Q4}: added finding f6 (unit zhuozi, time limit 2026-12-20)" in out
     assert 'git commit -m "inspection 2026q4-spot: zhuozi finding f6"' in out
     after = ledger_files(sample)
     assert {k for k in after if after[k] != before.get(k)} == {Q4}
@@ -141,6 +141,11 @@ def test_rectified_then_closed(cli: Cli, sample: Path) -> None:
     code, out = run(cli, sample, "closed", "2026q4-spot", "f5")
     assert code == 0, out
     assert 'git commit -m "inspection 2026q4-spot: f5 closed"' in out
+    # the same again: said in words that read, nothing changed
+    code, out = run(cli, sample, "rectified", "2026q4-spot", "f5")
+    assert code == 0 and "finding f5 is recorded already as rectified on 2026-11-25, nothing" in out
+    code, out = run(cli, sample, "closed", "2026q4-spot", "f5")
+    assert code == 0 and "finding f5 was closed already on 2026-11-25, nothing changed" in out
     after = ledger_files(sample)
     assert only_added(before[Q4], after[Q4]) == [
         "    rectified: 2026-11-25\n",
@@ -170,8 +175,17 @@ def test_rectified_and_closed_dry_runs_write_nothing(cli: Cli, sample: Path) -> 
         # rectified after T
         (("rectified", "2026q4-spot", "f1", "--on", "2026-12-01"), 1, "error[V011]"),
         # another day over one recorded needs --replace
-        (("rectified", "2026q2-spot", "f2", "--on", "2026-08-01"), 1, "add --replace"),
-        (("closed", "2026q2-spot", "f1", "--on", "2026-07-20"), 1, "add --replace"),
+        (
+            ("rectified", "2026q2-spot", "f2", "--on", "2026-08-01"),
+            1,
+            "finding f2 is recorded already as rectified on 2026-08-20 (line 26); to make it"
+            " 2026-08-01, add --replace",
+        ),
+        (
+            ("closed", "2026q2-spot", "f1", "--on", "2026-07-20"),
+            1,
+            "finding f1 was closed already on 2026-07-10",
+        ),
         # unknown ids
         (("rectified", "2026q2-spot", "f9"), 2, "known: f1 (huade: "),
         (("closed", "2026q3-spto", "f1"), 2, "did you mean `2026q3-spot`?"),
@@ -398,3 +412,13 @@ def test_the_supervision_loop_by_commands_alone(cli: Cli, sample: Path) -> None:
         ("f1", "2026-12-04"),
         ("f2", "2026-12-05"),
     ]
+
+
+def test_a_state_not_known_lists_the_choices_in_the_readers_language(
+    cli: Cli, sample: Path
+) -> None:
+    base = ("findings", "-C", sample, "--today", SAMPLE_DAY, "--state", "bad")
+    code, out = cli(*base, "--lang", "en")
+    assert code == 2 and "choose one of open, due_soon, overdue, rectified, closed, 未到期" in out
+    code, out = cli(*base)
+    assert code == 2 and "可选：open、due_soon、overdue、rectified、closed、未到期" in out

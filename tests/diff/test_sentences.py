@@ -119,6 +119,21 @@ def test_a_findings_due_is_its_time_limit_and_added_things_are_quoted(names: Nam
     )
     assert say(names, due) == "二季度督导 甲单位 K1：问题“台账不全”的整改时限由6月30日改为7月30日"
     assert say(names, due, "en").endswith('finding "台账不全", time limit 30 Jun → 30 Jul')
+    # its problem rewritten: the wording, not 问题“…”的问题由…
+    reworded = Change.of(
+        "finding_changed",
+        "台账不全",
+        "台账“两委”不全",
+        unit="a",
+        project="K1",
+        inspection="v1",
+        finding="f1",
+        field="problem",
+    )
+    assert say(names, reworded) == (
+        "二季度督导 甲单位 K1：问题“台账不全”的表述由“台账不全”改为“台账‘两委’不全”"
+    )
+    assert say(names, reworded, "en").endswith('wording "台账不全" → "台账“两委”不全"')
     added = Change.of("project_added", after="新项目", project="N1")
     assert say(names, added) == "新增项目 N1“新项目”"
     claim = Change.of(

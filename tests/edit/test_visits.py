@@ -14,6 +14,7 @@ import pytest
 
 from ledger.edit import visits
 from ledger.edit.ops import Edit, EditError, apply
+from ledger.i18n import t
 from ledger.load import Loaded
 from ledger.validate import validate
 from tests.conftest import LedgerMaker
@@ -207,7 +208,11 @@ def test_a_finding_for_a_unit_not_visited_is_refused(sample: Path) -> None:
         sample, lambda at: visits.add_finding(at, "2026q4-spot", "huade", "问题", "要求", TODAY)
     )
     assert error.key == "not_visited"
-    assert error.args_["units"] == "shangdu, zhuozi, chayouzhongqi"
+    # listed as each language lists things: 、 in Chinese, a comma in English
+    assert t(error.key, "zh", **error.args_).startswith(
+        "单位 `huade` 不在督导 2026q4-spot 的被督导单位中（shangdu、zhuozi、chayouzhongqi，"
+    )
+    assert "(units: shangdu, zhuozi, chayouzhongqi;" in t(error.key, "en", **error.args_)
 
 
 def test_a_finding_due_before_the_visit_is_refused_at_its_line(sample: Path) -> None:
@@ -236,6 +241,7 @@ def test_an_unknown_inspection_gets_a_hint(sample: Path) -> None:
     error = refused(sample, lambda at: visits.rectify(at, "2026q4-spt", "f1", TODAY))
     assert error.key == "unknown_inspection"
     assert error.args_["hint"] == {"words": "hint.did_you_mean", "name": "2026q4-spot"}
+    assert "（现有：2026q2-spot、2026q3-spot、2026q4-spot）" in t(error.key, "zh", **error.args_)
 
 
 def test_an_unknown_finding_lists_the_visits_findings(sample: Path) -> None:

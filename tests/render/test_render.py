@@ -10,6 +10,7 @@ import openpyxl  # type: ignore[import-untyped]
 import pytest
 
 from ledger.calendar import Quarter
+from ledger.i18n import t
 from ledger.load import load
 from ledger.model import Ledger
 from ledger.render import EmitError, Options, emit, html, xlsx
@@ -54,7 +55,10 @@ def test_a_format_the_report_does_not_offer(ledger: Ledger) -> None:
     with pytest.raises(EmitError) as refused:
         emit(built, "text", Options())
     assert refused.value.key == "bad_format"
-    assert refused.value.args_["choices"] == ", ".join(REPORTS["overdue"].formats)
+    # the choices listed as each language lists things
+    args = refused.value.args_
+    assert t("bad_format", "en", **args).endswith("choose table, markdown, html, csv, json, xlsx")
+    assert t("bad_format", "zh", **args).endswith("可选：table、markdown、html、csv、json、xlsx")
 
 
 def test_notes_before_and_after(ledger: Ledger) -> None:

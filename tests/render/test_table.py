@@ -62,7 +62,10 @@ def test_too_narrow_for_a_table_gives_blocks(cli: Cli) -> None:
     code, out = cli("overdue", "-C", REPO, "--today", DAY, env={"COLUMNS": "30"})
     assert code == 0
     assert all(cell_len(line) <= 30 for line in out.splitlines())
-    assert "逾期天数: 209" in out
+    # each row a block of lines in the reader's punctuation: 逾期天数：209, not 逾期天数: 209
+    assert "逾期天数：209" in out and ": " not in out
+    code, out = cli("overdue", "-C", REPO, "--today", DAY, "--lang", "en", env={"COLUMNS": "30"})
+    assert code == 0 and "：" not in out and ": 209" in out
 
 
 def test_two_long_texts_share_the_room() -> None:

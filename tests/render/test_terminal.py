@@ -27,6 +27,7 @@ REPORTS = {
     "year": ["report", "--year"],
     "remind": ["remind"],
     "inspect": ["inspect", "--sample", "5", "--seed", "7"],
+    "findings": ["findings"],
 }
 DAYS = ["2026-11-25", "2027-01-08"]  # before the year's end; in the Q4 collection
 CASES = [

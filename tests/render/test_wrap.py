@@ -10,7 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from ledger.render.wrap import CLOSING, OPENING, longest_word, tokens, wrap
+from ledger.render.wrap import CLOSING, OPENING, glued, longest_word, tokens, wrap
+from tests.conftest import REPO, SAMPLE_DAY
+from tests.support import Cli
 
 REASON = "节点“完成集中整顿，逐个制定并落实整改措施”逾期 56天；上报状态为“存在风险”"
 
@@ -96,3 +98,17 @@ def test_words_and_punctuation_are_not_broken(text: str, width: int) -> None:
             assert line.lstrip(" ")[:1] not in CLOSING, lines
         for line in lines[:-1]:
             assert line[-1:] not in OPENING, lines
+
+
+def test_a_glued_name_stays_on_one_line_and_the_glue_is_not_shown() -> None:
+    text = "未显示：" + "、".join(glued(x) for x in ["整改完成", "核验销号", "佐证材料"])
+    lines = wrap(text, 24)  # "核验销" would end the first line if the name could break
+    assert lines == ["未显示：整改完成、", "核验销号、佐证材料"]
+    assert wrap(glued("Visit id"), 80) == ["Visit id"]
+
+
+def test_the_findings_note_names_each_hidden_column_whole(cli: Cli) -> None:
+    code, out = cli("findings", "-C", REPO, "--today", SAMPLE_DAY, env={"COLUMNS": "80"})
+    assert code == 0
+    note = out.split("屏幕宽度不够")[1].splitlines()
+    assert any("核验销号" in line for line in note) and "\u2060" not in out

@@ -176,7 +176,7 @@ def test_the_state_cells_in_the_clerks_words(ledger: Ledger) -> None:
         for lang in ["zh"]
     }
     assert cells["2026q2-spot", "f1"] == "已销号"
-    assert cells["2026q2-spot", "f2"] == "已整改\n逾期 20 天"
+    assert cells["2026q2-spot", "f2"] == "已整改\n逾期 20 天整改"
     assert cells["2026q2-spot", "f3"] == "已整改"
     assert cells["2026q3-spot", "f2"] == "逾期 56 天"
     assert cells["2026q4-spot", "f2"] == "即将到期\n还剩 5 天"
@@ -259,3 +259,11 @@ def test_a_state_filter_that_keeps_nothing_says_which(cli: Cli) -> None:
     assert code == 0 and "没有整改情况为“已销号”的问题。" in out
     code, out = cli("findings", *args, "--lang", "en")
     assert code == 0 and "No findings that are closed." in out
+
+
+def test_the_scope_line_in_each_languages_brackets(cli: Cli) -> None:
+    base = ("findings", "-C", REPO, "--today", DAY, "-u", "liangcheng")
+    code, out = cli(*base)
+    assert code == 0 and "范围：凉城县（liangcheng）及其下属单位" in out
+    code, out = cli(*base, "--lang", "en")
+    assert code == 0 and "Units: 凉城县 (liangcheng) and the units under it" in out

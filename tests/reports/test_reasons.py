@@ -32,14 +32,14 @@ JAN = "2027-01-08"
 # huade B4 on 25 November: two overdue milestones (the second due later) and three quarters
 # without a report; JSON lists them in the contract's order, people read the same order here
 B4_ZH = [
-    "节点“完成非公企业党建“地毯式”排查”逾期 209天",
+    "节点“完成非公企业党建‘地毯式’排查”逾期 209天",
     "节点“完成党组织组建和党建指导员选派”逾期 41天",
     "2026Q1 进展未上报，已逾期 229天",
     "2026Q2 进展未上报，已逾期 138天",
     "2026Q3 进展未上报，已逾期 46天",
 ]
 B4_EN = [
-    "milestone “完成非公企业党建“地毯式”排查” 209 days overdue",
+    "milestone “完成非公企业党建‘地毯式’排查” 209 days overdue",
     "milestone “完成党组织组建和党建指导员选派” 41 days overdue",
     "2026Q1 report missing, 229 days late",
     "2026Q2 report missing, 138 days late",

@@ -98,7 +98,7 @@ def test_the_human_formats_look_back(cli: Cli, sample: Path) -> None:
     )
     assert "第三季度随机督导（2026-08-18）" in out
     # a red claim never goes without what to check: fengzhen B1's finding
-    assert "督导问题“嘎查村“两委”成员学历提升报名动员不到位" in out.split("## 回头看")[0]
+    assert "督导问题“嘎查村‘两委’成员学历提升报名动员不到位" in out.split("## 回头看")[0]
     code, out = cli(*base, "-f", "csv", "--table", "lookback", "--lang", "en")
     assert code == 0
     header = out.lstrip("\ufeff").splitlines()[0]
@@ -109,3 +109,15 @@ def test_the_human_formats_look_back(cli: Cli, sample: Path) -> None:
     # liangcheng's only finding is closed: nothing to look back on
     code, out = cli(*base, "-f", "html", "--unit", "liangcheng")
     assert code == 0 and "抽取的单位没有未销号的督导问题" in out
+
+
+def test_a_units_name_once_for_its_rows_in_the_terminal(cli: Cli, sample: Path) -> None:
+    # 商都县 has three findings to look back on, 察右后旗 three claims: each name once
+    code, out = cli(
+        "inspect", "-C", sample, "--today", SAMPLE_DAY, "-n", "19", "--seed", "1",
+        env={"COLUMNS": "120"},
+    )  # fmt: skip
+    assert code == 0
+    main, lookback = out.split("回头看")
+    assert lookback.count("商都县") == 1
+    assert main.count("察右后旗") == 1

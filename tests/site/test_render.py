@@ -35,10 +35,15 @@ def test_every_page_says_its_charset_language_and_a4(files: dict[str, bytes]) ->
         page = data.decode("utf-8")
         assert page.startswith('<!DOCTYPE html>\n<html lang="zh-CN">'), name
         assert '<meta charset="utf-8">' in page
-        assert '<link rel="stylesheet" href="' in page and "@page { @top-left {" in page
+        # the findings' nine columns on a landscape sheet (portrait broke the units' names)
+        sheet = "size: A4 landscape; " if name == "findings.html" else ""
+        assert '<link rel="stylesheet" href="' in page and f"@page {{ {sheet}@top-left {{" in page
     # the sheet and its page numbers are the stylesheet's, for every page
     css = files["site.css"].decode("utf-8")
     assert "@page { size: A4;" in css and "counter(page)" in css and "统计截至 2026-11-25" in css
+    # printed, a visit's title and a unit's name in the findings are not broken a character a line
+    assert "table.findings td:first-child { min-width: 8.5em; }" in css
+    assert "table.findings:not(.of-unit) td:nth-child(2) { white-space: nowrap; }" in css
     english = make(load(REPO, cache=False).ledger(), DAY, "en")
     assert b'<html lang="en">' in english["index.html"]
     assert "红灯".encode() not in english["index.html"]

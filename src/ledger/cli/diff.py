@@ -44,10 +44,11 @@ def diff(
     from ledger.diff import GitError
     from ledger.diff import diff as compare
     from ledger.diff.render import FORMATS
+    from ledger.i18n import listed
 
     env = shared(root, today, lang, no_cache)
     if format not in FORMATS:
-        fail("diff.bad_format", env.lang, value=format, choices=", ".join(FORMATS))
+        fail("diff.bad_format", env.lang, value=format, choices=listed(list(FORMATS)))
     try:
         found = compare(env.root, start, end, env.today, env.cache)
     except GitError as exc:

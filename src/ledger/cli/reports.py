@@ -97,6 +97,7 @@ class Out:
 def run_report(name: str, env: Shared, out: Out, unit: str | None, **asked: Any) -> None:
     """Read the ledger as of T, build the report ``name`` of the registry from what was asked,
     and write what ``ledger.render.emit`` makes of it to the terminal or ``--output``."""
+    from ledger.i18n import listed
     from ledger.render import EmitError, Options, emit
     from ledger.reports import REPORTS, SORTS, Ask
     from ledger.typed import Untyped
@@ -105,7 +106,7 @@ def run_report(name: str, env: Shared, out: Out, unit: str | None, **asked: Any)
     scope = unit_scope(ledger, unit, lang)
     sort = asked.get("sort", "unit")
     if sort not in SORTS:
-        fail("bad_sort", lang, value=sort, choices=", ".join(SORTS))
+        fail("bad_sort", lang, value=sort, choices=listed(list(SORTS)))
     ask = Ask(env.today, out.format, scope, **asked)
     try:
         built = REPORTS[name].build(ledger, ask, lang)

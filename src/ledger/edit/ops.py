@@ -42,7 +42,7 @@ from ledger.edit.write import (
 )
 from ledger.edit.yamltext import Splice, SpliceError, YamlText
 from ledger.hints import did_you_mean
-from ledger.i18n import words
+from ledger.i18n import listed, words
 from ledger.load import PROJECTS, UNITS, Loaded, load
 from ledger.load.yamlparse import parse, position
 from ledger.model import STATUSES, UNIT_ID, Claim, Ledger
@@ -576,7 +576,7 @@ def _status_word(status: str, entries: list[dict[str, Any]], data: dict[str, Any
     said: the claim's latest entry's, else the file's last status word, else English (a file
     read by scripts and diffed in review should not mix two vocabularies)."""
     if status not in STATUSES:
-        raise EditError("bad_status", value=status, choices=", ".join(STATUSES))
+        raise EditError("bad_status", value=status, choices=listed(list(STATUSES)))
     canonical = STATUSES[status]
     used = _status_words(entries) or _status_words(
         e

@@ -33,7 +33,7 @@ from ledger.edit.ops import Edit, EditError, Target, _finish, _wrote, read_targe
 from ledger.edit.write import Snapshot
 from ledger.edit.yamltext import Splice, YamlText, scalar
 from ledger.hints import did_you_mean
-from ledger.i18n import t, words
+from ledger.i18n import listed, t, words
 from ledger.load import INSPECTIONS, Loaded
 from ledger.load.yamlparse import parse
 from ledger.model import VISIT_ID, Ledger
@@ -76,7 +76,7 @@ def visit_path(loaded: Loaded, visit_id: str, new: bool = False) -> tuple[Path, 
         raise EditError(
             "unknown_inspection",
             value=visit_id,
-            known=", ".join(known) or "-",
+            known=listed(known),
             **did_you_mean(visit_id, known),
         ) from None
     except OSError as exc:
@@ -180,7 +180,7 @@ def record_visit(
         raise EditError("invalid_result", problems=controls, path=rel)
     if parsed.problems or parsed.data != data:
         raise EditError("cannot_splice", path=rel, reason="the result reads differently")
-    args: dict[str, object] = {"path": rel, "inspection": visit_id, "units": ", ".join(units)}
+    args: dict[str, object] = {"path": rel, "inspection": visit_id, "units": listed(units)}
     return Edit(path, rel, Snapshot(path, b""), text, "did_record", args, wrote=_wrote(text, ()))
 
 
@@ -204,7 +204,7 @@ def add_finding(
             "not_visited",
             unit=unit_id,
             inspection=visit_id,
-            units=", ".join(visited) or "-",
+            units=listed(visited),
             path=target.rel,
         )
     if project is not None:

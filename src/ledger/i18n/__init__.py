@@ -8,6 +8,8 @@ where the problem is found.
 
 from __future__ import annotations
 
+import re
+
 from ledger.i18n import en, zh
 from ledger.visible import visible_args
 
@@ -21,13 +23,62 @@ def t(key: str, lang: str, /, **args: object) -> str:
     their control characters escaped (``ledger.visible``)."""
     table = TABLES.get(lang, zh.WORDS)
     worded = {k: _word(v, lang) for k, v in visible_args(args).items()}
-    return table[key].format(**worded)
+    template = table[key]
+    if lang == "en":
+        template = _singular(template, worded)
+    return template.format(**_nest_quotes(template, worded))
+
+
+# English counts: the tables write the plural ("{days} days"); a count of one takes the singular
+# noun here, once, rather than a second key per phrase. Chinese has no plural: its tables stay.
+_SINGULAR = {
+    "days": "day",
+    "changes": "change",
+    "files": "file",
+    "pages": "page",
+    "units": "unit",
+    "errors": "error",
+    "characters": "character",
+}
+_COUNTED = re.compile(r"\{(\w+)\} (" + "|".join(_SINGULAR) + r")\b")
+
+
+def _singular(template: str, args: dict[str, object]) -> str:
+    def one(m: re.Match[str]) -> str:
+        n = args.get(m.group(1))
+        if isinstance(n, int) and not isinstance(n, bool) and abs(n) == 1:
+            return "{" + m.group(1) + "} " + _SINGULAR[m.group(2)]
+        return m.group()
+
+    return _COUNTED.sub(one, template)
+
+
+# A text the template quotes (“{problem}”) may hold double quotes of its own (督导问题“嘎查村“两委”
+# 成员…”), which then read as closing the outer quote. Both Chinese (GB/T 15834-2011, 4.3.3) and
+# English nest single quotes inside double ones, so the text's own “” become ‘’ there. Chosen over
+# 「」 for the template, which mainland clerks do not use; the text elsewhere (a table cell, the
+# file) keeps its quotes.
+_QUOTED = re.compile(r"“\{(\w+)\}”")
+_INNER = str.maketrans("“”", "‘’")
+
+
+def _nest_quotes(template: str, args: dict[str, object]) -> dict[str, object]:
+    inside = set(_QUOTED.findall(template))
+    return {
+        k: v.translate(_INNER) if k in inside and isinstance(v, str) else v for k, v in args.items()
+    }
 
 
 def words(key: str, **args: object) -> dict[str, object]:
     """An argument that needs words: the key of its text and the text's own arguments. Plain
     data (a problem's arguments are cached as JSON), worded by ``t`` in the reader's language."""
     return {"words": key, **args}
+
+
+def listed(items: list[str]) -> object:
+    """Names or ids as an argument listed as the reader's language lists things (zh 、, en ", "),
+    or "-" for none: "可选：table、markdown", "choose one of table, markdown"."""
+    return [words("known.id", id=i) for i in items] or "-"
 
 
 def word(value: object, lang: str) -> object:

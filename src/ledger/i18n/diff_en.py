@@ -59,6 +59,7 @@ DIFF: dict[str, str] = {
     "diff.field.unit": "unit",
     "diff.field.rectified": "rectified on",
     "diff.field.closed": "closed on",
+    "diff.field.finding.problem": "wording",  # not finding "…", problem "…" → "…"
     "diff.field.finding.due": "time limit",
     "diff.settings_changed": "Setting {field}: {change}",
     "diff.project_added": "Project {id} added: {title}",
@@ -98,6 +99,6 @@ DIFF: dict[str, str] = {
     "diff.unknown_rev": "no revision {rev} in git (check the spelling, or git fetch first)",
     "diff.shallow": "revision {rev} is not in this shallow clone: fetch the whole history (git fetch --unshallow, or fetch-depth: 0 in CI)",
     "diff.no_ledger": "no ledger at revision {rev} (no ledger.toml in {path})",
-    "diff.strict": "{n} changes need attention (--strict)",
+    "diff.strict": "attention needed for {n} changes (--strict)",
     "diff.bad_format": "unknown format {value}; choose one of: {choices}",
 }

@@ -59,6 +59,7 @@ DIFF: dict[str, str] = {
     "diff.field.unit": "单位",
     "diff.field.rectified": "整改完成日期",
     "diff.field.closed": "核验销号日期",
+    "diff.field.finding.problem": "表述",  # 问题“…”的表述由…改为…, not …的问题由…
     "diff.field.finding.due": "整改时限",
     "diff.settings_changed": "台账设置 {field}：{change}",
     "diff.project_added": "新增项目 {id}{title}",

@@ -60,7 +60,7 @@ HELP: dict[str, str] = {
     "help.inspect.sample": "How many units to draw.",
     "help.inspect.seed": "The random seed (default: T as YYYYMMDD).",
     "help.inspect.record": "Record the units drawn as a visit: write data/inspections/ID.yaml (an ID that exists is refused).",
-    "help.inspect.title": "With --record: the visit's title (default: Spot check and the date).",
+    "help.inspect.title": "With --record: the visit's title (default: “Spot check” and the visit's date, such as “Spot check 2026-11-25”).",
     "help.inspect.visit_date": "With --record: the day of the visit, YYYY-MM-DD (default: T).",
     "help.inspect.inspector": "With --record: an inspector; repeat it for several.",
     "help.inspect.dry_run": "With --record: show the visit file to be written; write nothing.",

@@ -63,7 +63,7 @@ HELP: dict[str, str] = {
     "help.inspect.sample": "抽取的单位数。",
     "help.inspect.seed": "随机种子（默认：T，写作 YYYYMMDD）。",
     "help.inspect.record": "把抽中的单位记为一次督导：写入 data/inspections/编号.yaml（编号已有则拒绝）。",
-    "help.inspect.title": "与 --record 同用：督导标题（默认：随机督导 加日期）。",
+    "help.inspect.title": "与 --record 同用：督导标题（默认：“随机督导”加督导日期，如“随机督导 2026-11-25”）。",
     "help.inspect.visit_date": "与 --record 同用：督导日期，YYYY-MM-DD（默认：T）。",
     "help.inspect.inspector": "与 --record 同用：督导组成员；多人请重复此选项。",
     "help.inspect.dry_run": "与 --record 同用：只显示将要写入的督导文件，不写入。",

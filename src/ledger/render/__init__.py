@@ -88,12 +88,12 @@ class EmitError(ValueError):
 def emit(report: Built[Any], fmt: str, options: Options) -> Emitted:
     """``report`` in the format ``fmt``: its JSON, a format it writes itself, or its document
     through the renderer of ``FORMATS``."""
-    from ledger.i18n import t
+    from ledger.i18n import listed, t
 
     kind, lang = report.kind, report.lang
     choices = (*REPORT_FORMATS, *kind.own)
     if fmt not in choices:
-        raise EmitError("bad_format", value=fmt, choices=", ".join(choices))
+        raise EmitError("bad_format", value=fmt, choices=listed(list(choices)))
     if fmt == JSON:
         from ledger.render.jsonout import dumps
 
@@ -107,7 +107,7 @@ def emit(report: Built[Any], fmt: str, options: Options) -> Emitted:
     doc = kind.document(report.data, report.ledger, lang)
     names = [tb.name for tb in doc.tables]
     if options.table is not None and options.table not in names:
-        raise EmitError("bad_table", value=options.table, choices=", ".join(names))
+        raise EmitError("bad_table", value=options.table, choices=listed(list(names)))
     table = fmt == "table"
     color = options.color and table and not options.to_file
     rendered = render_document(doc, fmt, replace(options, color=color))

@@ -237,7 +237,7 @@ def _table(console: Console, table: Table, options: Options, lang: str) -> None:
     texts = _texts(table)
     layout = _layout(table, texts, options)
     if layout.widths is None:
-        _records(console, table, texts, layout.keep)
+        _records(console, table, texts, layout.keep, lang)
         return
     # a line between rows (multi-line cells would run together), or between groups
     rt = RichTable(box=box.SQUARE, show_lines=not table.grouped)
@@ -270,12 +270,18 @@ def _table(console: Console, table: Table, options: Options, lang: str) -> None:
     shown = {table.columns[i].label for i in layout.keep}
     hidden = [c.label for c in table.columns if c.label not in shown]
     if hidden:
+        from ledger.render.wrap import glued
+
         sep = t("reason.list_sep", lang)
-        _print(console, t("note.hidden_columns", lang, columns=sep.join(hidden)), "dim")
+        columns = sep.join(glued(label) for label in hidden)  # a label never split across lines
+        _print(console, t("note.hidden_columns", lang, columns=columns), "dim")
 
 
-def _records(console: Console, table: Table, texts: list[list[str]], keep: list[int]) -> None:
-    """Too narrow for a table: each row as a block of ``label: value`` lines."""
+def _records(
+    console: Console, table: Table, texts: list[list[str]], keep: list[int], lang: str
+) -> None:
+    """Too narrow for a table: each row as a block of ``label: value`` lines, in the reader's
+    punctuation (序号：5, a cell's lines joined by ；)."""
     from rich.text import Text
 
     from ledger.render.wrap import wrap
@@ -285,6 +291,7 @@ def _records(console: Console, table: Table, texts: list[list[str]], keep: list[
         for i in keep:
             column = table.columns[i]
             style = _STYLES.get(row.flag or "", "") if column.kind == "flag" else ""
-            value = texts[i][r].strip().replace("\n", "; ")
-            for line in wrap(f"{column.label}: {value}", console.width):
+            value = t("reason.sep", lang).join(texts[i][r].strip().split("\n"))
+            field = t("record.field", lang, label=column.label, value=value)
+            for line in wrap(field, console.width):
                 console.print(Text(line, style=style, no_wrap=True))

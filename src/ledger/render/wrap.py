@@ -22,6 +22,14 @@ OPENING = frozenset("“‘「『（《〈【〔〖〘〚｛［([{")
 # what follows a figure as its unit, without a space ("19天", "5天后到期")
 _UNITS = frozenset("天日个项次分")
 _DAYS = re.compile(r"days?\b")
+# WORD JOINER: what ``glued`` puts between the characters of a name no line may break (a column's
+# label in a list of them: 核验销号, never 核 / 验销号); ``wrap`` takes it out of its lines
+GLUE = "\u2060"
+
+
+def glued(text: str) -> str:
+    """``text`` kept on one line by ``wrap`` (unless wider than the whole line)."""
+    return GLUE.join(text)
 
 
 @cache
@@ -64,7 +72,8 @@ def tokens(text: str) -> list[tuple[str, str]]:
             kinsoku = piece[0] in CLOSING or last[-1] in OPENING
             unit = not space and piece[0] in _UNITS and last[-1].isdigit()
             days = space == " " and last[-1].isdigit() and _DAYS.match(piece) is not None
-            if kinsoku or unit or days:
+            glue = last.endswith(GLUE) or piece.startswith(GLUE)
+            if kinsoku or unit or days or glue:
                 out[-1] = (before, last + space + piece)
                 continue
         out.append((space, piece))
@@ -84,6 +93,12 @@ def _cut(word: str, width: int) -> list[str]:
 def wrap(text: str, width: int) -> list[str]:
     """``text`` as lines of at most ``width`` cells (its own line breaks kept)."""
     width = max(width, 2)
+    if GLUE in text:
+        return [line.replace(GLUE, "") for line in _wrap(text, width)]
+    return _wrap(text, width)
+
+
+def _wrap(text: str, width: int) -> list[str]:
     if "\n" not in text and cell_len(text) <= width:  # most cells: one line as it is
         return [text]
     lines: list[str] = []

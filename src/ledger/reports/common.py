@@ -34,7 +34,7 @@ def meta(ledger: Ledger, today: date, lang: str, unit: str | None = None) -> lis
         t("meta.as_of", lang, date=today.isoformat()),
     ]
     if unit is not None:
-        lines.append(t("meta.scope", lang, unit=unit_label(ledger, unit)))
+        lines.append(t("meta.scope", lang, unit=unit_label(ledger, unit, lang)))
     return lines
 
 
@@ -49,9 +49,9 @@ def no_claims(ledger: Ledger, today: date, lang: str, scope: str | None = None) 
     return t("empty.claims_later", lang, date=today.isoformat(), n=len(days), first=first)
 
 
-def unit_label(ledger: Ledger, unit_id: str) -> str:
+def unit_label(ledger: Ledger, unit_id: str, lang: str) -> str:
     unit = ledger.units.get(unit_id)
-    return f"{unit.name} ({unit_id})" if unit is not None else unit_id
+    return t("meta.scope_unit", lang, name=unit.name, id=unit_id) if unit is not None else unit_id
 
 
 def scoped(ledger: Ledger, scope: str | None) -> list[Unit]:

@@ -147,7 +147,7 @@ def _lookback(report: SpotCheck, ledger: Ledger, lang: str) -> Table:
     """回头看: the findings of each unit drawn not closed as of T, in the order drawn."""
     columns = [
         Column("order", t("col.order", lang), "number", width=6),
-        Column("unit", t("col.unit", lang), width=12),
+        Column("unit", t("col.unit", lang), width=12, per_group=True),
         Column("inspection", t("col.visit", lang), width=16, compact=False),
         Column("project", t("col.project", lang), "id", width=6),
         Column("problem", t("col.problem", lang), width=30, flex=True),
@@ -196,7 +196,7 @@ def drawn_line(report: SpotCheck, lang: str) -> str:
 def document(report: SpotCheck, ledger: Ledger, lang: str) -> Document:
     columns = [
         Column("order", t("col.order", lang), "number", width=6),
-        Column("unit", t("col.unit", lang), width=12),
+        Column("unit", t("col.unit", lang), width=12, per_group=True),
         Column("project", t("col.project", lang), width=8),
         Column("title", t("col.title", lang), width=24, compact=False),
         Column("leader", t("col.leader", lang), width=18, compact=False),

@@ -103,7 +103,11 @@ def render(site: Site) -> dict[str, bytes]:
         "quarter_of": _quarter_label,
         "meta_ledger": t("meta.ledger", lang, title=site.title),
         "meta_as_of": stamp,
-        "meta_scope": t("meta.scope", lang, unit=f"{scope.name} ({scope.id})") if scope else "",
+        "meta_scope": t(
+            "meta.scope", lang, unit=t("meta.scope_unit", lang, name=scope.name, id=scope.id)
+        )
+        if scope
+        else "",
         "meta_period": t(
             "meta.period", lang, quarter=q.label, start=q.start.isoformat(), end=q.end.isoformat()
         ),
@@ -112,10 +116,12 @@ def render(site: Site) -> dict[str, bytes]:
     }
     templates = {name: env.get_template(name) for name in PAGES}
 
-    def page(template: str, title: str, base: str = "", **values: Any) -> bytes:
+    def page(template: str, title: str, base: str = "", size: str = "", **values: Any) -> bytes:
         # the sheet, the page numbers and the as-of line are the stylesheet's; the title in the
-        # margin is the page's own (a CSS string: safe inside <style> as written)
-        rule = Markup(f"@page {{ @top-left {{ content: {css_string(title)}; }} }}")
+        # margin is the page's own (a CSS string: safe inside <style> as written), and so is a
+        # landscape sheet for a table too wide for a portrait one
+        sheet = f"size: A4 {size}; " if size else ""
+        rule = Markup(f"@page {{ {sheet}@top-left {{ content: {css_string(title)}; }} }}")
         out = templates[template].render(
             **common, **values, page_title=title, base=base, page_rule=rule
         )
@@ -125,7 +131,8 @@ def render(site: Site) -> dict[str, bytes]:
     files: dict[str, bytes] = {
         "index.html": page("index.html", site.title, chart=chart),
         "overdue.html": page("overdue.html", t("title.overdue", lang), table=site.overdue),
-        "findings.html": page("findings.html", t("title.findings", lang)),
+        # nine columns, as the findings report's HTML: portrait broke 化德县 and the visits' names
+        "findings.html": page("findings.html", t("title.findings", lang), size="landscape"),
     }
     for unit_page in site.unit_pages:
         name = f"units/{unit_page.unit.id}.html"
