@@ -94,7 +94,7 @@ def test_the_human_formats_look_back(cli: Cli, sample: Path) -> None:
         "| 2026-07-15 | 已整改，待销号 |  | 2026-06-28 |" in out
         and "| 2026-09-30 | 逾期未整改 | 逾期 56 天 |  |" in out
         and "| 2026-11-30 | 即将到期 | 还剩 5 天 |  |" in out
-        and "| 2026-12-31 | 整改中 | 还剩 36 天 |  |" in out
+        and "| 2026-12-31 | 未到期 | 还剩 36 天 |  |" in out
     )
     assert "第三季度随机督导（2026-08-18）" in out
     # a red claim never goes without what to check: fengzhen B1's finding

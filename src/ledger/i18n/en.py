@@ -260,7 +260,7 @@ WORDS: dict[str, str] = {
     "lookback.visit": "{title} ({date})",
     "lookback.overdue": "overdue",
     "lookback.due_soon": "due soon",
-    "lookback.open": "being rectified",
+    "lookback.open": "open",
     "lookback.rectified": "rectified, to be closed",
     "meta.report_due": "Report for {quarter} due {date}",
     "table.claims": "Claims",
