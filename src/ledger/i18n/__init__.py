@@ -9,6 +9,7 @@ where the problem is found.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ledger.i18n import en, zh
 from ledger.visible import visible_args
@@ -24,7 +25,7 @@ def t(key: str, lang: str, /, **args: object) -> str:
     table = TABLES.get(lang, zh.WORDS)
     worded = {k: _word(v, lang) for k, v in visible_args(args).items()}
     template = table[key]
-    if lang == "en":
+    if lang == "en" and _counts(template):
         template = _singular(template, worded)
     return template.format(**_nest_quotes(template, worded))
 
@@ -41,6 +42,11 @@ _SINGULAR = {
     "characters": "character",
 }
 _COUNTED = re.compile(r"\{(\w+)\} (" + "|".join(_SINGULAR) + r")\b")
+
+
+@lru_cache(maxsize=1024)
+def _counts(template: str) -> bool:
+    return _COUNTED.search(template) is not None
 
 
 def _singular(template: str, args: dict[str, object]) -> str:
@@ -62,8 +68,17 @@ _QUOTED = re.compile(r"“\{(\w+)\}”")
 _INNER = str.maketrans("“”", "‘’")
 
 
+@lru_cache(maxsize=1024)
+def _quoted(template: str) -> frozenset[str]:
+    """The arguments ``template`` puts in double quotes: read once per template, as ``t`` runs
+    for every cell of a report."""
+    return frozenset(_QUOTED.findall(template))
+
+
 def _nest_quotes(template: str, args: dict[str, object]) -> dict[str, object]:
-    inside = set(_QUOTED.findall(template))
+    inside = _quoted(template)
+    if not inside:
+        return args
     return {
         k: v.translate(_INNER) if k in inside and isinstance(v, str) else v for k, v in args.items()
     }
