@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from yaml.nodes import MappingNode, Node
+from yaml.nodes import Node
 
 from ledger import typed
 from ledger.asof.findings import all_findings
@@ -30,10 +30,11 @@ from ledger.edit.refusal import check
 from ledger.edit.visits import rectify
 from ledger.edit.yamltext import YamlText
 from ledger.forms.layout import FINDINGS, MILESTONES, PROGRESS
+from ledger.forms.placing import place
 from ledger.forms.read import Filled, FormProblem, Row, carried, carried_items, read
 from ledger.i18n import words
 from ledger.load import INSPECTIONS, UNITS, Loaded
-from ledger.load.yamlparse import parse, position
+from ledger.load.yamlparse import parse
 from ledger.model import STATUSES, Claim, Ledger, Progress
 from ledger.problems import Problem
 
@@ -562,7 +563,7 @@ class _Planner:
         texts = {rel: edit.new_text for rel, edit in self.edits.items()}
         out: list[FormProblem | Problem] = []
         for p in problems:
-            placed = _place(p, spans, texts.get(p.path, ""))
+            placed = place(p, spans, texts.get(p.path, ""))
             if placed is None:
                 out.append(p)
                 continue
@@ -603,30 +604,6 @@ def _index(items: object, key: str, value: object) -> int | None:
     )
 
 
-def _lines(node: Node, text: str) -> range:
-    """The lines a node spans, counted by LF as git counts them (as problems are): PyYAML's
-    own count also breaks at U+2028, U+2029, U+0085 and a lone CR."""
-    start, _ = position(text, node.start_mark)
-    line, column = position(text, node.end_mark)
-    end = line if column > 1 else line - 1
-    return range(start, max(end, start) + 1)
-
-
-def _place(
-    p: Problem, spans: list[tuple[Step, Node | None, Node | None]], text: str
-) -> tuple[Step, FormProblem] | None:
-    if p.line is None:
-        return None
-    for step, _, entry in spans:
-        if step.rel == p.path and entry is not None and p.line in _lines(entry, text):
-            key = _key_at(entry, p.line, text)
-            return step, _at(step, p, key)
-    for step, claim, _ in spans:
-        if step.rel == p.path and claim is not None and p.line in _lines(claim, text):
-            return step, _at(step, p, "percent" if p.code == "P003" else None)
-    return None
-
-
 # The input cells of a progress row, each with the codes whose verdict depends on it: a stand-in
 # for a cell that could not be read decides nothing.
 _DECIDED_BY: dict[str, set[str]] = {
@@ -648,33 +625,11 @@ def _plain(key: str, value: Any) -> Any:
     return STATUSES[value] if key == "status" else value
 
 
-def _key_at(entry: Node, line: int, text: str) -> str | None:
-    if not isinstance(entry, MappingNode):
-        return None
-    for k, v in entry.value:
-        if position(text, k.start_mark)[0] <= line <= max(_lines(v, text)):
-            return str(k.value)
-    return None
-
-
-_KEY_CELL = {"id": "milestone", "quarter": "quarter"}
-
-
 _UNCHANGED = {
     PROGRESS: "unchanged_progress",
     MILESTONES: "unchanged_done",
     FINDINGS: "unchanged_rectified",
 }
-# the cell of a row where a problem of the row as a whole is named
-_ROW_CELL = {PROGRESS: "status", MILESTONES: "done", FINDINGS: "rectified"}
-
-
-def _at(step: Step, p: Problem, key: str | None) -> FormProblem:
-    row = step.row
-    column = _KEY_CELL.get(key, key) if key is not None else None
-    if column is None or column not in row.cells or row.sheet == FINDINGS:
-        column = _ROW_CELL[row.sheet]  # a finding's problems at its rectified cell (section 10)
-    return FormProblem(step.file, p.code, dict(p.args), row.sheet, row.cell(column), p.level)
 
 
 def _entry_values(entry: Progress) -> tuple[Any, ...]:
