@@ -34,6 +34,7 @@ class Step:
 
 def _spans(sheet: str = "progress") -> list[tuple[Step, yaml.Node | None, yaml.Node | None]]:
     root = yaml.compose(TEXT)
+    assert root is not None
     claims = next(v for k, v in root.value if k.value == "claims")
     claim = claims.value[0]
     progress = next(v for k, v in claim.value if k.value == "progress")
