@@ -28,11 +28,14 @@ def iso(day: date | None) -> str | None:
     return day.isoformat() if day is not None else None
 
 
+def as_of_line(today: date, lang: str) -> str:
+    """统计截至 2026-11-25: under a report's title, and on every printed page beside it (a
+    document's ``stamp``), so a loose page finds its place."""
+    return t("meta.as_of", lang, date=today.isoformat())
+
+
 def meta(ledger: Ledger, today: date, lang: str, unit: str | None = None) -> list[str]:
-    lines = [
-        t("meta.ledger", lang, title=ledger.config.ledger.title),
-        t("meta.as_of", lang, date=today.isoformat()),
-    ]
+    lines = [t("meta.ledger", lang, title=ledger.config.ledger.title), as_of_line(today, lang)]
     if unit is not None:
         lines.append(t("meta.scope", lang, unit=unit_label(ledger, unit, lang)))
     return lines

@@ -15,7 +15,7 @@ from typing import Any
 from ledger.asof.findings import STATES, FindingAsOf, FindingState, findings_as_of
 from ledger.i18n import t
 from ledger.model import Ledger
-from ledger.reports.common import iso, meta, scoped, word
+from ledger.reports.common import as_of_line, iso, meta, scoped, word
 from ledger.reports.document import Column, Document, Row, Table, Total
 
 # the colour of a state's cell: what is late red, what is near yellow, what is done green
@@ -174,7 +174,7 @@ def document(report: FindingsReport, ledger: Ledger, lang: str) -> Document:
         [table],
         lang=lang,
         totals=totals(report, lang),
-        stamp=t("meta.as_of", lang, date=today.isoformat()),
+        stamp=as_of_line(today, lang),
     )
 
 

@@ -20,7 +20,16 @@ from ledger.asof.status import Flag, Reason, claims_as_of, statuses
 from ledger.calendar import Quarter
 from ledger.i18n import t
 from ledger.model import Ledger
-from ledger.reports.common import FLAGS, flag_totals, meta, no_claims, scoped, tree_order, word
+from ledger.reports.common import (
+    FLAGS,
+    as_of_line,
+    flag_totals,
+    meta,
+    no_claims,
+    scoped,
+    tree_order,
+    word,
+)
 from ledger.reports.document import Bar, Chart, Column, Document, Row, Table, Total
 from ledger.reports.quarterly import reason_json
 from ledger.reports.reasons import people_order, reason_text
@@ -328,7 +337,7 @@ def document(report: HalfYearReport, ledger: Ledger, lang: str) -> Document:
         [chart],
         lang=lang,
         totals=totals,
-        stamp=t("meta.as_of", lang, date=report.as_of.isoformat()),
+        stamp=as_of_line(report.as_of, lang),
     )
 
 

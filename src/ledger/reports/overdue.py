@@ -10,7 +10,7 @@ from typing import Any, NamedTuple
 from ledger.asof.status import ClaimStatus, statuses
 from ledger.i18n import t
 from ledger.model import Ledger
-from ledger.reports.common import meta, person, scoped
+from ledger.reports.common import as_of_line, meta, person, scoped
 from ledger.reports.document import Column, Document, Row, Table, Total
 
 
@@ -138,5 +138,5 @@ def document(report: OverdueReport, ledger: Ledger, lang: str) -> Document:
         [table],
         lang=lang,
         totals=totals,
-        stamp=t("meta.as_of", lang, date=report.as_of.isoformat()),
+        stamp=as_of_line(report.as_of, lang),
     )

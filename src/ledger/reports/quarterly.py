@@ -26,6 +26,7 @@ from ledger.i18n import t
 from ledger.model import Ledger, Progress, Status
 from ledger.reports.common import (
     FLAGS,
+    as_of_line,
     flag_first,
     flag_totals,
     iso,
@@ -381,7 +382,7 @@ def document(report: QuarterlyReport, ledger: Ledger, lang: str) -> Document:
         lang=lang,
         totals=totals,
         notes=notes,
-        stamp=t("meta.as_of", lang, date=report.as_of.isoformat()),
+        stamp=as_of_line(report.as_of, lang),
     )
 
 

@@ -32,7 +32,7 @@ from ledger.asof.status import claims_as_of, statuses
 from ledger.calendar import Quarter
 from ledger.i18n import t
 from ledger.model import Ledger, Unit
-from ledger.reports.common import meta, period_line, person, scoped, tree_order
+from ledger.reports.common import as_of_line, meta, period_line, person, scoped, tree_order
 from ledger.reports.document import Column, Document, Row, Table, Total
 from ledger.reports.reasons import owed_order, owed_text
 
@@ -233,7 +233,7 @@ def document(report: Remind, ledger: Ledger, lang: str) -> Document:
         lang=lang,
         totals=totals,
         notes=notes,
-        stamp=t("meta.as_of", lang, date=report.as_of.isoformat()),
+        stamp=as_of_line(report.as_of, lang),
     )
 
 

@@ -20,7 +20,16 @@ from ledger.asof.findings import FindingAsOf, index, states_of
 from ledger.asof.status import ClaimStatus, Reason, statuses
 from ledger.i18n import t
 from ledger.model import Ledger
-from ledger.reports.common import FLAGS, flag_totals, meta, no_claims, person, scoped, word
+from ledger.reports.common import (
+    FLAGS,
+    as_of_line,
+    flag_totals,
+    meta,
+    no_claims,
+    person,
+    scoped,
+    word,
+)
 from ledger.reports.document import Column, Document, Row, Table, Total
 from ledger.reports.reasons import for_people, reason_text
 
@@ -255,5 +264,5 @@ def document(report: SpotCheck, ledger: Ledger, lang: str) -> Document:
         [table, _lookback(report, ledger, lang)],
         lang=lang,
         totals=totals,
-        stamp=t("meta.as_of", lang, date=report.as_of.isoformat()),
+        stamp=as_of_line(report.as_of, lang),
     )

@@ -26,7 +26,7 @@ from ledger.asof.status import ClaimStatus, statuses
 from ledger.calendar import Quarter, plus_days
 from ledger.i18n import t
 from ledger.model import Ledger
-from ledger.reports.common import meta, no_claims, scoped
+from ledger.reports.common import as_of_line, meta, no_claims, scoped
 from ledger.reports.document import Bar, Chart, Column, Document, Row, Table, Total
 
 
@@ -295,5 +295,5 @@ def document(report: YearReport, ledger: Ledger, lang: str) -> Document:
         lang=lang,
         totals=totals,
         notes=notes,
-        stamp=t("meta.as_of", lang, date=report.as_of.isoformat()),
+        stamp=as_of_line(report.as_of, lang),
     )

@@ -23,7 +23,7 @@ from ledger.i18n import TABLES, t
 from ledger.render.html import chart_svg
 from ledger.render.paper import FLAG_COLOURS, FONTS, NOWRAP_CSS, css_string, page_rule
 from ledger.render.paper import text as paper_text
-from ledger.reports.common import FLAGS, word
+from ledger.reports.common import FLAGS, as_of_line, word
 from ledger.site.pages import Site
 
 # the files every site holds besides its pages
@@ -81,7 +81,7 @@ def render(site: Site) -> dict[str, bytes]:
     env = _environment()
     lang = site.lang
     html_lang = "zh-CN" if lang == "zh" else "en"
-    stamp = t("meta.as_of", lang, date=site.as_of.isoformat())
+    stamp = as_of_line(site.as_of, lang)
     day = site.as_of.isoformat()
     q = site.quarter
     scope = site.scope
