@@ -37,6 +37,8 @@ class FindingAsOf(NamedTuple):
     state: FindingState
     days: int | None  # overdue: T - due; due soon and open: due - T; else None
     late: bool  # rectified on or before T, after its due date
+    rectified: date | None  # the file's day, when on or before T: a later one has not happened
+    closed: date | None  # likewise
 
     @property
     def inspection(self) -> str:
@@ -68,9 +70,14 @@ def as_of(pair: VisitFinding, today: date, soon: date) -> FindingAsOf:
         days = (today - finding.due).days
     elif state in ("due_soon", "open"):
         days = (finding.due - today).days
-    rectified = finding.rectified
-    late = rectified is not None and rectified <= today and rectified > finding.due
-    return FindingAsOf(visit, finding, state, days, late)
+    rectified = _until(finding.rectified, today)
+    late = rectified is not None and rectified > finding.due
+    return FindingAsOf(visit, finding, state, days, late, rectified, _until(finding.closed, today))
+
+
+def _until(day: date | None, today: date) -> date | None:
+    """A date of the file as of T: one after T has not happened yet."""
+    return day if day is not None and day <= today else None
 
 
 def states_of(pairs: Iterable[VisitFinding], today: date, warn_days: int) -> Iterator[FindingAsOf]:

@@ -99,9 +99,7 @@ def counted(
             )
     for f in findings:
         if f.due < today:
-            # rectified as of T; `closed` plays no part
-            rectified = f.finding.rectified
-            done = rectified if rectified is not None and rectified <= today else None
+            done = f.rectified  # as of T; `closed` plays no part
             on_time = done is not None and done <= f.due
             state = "on_time" if on_time else "late" if done is not None else "missed"
             out.append(

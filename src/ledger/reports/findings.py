@@ -59,11 +59,6 @@ def build(
     )
 
 
-def _until(day: date | None, today: date) -> date | None:
-    """A date of the file as of T: one after T has not happened yet."""
-    return day if day is not None and day <= today else None
-
-
 def to_json(report: FindingsReport) -> dict[str, Any]:
     today = report.as_of
     totals: dict[str, int] = {"findings": len(report.findings)}
@@ -82,8 +77,8 @@ def to_json(report: FindingsReport) -> dict[str, Any]:
                 "problem": f.finding.problem,
                 "requirement": f.finding.requirement,
                 "due": f.finding.due.isoformat(),
-                "rectified": iso(_until(f.finding.rectified, today)),
-                "closed": iso(_until(f.finding.closed, today)),
+                "rectified": iso(f.rectified),
+                "closed": iso(f.closed),
                 "evidence": f.finding.evidence,
                 "state": f.state,
                 "days": f.days,
@@ -145,8 +140,8 @@ def document(report: FindingsReport, ledger: Ledger, lang: str) -> Document:
                     f.finding.problem,
                     f.finding.requirement,
                     f.finding.due,
-                    _until(f.finding.rectified, today),
-                    _until(f.finding.closed, today),
+                    f.rectified,
+                    f.closed,
                     f.finding.evidence,
                     state_text(f, lang),
                 ],

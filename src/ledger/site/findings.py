@@ -36,12 +36,9 @@ class FindingLine:
 
 def lines_of(report: FindingsReport, links: Mapping[str, UnitLink], lang: str) -> list[FindingLine]:
     """The report's findings, in its order, as the site's rows."""
-    today = report.as_of
     out = []
     for f in report.findings:
         finding = f.finding
-        rectified = finding.rectified if finding.rectified and finding.rectified <= today else None
-        closed = finding.closed if finding.closed and finding.closed <= today else None
         out.append(
             FindingLine(
                 f.visit.id,
@@ -53,8 +50,8 @@ def lines_of(report: FindingsReport, links: Mapping[str, UnitLink], lang: str) -
                 finding.problem,
                 finding.requirement,
                 finding.due,
-                rectified,
-                closed,
+                f.rectified,
+                f.closed,
                 finding.evidence,
                 f.state,
                 state_text(f, lang),
