@@ -26,13 +26,8 @@ from ledger.output import OutputError, check_output
 MARKER = ".ledger-site"
 
 
-class SiteRefused(Exception):
+class SiteRefused(OutputError):
     """Why DIR was not written: ``key`` names the message in ``ledger.i18n``."""
-
-    def __init__(self, key: str, **args: object) -> None:
-        super().__init__(key)
-        self.key = key
-        self.args_ = args
 
 
 def check_folder(folder: Path, root: Path) -> None:
