@@ -22,18 +22,24 @@ from ledger.i18n import t
 
 def reason_text(reason: Reason, lang: str) -> str:
     """One reason as a clerk says it: 节点“完成排查摸底”逾期 86 天."""
-    args: dict[str, object] = {"days": reason.days, "due": _day(reason, lang)}
-    if reason.milestone is not None:
-        args["title"] = reason.milestone.title
-    if reason.quarter is not None:
-        args["quarter"] = reason.quarter.label
-    if reason.status is not None:
-        args["status"] = t(f"status.{reason.status}", lang)
-    if reason.finding is not None:
-        args["problem"] = reason.finding.finding.problem
-    key = f"reason.{reason.kind}"
-    if reason.days == 0 and reason.kind in _TODAY:
-        key = _TODAY[reason.kind]
+    extra = {} if reason.status is None else {"status": t(f"status.{reason.status}", lang)}
+    return _worded("reason", reason, lang, **extra)
+
+
+def _worded(table: str, item: Reason | Owed, lang: str, **extra: object) -> str:
+    """A reason or a thing owed in words: the key ``<table>.<kind>`` (on the day it falls due,
+    the words for today) with the days, the due date and what it is about."""
+    due = item.due.isoformat() if item.due is not None else ""
+    args: dict[str, object] = {"days": item.days, "due": due, **extra}
+    if item.milestone is not None:
+        args["title"] = item.milestone.title
+    if item.quarter is not None:
+        args["quarter"] = item.quarter.label
+    if item.finding is not None:
+        args["problem"] = item.finding.finding.problem
+    key = f"{table}.{item.kind}"
+    if item.days == 0 and item.kind in _TODAY:
+        key = _TODAY[item.kind]
     return t(key, lang, **args)
 
 
@@ -86,23 +92,7 @@ def reasons_cell(reasons: Iterable[Reason], lang: str) -> str:
     return t("reason.sep", lang).join(reason_text(r, lang) for r in for_people(reasons))
 
 
-def _day(reason: Reason, lang: str) -> str:
-    if reason.due is None:
-        return ""
-    return reason.due.isoformat()
-
-
 def owed_text(item: Owed, lang: str) -> str:
     """One thing a claim owes as a clerk says it (``ledger remind``, the forms' heading):
     节点“完成排查摸底”逾期 86天, 2026Q4 进展 1月10日前上报（还有 5天）."""
-    args: dict[str, object] = {"days": item.days, "due": item.due.isoformat()}
-    if item.milestone is not None:
-        args["title"] = item.milestone.title
-    if item.quarter is not None:
-        args["quarter"] = item.quarter.label
-    if item.finding is not None:
-        args["problem"] = item.finding.finding.problem
-    key = f"owed.{item.kind}"
-    if item.days == 0 and item.kind in _TODAY:
-        key = _TODAY[item.kind]
-    return t(key, lang, **args)
+    return _worded("owed", item, lang)
